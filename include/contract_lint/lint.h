@@ -1,0 +1,70 @@
+// The pipeline's entry point: the binary and every test drive RunLint().
+//
+//   Snapshots (git / directory) -> Contracts (proto, JSON Schema) -> Changes
+//   -> Findings (policy) -> affected consumers (impact) -> Report -> exit code
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "contract_lint/diagnostics.h"
+#include "contract_lint/finding.h"
+
+namespace contract_lint {
+
+enum class FailOn { kBreaking, kWarning, kNever };
+
+struct Options {
+  std::string cwd;      // where the user ran the tool; "" = the process's cwd
+  std::string input;    // positional INPUT directory ("" = the git working tree)
+  std::string since;    // --since REF: against = merge-base(REF, HEAD)
+  std::string against;  // --against REF|DIR
+  bool staged = false;  // --staged: current = the git index
+  std::string head;     // --head REV: current = that commit
+  std::string config_path;  // --config FILE ("" = look in the current side)
+  FailOn fail_on = FailOn::kBreaking;
+  std::vector<std::string> consumers;  // --consumer NAME (only findings affecting them)
+  std::string baseline_path;           // --baseline FILE of accepted fingerprints
+  bool show_suppressed = false;
+  int jobs = 0;  // 0 = all cores
+};
+
+struct Summary {
+  int errors = 0;      // breaking findings (not suppressed)
+  int warnings = 0;
+  int infos = 0;
+  int suppressed = 0;
+  int proto_files = 0;        // contract files present on either side
+  int jsonschema_files = 0;
+  int changed_files = 0;      // contract files whose content differs
+};
+
+struct ConsumerImpact {
+  std::string name;
+  std::string owner;
+  std::string contact;
+  int breaking = 0;
+  std::vector<std::string> rules;  // distinct rule ids, sorted
+};
+
+struct Report {
+  std::string current;   // Snapshot::Describe() of each side
+  std::string against;
+  std::vector<Finding> findings;       // sorted by FindingLess; suppressed ones included
+  std::vector<Diagnostic> diagnostics; // non-empty means exit 2
+  std::vector<ConsumerImpact> consumers;
+  Summary summary;
+};
+
+struct LintResult {
+  Report report;
+  int exit_code = 0;  // 0 clean, 1 findings at or above fail_on, 2 input error
+};
+
+// Runs a whole check. Never throws: unexpected exceptions become diagnostics.
+LintResult RunLint(const Options& options);
+
+// The exit code for a finished report under `fail_on`.
+int ExitCodeFor(const Report& report, FailOn fail_on);
+
+}  // namespace contract_lint

@@ -1,0 +1,14 @@
+// The rows of the rule table, one list per contract kind. Only rule_table.cc
+// reads these; everything else asks AllRules()/FindRule().
+#pragma once
+
+#include <span>
+
+#include "policy/rule_table.h"
+
+namespace contract_lint {
+
+std::span<const RuleInfo> ProtoRuleRows();       // src/proto/proto_rules.cc
+std::span<const RuleInfo> JsonSchemaRuleRows();  // src/jsonschema/jsonschema_rules.cc
+
+}  // namespace contract_lint

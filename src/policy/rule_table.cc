@@ -1,0 +1,84 @@
+#include "policy/rule_table.h"
+
+#include <algorithm>
+#include <array>
+
+#include "policy/rule_rows.h"
+
+namespace contract_lint {
+
+std::span<const RuleInfo> AllRules() {
+  static const std::vector<RuleInfo> rules = [] {
+    std::vector<RuleInfo> all;
+    for (auto rows : {ProtoRuleRows(), JsonSchemaRuleRows()}) {
+      all.insert(all.end(), rows.begin(), rows.end());
+    }
+    std::sort(all.begin(), all.end(),
+              [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+    return all;
+  }();
+  return rules;
+}
+
+const RuleInfo* FindRule(std::string_view id) {
+  auto rules = AllRules();
+  auto it = std::lower_bound(rules.begin(), rules.end(), id,
+                             [](const RuleInfo& r, std::string_view v) { return r.id < v; });
+  return it != rules.end() && it->id == id ? &*it : nullptr;
+}
+
+std::span<const std::string_view> CategoryNames() {
+  static constexpr std::array<std::string_view, 5> kNames = {"FILE", "PACKAGE", "WIRE_JSON",
+                                                             "WIRE", "CSR"};
+  return kNames;
+}
+
+std::optional<Category> FindCategory(std::string_view name) {
+  static constexpr std::array<Category, 5> kValues = {kCategoryFile, kCategoryPackage,
+                                                      kCategoryWireJson, kCategoryWire,
+                                                      kCategoryCsr};
+  auto names = CategoryNames();
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) return kValues[i];
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string SuggestRuleOrCategory(std::string_view word) {
+  std::string upper(word);
+  std::transform(upper.begin(), upper.end(), upper.begin(),
+                 [](unsigned char c) { return std::toupper(c); });
+  std::string_view best;
+  size_t best_distance = std::max<size_t>(3, upper.size() / 3) + 1;
+  auto consider = [&](std::string_view candidate) {
+    size_t d = EditDistance(upper, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  };
+  for (const auto& rule : AllRules()) consider(rule.id);
+  for (auto name : CategoryNames()) consider(name);
+  return std::string(best);
+}
+
+}  // namespace contract_lint

@@ -1,0 +1,57 @@
+// The rule table: the only list of rules. It drives checking, `rules`,
+// `explain`, config validation and "did you mean".
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "contract_lint/finding.h"
+
+namespace contract_lint {
+
+struct ProtoDiff;  // src/proto/proto_diff.h
+
+// Protobuf categories are strictness levels: FILE ⊃ PACKAGE ⊃ WIRE_JSON ⊃ WIRE.
+enum Category : unsigned {
+  kCategoryFile = 1u << 0,
+  kCategoryPackage = 1u << 1,
+  kCategoryWireJson = 1u << 2,
+  kCategoryWire = 1u << 3,
+  kCategoryCsr = 1u << 4,
+};
+
+// Appends the findings of one rule. The rule id, kind and severity are filled
+// in by the caller; the rule sets location, message, subject, before, after.
+class RuleEmitter {
+ public:
+  virtual ~RuleEmitter() = default;
+  virtual void Emit(Finding finding) = 0;
+};
+
+// A Protobuf rule: a short function over the pairs of a ProtoDiff. Never searches.
+using ProtoRuleFn = void (*)(const ProtoDiff& diff, RuleEmitter& out);
+
+struct RuleInfo {
+  std::string_view id;
+  ContractKind kind;
+  unsigned categories;   // Category bits (Protobuf); 0 for JSON Schema rules
+  bool is_default;       // enabled with no configuration
+  std::string_view purpose;  // one sentence, "Checks that …"
+  ProtoRuleFn proto_check;   // Protobuf rules; nullptr for JSON Schema rules
+  std::string_view replaced_by = {};  // deprecated ids: comma-separated replacements
+};
+
+std::span<const RuleInfo> AllRules();
+const RuleInfo* FindRule(std::string_view id);
+
+// Category names as written in configs ("FILE", "PACKAGE", "WIRE_JSON", "WIRE", "CSR").
+std::span<const std::string_view> CategoryNames();
+std::optional<Category> FindCategory(std::string_view name);
+
+// The nearest valid rule id or category name for a misspelling, or "".
+std::string SuggestRuleOrCategory(std::string_view word);
+
+}  // namespace contract_lint

@@ -1,0 +1,91 @@
+#include "test_support.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace contract_lint::testing {
+
+std::filesystem::path SourceDir() { return CONTRACT_LINT_SOURCE_DIR; }
+std::filesystem::path BinaryPath() { return CONTRACT_LINT_BINARY; }
+
+TempDir::TempDir() {
+  std::random_device rd;
+  auto base = std::filesystem::temp_directory_path();
+  for (;;) {
+    path_ = base / ("contract-lint-test-" + std::to_string(rd()));
+    if (std::filesystem::create_directory(path_)) break;
+  }
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::add, ec);
+  std::filesystem::remove_all(path_, ec);
+}
+
+void WriteFile(const std::filesystem::path& dir, const std::string& relative,
+               const std::string& content) {
+  auto path = dir / relative;
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  REQUIRE(out.good());
+}
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string ShellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+CommandResult Run(const std::string& command, const std::filesystem::path& dir) {
+  TempDir capture;
+  auto out_path = capture.path() / "out";
+  auto err_path = capture.path() / "err";
+  std::string full = "cd " + ShellQuote(dir.string()) + " && ( " + command + " ) >" +
+                     ShellQuote(out_path.string()) + " 2>" + ShellQuote(err_path.string()) +
+                     " </dev/null";
+  int status = std::system(full.c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadFile(out_path);
+  result.err = ReadFile(err_path);
+  return result;
+}
+
+CommandResult RunTool(const std::string& args, const std::filesystem::path& dir) {
+  return Run(ShellQuote(BinaryPath().string()) + " " + args, dir);
+}
+
+std::string Git(const std::string& args, const std::filesystem::path& dir) {
+  std::string env =
+      "GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.com GIT_COMMITTER_NAME=test "
+      "GIT_COMMITTER_EMAIL=test@example.com GIT_AUTHOR_DATE='2026-01-01T00:00:00Z' "
+      "GIT_COMMITTER_DATE='2026-01-01T00:00:00Z' GIT_CONFIG_NOSYSTEM=1 HOME=" +
+      ShellQuote(dir.string()) + " ";
+  auto result = Run(env + "git -c init.defaultBranch=main -c commit.gpgsign=false " + args, dir);
+  INFO("git " << args << "\n" << result.err);
+  REQUIRE(result.exit_code == 0);
+  return result.out;
+}
+
+}  // namespace contract_lint::testing
