@@ -1,7 +1,102 @@
-// PLACEHOLDER: the pipeline (being written).
+// The pipeline (see include/contract_lint/lint.h): open both sides, load the
+// config from the current one, compare each contract kind, apply the policy,
+// and count. Input errors are collected as diagnostics and end the run with 2.
 #include "contract_lint/lint.h"
 
+#include <filesystem>
+#include <future>
+
+#include "config/config.h"
+#include "git/sides.h"
+#include "jsonschema/jsonschema_check.h"
+#include "policy/policy.h"
+#include "proto/proto_check.h"
+
 namespace contract_lint {
-int ExitCodeFor(const Report&, FailOn) { return 0; }
-LintResult RunLint(const Options&) { return {}; }
+namespace {
+
+void Count(Report* report) {
+  Summary& s = report->summary;
+  s.errors = s.warnings = s.infos = s.suppressed = 0;
+  for (const auto& finding : report->findings) {
+    if (finding.suppressed) {
+      ++s.suppressed;
+      continue;
+    }
+    switch (finding.severity) {
+      case Severity::kError: ++s.errors; break;
+      case Severity::kWarning: ++s.warnings; break;
+      case Severity::kInfo: ++s.infos; break;
+    }
+  }
+}
+
+void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
+  Options resolved = options;
+  if (resolved.cwd.empty()) resolved.cwd = std::filesystem::current_path().string();
+
+  Sides sides;
+  if (!OpenSides(resolved, &sides, diagnostics)) return;
+  report->current = sides.current->Describe();
+  report->against = sides.against->Describe();
+
+  Config config;
+  if (!LoadConfig(*sides.current, resolved.config_path, resolved.cwd, &config, diagnostics,
+                  &report->warnings)) {
+    return;
+  }
+  report->config_source = config.source;
+
+  // The two contract kinds are independent: compare them side by side.
+  std::vector<Finding> proto_findings;
+  std::vector<Finding> schema_findings;
+  auto proto = std::async(std::launch::async, [&] {
+    return CheckProto(*sides.against, *sides.current, config.proto, &proto_findings, diagnostics);
+  });
+  JsonSchemaStats schema_stats = CheckJsonSchemas(*sides.against, *sides.current,
+                                                  config.jsonschema, &schema_findings, diagnostics);
+  ProtoStats proto_stats = proto.get();
+
+  report->summary.proto_files = proto_stats.files;
+  report->summary.jsonschema_files = schema_stats.files;
+  report->summary.changed_files = proto_stats.changed + schema_stats.changed;
+  if (!diagnostics->empty()) return;
+
+  std::vector<Finding>& findings = report->findings;
+  findings = std::move(proto_findings);
+  findings.insert(findings.end(), std::make_move_iterator(schema_findings.begin()),
+                  std::make_move_iterator(schema_findings.end()));
+  ApplyPolicy(config, &findings);
+}
+
+}  // namespace
+
+int ExitCodeFor(const Report& report, FailOn fail_on) {
+  if (!report.diagnostics.empty()) return 2;
+  switch (fail_on) {
+    case FailOn::kNever: return 0;
+    case FailOn::kWarning: return report.summary.errors + report.summary.warnings > 0 ? 1 : 0;
+    case FailOn::kBreaking: return report.summary.errors > 0 ? 1 : 0;
+  }
+  return 0;
+}
+
+LintResult RunLint(const Options& options) {
+  LintResult result;
+  Diagnostics diagnostics;
+  try {
+    Check(options, &result.report, &diagnostics);
+  } catch (const std::exception& e) {
+    diagnostics.Add(std::string("internal error: ") + e.what() +
+                    " (please report this with the input that caused it)");
+  } catch (...) {
+    diagnostics.Add("internal error: unknown exception (please report this)");
+  }
+  result.report.diagnostics = diagnostics.Sorted();
+  if (!result.report.diagnostics.empty()) result.report.findings.clear();
+  Count(&result.report);
+  result.exit_code = ExitCodeFor(result.report, options.fail_on);
+  return result;
+}
+
 }  // namespace contract_lint

@@ -52,6 +52,8 @@ struct Report {
   std::string against;
   std::vector<Finding> findings;       // sorted by FindingLess; suppressed ones included
   std::vector<Diagnostic> diagnostics; // non-empty means exit 2
+  std::vector<Diagnostic> warnings;    // notes for stderr (deprecated rule ids, …)
+  std::string config_source;           // the config file used, "" for defaults
   std::vector<ConsumerImpact> consumers;
   Summary summary;
 };

@@ -1,0 +1,220 @@
+#include "config/config.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "config/config_schema.h"
+#include "policy/rule_table.h"
+
+namespace contract_lint {
+namespace {
+
+constexpr const char* kConfigNames[] = {"contract-lint.yaml", ".contract-lint.yaml",
+                                        "contract-lint.json"};
+
+std::vector<std::string> Strings(const nlohmann::json& value) {
+  std::vector<std::string> out;
+  if (value.is_array()) {
+    for (const auto& item : value) {
+      if (item.is_string()) out.push_back(item.get<std::string>());
+    }
+  }
+  return out;
+}
+
+// Reads a `breaking:` object (contract-lint's or buf's spelling) into a policy.
+BreakingPolicy ReadBreaking(const nlohmann::json& breaking, BreakingPolicy policy) {
+  if (!breaking.is_object()) return policy;
+  if (breaking.contains("use")) policy.use = Strings(breaking["use"]);
+  if (breaking.contains("except")) policy.except = Strings(breaking["except"]);
+  if (breaking.contains("jsonschema")) policy.jsonschema = breaking["jsonschema"].get<std::string>();
+  if (breaking.contains("ignore")) policy.ignore = Strings(breaking["ignore"]);
+  if (breaking.contains("ignore_only") && breaking["ignore_only"].is_object()) {
+    for (const auto& [rule, paths] : breaking["ignore_only"].items()) {
+      policy.ignore_only[rule] = Strings(paths);
+    }
+  }
+  if (breaking.contains("ignore_unstable_packages") &&
+      breaking["ignore_unstable_packages"].is_boolean()) {
+    policy.ignore_unstable_packages = breaking["ignore_unstable_packages"].get<bool>();
+  }
+  return policy;
+}
+
+// Every rule id or category named in a policy must exist.
+void CheckRuleNames(const nlohmann::json& breaking, const std::string& where,
+                    const std::string& path, Diagnostics* diagnostics,
+                    std::vector<Diagnostic>* warnings) {
+  if (!breaking.is_object()) return;
+  auto check = [&](const std::string& name, const std::string& key_path) {
+    if (FindCategory(name)) return;
+    if (const RuleInfo* rule = FindRule(name)) {
+      if (!rule->replaced_by.empty()) {
+        warnings->push_back(Diagnostic{path, 0, 0,
+                                       key_path + ": " + name + " is deprecated; using " +
+                                           std::string(rule->replaced_by) + " instead"});
+      }
+      return;
+    }
+    std::string message = key_path + ": unknown rule or category \"" + name + "\"";
+    std::string suggestion = SuggestRuleOrCategory(name);
+    if (!suggestion.empty()) message += "; did you mean \"" + suggestion + "\"?";
+    diagnostics->Add(path, 0, 0, message);
+  };
+  for (const char* key : {"use", "except"}) {
+    if (!breaking.contains(key) || !breaking[key].is_array()) continue;
+    for (size_t i = 0; i < breaking[key].size(); ++i) {
+      if (breaking[key][i].is_string()) {
+        check(breaking[key][i].get<std::string>(),
+              where + "." + key + "[" + std::to_string(i) + "]");
+      }
+    }
+  }
+  if (breaking.contains("ignore_only") && breaking["ignore_only"].is_object()) {
+    for (const auto& [rule, paths] : breaking["ignore_only"].items()) {
+      check(rule, where + ".ignore_only." + rule);
+    }
+  }
+}
+
+// buf.yaml (v1beta1, v1, v2): module roots and the breaking section.
+void ApplyBufYaml(const nlohmann::json& buf, Config* config) {
+  std::string version = buf.value("version", std::string("v1beta1"));
+  config->breaking = ReadBreaking(buf.value("breaking", nlohmann::json::object()), {});
+  if (version == "v2") {
+    if (buf.contains("modules") && buf["modules"].is_array()) {
+      config->proto.roots.clear();
+      for (const auto& module : buf["modules"]) {
+        std::string root = module.value("path", std::string("."));
+        config->proto.roots.push_back(root);
+        for (const auto& exclude : Strings(module.value("excludes", nlohmann::json::array()))) {
+          config->proto.exclude.push_back(exclude);
+        }
+        if (module.contains("breaking")) {
+          // Module-level policy: buf applies it to that module's files only.
+          config->breaking = ReadBreaking(module["breaking"], config->breaking);
+        }
+      }
+    }
+    return;
+  }
+  if (version == "v1beta1" && buf.contains("build") && buf["build"].contains("roots")) {
+    config->proto.roots = Strings(buf["build"]["roots"]);
+    // v1beta1 paths in `ignore` are relative to a root.
+    std::vector<std::string> ignore;
+    for (const auto& path : config->breaking.ignore) {
+      for (const auto& root : config->proto.roots) {
+        ignore.push_back(root == "." ? path : root + "/" + path);
+      }
+    }
+    config->breaking.ignore = ignore;
+  }
+  if (buf.contains("build") && buf["build"].contains("excludes")) {
+    config->proto.exclude = Strings(buf["build"]["excludes"]);
+  }
+}
+
+void ApplyDocument(const nlohmann::json& doc, Config* config) {
+  if (doc.contains("proto")) {
+    const auto& proto = doc["proto"];
+    if (proto.contains("roots")) config->proto.roots = Strings(proto["roots"]);
+    if (proto.contains("exclude")) config->proto.exclude = Strings(proto["exclude"]);
+  }
+  if (doc.contains("jsonschema")) {
+    const auto& js = doc["jsonschema"];
+    if (js.contains("include")) config->jsonschema.include = Strings(js["include"]);
+    if (js.contains("exclude")) config->jsonschema.exclude = Strings(js["exclude"]);
+  }
+  if (doc.contains("breaking")) {
+    config->breaking = ReadBreaking(doc["breaking"], config->breaking);
+    config->jsonschema.lenient = doc["breaking"].value("content_model", "strict") == "lenient";
+  }
+}
+
+bool ReadDiskFile(const std::filesystem::path& path, std::string* text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  *text = buffer.str();
+  return !in.bad();
+}
+
+}  // namespace
+
+bool LoadConfig(const Snapshot& current, const std::string& config_path, const std::string& cwd,
+                Config* config, Diagnostics* diagnostics, std::vector<Diagnostic>* warnings) {
+  std::string text;
+  std::string name;
+  if (!config_path.empty()) {
+    std::filesystem::path path(config_path);
+    if (path.is_relative() && !cwd.empty()) path = std::filesystem::path(cwd) / path;
+    name = config_path;
+    if (!ReadDiskFile(path, &text)) {
+      diagnostics->Add(config_path, 0, 0, "cannot read the configuration file");
+      return false;
+    }
+  } else {
+    for (const char* candidate : kConfigNames) {
+      if (!current.Find(candidate)) continue;
+      if (!name.empty()) {
+        warnings->push_back(Diagnostic{candidate, 0, 0, "ignored: " + name + " is used instead"});
+        continue;
+      }
+      name = candidate;
+      std::string error;
+      if (!current.Read(candidate, &text, &error)) {
+        diagnostics->Add(candidate, 0, 0, error);
+        return false;
+      }
+    }
+  }
+
+  if (name.empty()) {
+    for (const char* buf_name : {"buf.yaml", "buf.yml"}) {
+      if (!current.Find(buf_name)) continue;
+      std::string error;
+      nlohmann::json buf;
+      if (!current.Read(buf_name, &text, &error)) {
+        diagnostics->Add(buf_name, 0, 0, error);
+        return false;
+      }
+      if (!ParseConfigText(text, buf_name, &buf, diagnostics)) return false;
+      if (!buf.is_object()) {
+        diagnostics->Add(buf_name, 1, 1, "expected a mapping at the top level");
+        return false;
+      }
+      config->source = buf_name;
+      ApplyBufYaml(buf, config);
+      if (buf.contains("breaking")) {
+        CheckRuleNames(buf["breaking"], "breaking", buf_name, diagnostics, warnings);
+      }
+      return diagnostics->empty();
+    }
+    return true;  // defaults
+  }
+
+  config->source = name;
+  nlohmann::json doc;
+  if (!ParseConfigText(text, name, &doc, diagnostics)) return false;
+  if (!ValidateConfigDocument(doc, name, diagnostics)) return false;
+  if (doc.contains("breaking")) {
+    CheckRuleNames(doc["breaking"], "breaking", name, diagnostics, warnings);
+  }
+  if (doc.contains("contracts")) {
+    for (size_t i = 0; i < doc["contracts"].size(); ++i) {
+      if (doc["contracts"][i].contains("breaking")) {
+        CheckRuleNames(doc["contracts"][i]["breaking"],
+                       "contracts[" + std::to_string(i) + "].breaking", name, diagnostics,
+                       warnings);
+      }
+    }
+  }
+  if (!diagnostics->empty()) return false;
+  ApplyDocument(doc, config);
+  config->document = std::move(doc);
+  return true;
+}
+
+}  // namespace contract_lint

@@ -1,0 +1,50 @@
+// The configuration: contract-lint.yaml / .contract-lint.yaml /
+// contract-lint.json (or --config FILE), else a buf.yaml's roots and breaking
+// section, else defaults. YAML and JSON load into one JSON document that is
+// validated against schemas/contract-lint.schema.json before anything runs.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "contract_lint/diagnostics.h"
+#include "contract_lint/snapshot.h"
+#include "jsonschema/jsonschema_check.h"
+#include "proto/proto_check.h"
+
+namespace contract_lint {
+
+// The `breaking:` section: the repository-wide policy (or a contract's override).
+struct BreakingPolicy {
+  std::vector<std::string> use = {"FILE"};  // rule ids or categories
+  std::vector<std::string> except;
+  std::string jsonschema = "BACKWARD";  // BACKWARD | FORWARD | FULL | NONE, optionally _TRANSITIVE
+  std::vector<std::string> ignore;      // path globs
+  std::map<std::string, std::vector<std::string>> ignore_only;  // rule id -> path globs
+  bool ignore_unstable_packages = false;
+};
+
+struct Config {
+  std::string source;  // the file it came from; "" when defaults apply
+  ProtoSettings proto;
+  JsonSchemaSettings jsonschema;
+  BreakingPolicy breaking;
+  nlohmann::json document = nlohmann::json::object();  // the validated document
+};
+
+// Loads the config from `config_path` (a file on disk, relative to `cwd`) when
+// given, else from the current side. Problems go to `diagnostics` (with the
+// key path and a "did you mean" where one exists) and make it return false;
+// deprecation notes go to `warnings`.
+bool LoadConfig(const Snapshot& current, const std::string& config_path, const std::string& cwd,
+                Config* config, Diagnostics* diagnostics, std::vector<Diagnostic>* warnings);
+
+// Parses YAML (a superset of JSON) into a JSON document. Returns false and adds
+// a diagnostic with line:column on a syntax error.
+bool ParseConfigText(const std::string& text, const std::string& path, nlohmann::json* document,
+                     Diagnostics* diagnostics);
+
+}  // namespace contract_lint

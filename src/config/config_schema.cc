@@ -1,0 +1,158 @@
+#include "config/config_schema.h"
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "embedded_files.h"
+
+namespace contract_lint {
+namespace {
+
+const nlohmann::json& SchemaDocument() {
+  static const nlohmann::json schema =
+      nlohmann::json::parse(*EmbeddedFile("schemas/contract-lint.schema.json"));
+  return schema;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+const nlohmann::json& Resolve(const nlohmann::json& schema) {
+  if (schema.is_object() && schema.contains("$ref")) {
+    std::string ref = schema["$ref"].get<std::string>();
+    return SchemaDocument().at(nlohmann::json::json_pointer(ref.substr(1)));
+  }
+  return schema;
+}
+
+// Unknown keys, with the nearest known key as a suggestion.
+void FindUnknownKeys(const nlohmann::json& doc, const nlohmann::json& raw_schema,
+                     const std::string& key_path, const std::string& file,
+                     Diagnostics* diagnostics) {
+  const nlohmann::json& schema = Resolve(raw_schema);
+  if (!schema.is_object()) return;
+  if (doc.is_object()) {
+    const nlohmann::json* properties = schema.contains("properties") ? &schema["properties"] : nullptr;
+    const nlohmann::json* additional =
+        schema.contains("additionalProperties") ? &schema["additionalProperties"] : nullptr;
+    for (const auto& [key, value] : doc.items()) {
+      std::string child = key_path.empty() ? key : key_path + "." + key;
+      if (properties && properties->contains(key)) {
+        FindUnknownKeys(value, (*properties)[key], child, file, diagnostics);
+      } else if (additional && additional->is_object()) {
+        FindUnknownKeys(value, *additional, child, file, diagnostics);
+      } else if (additional && additional->is_boolean() && !additional->get<bool>()) {
+        std::string message = child + ": unknown key \"" + key + "\"";
+        std::string best;
+        size_t best_distance = std::max<size_t>(2, key.size() / 3) + 1;
+        if (properties) {
+          for (const auto& [known, unused] : properties->items()) {
+            size_t d = EditDistance(key, known);
+            if (d < best_distance) {
+              best_distance = d;
+              best = known;
+            }
+          }
+        }
+        if (!best.empty()) {
+          message += "; did you mean \"" + best + "\"?";
+        } else if (properties) {
+          std::string names;
+          for (const auto& [known, unused] : properties->items()) {
+            names += names.empty() ? known : ", " + known;
+          }
+          message += " (valid keys: " + names + ")";
+        }
+        diagnostics->Add(file, 0, 0, message);
+      }
+    }
+  } else if (doc.is_array() && schema.contains("items")) {
+    for (size_t i = 0; i < doc.size(); ++i) {
+      FindUnknownKeys(doc[i], schema["items"], key_path + "[" + std::to_string(i) + "]", file,
+                      diagnostics);
+    }
+  }
+}
+
+// valijson context ["<root>", "[breaking]", "[use]", "[0]"] → "breaking.use[0]".
+std::string KeyPath(const std::vector<std::string>& context) {
+  std::string out;
+  for (const auto& part : context) {
+    if (part == "<root>" || part.size() < 2 || part.front() != '[') continue;
+    std::string inner = part.substr(1, part.size() - 2);
+    bool index = !inner.empty() && std::all_of(inner.begin(), inner.end(), ::isdigit);
+    if (index) {
+      out += "[" + inner + "]";
+    } else {
+      out += out.empty() ? inner : "." + inner;
+    }
+  }
+  return out.empty() ? "(top level)" : out;
+}
+
+}  // namespace
+
+bool ValidateConfigDocument(const nlohmann::json& document, const std::string& path,
+                            Diagnostics* diagnostics) {
+  if (!document.is_object()) {
+    diagnostics->Add(path, 1, 1, "expected a mapping at the top level (version: 1, …)");
+    return false;
+  }
+  Diagnostics unknown;
+  FindUnknownKeys(document, SchemaDocument(), "", path, &unknown);
+  if (!unknown.empty()) {
+    for (auto& d : unknown.Sorted()) diagnostics->Add(std::move(d));
+    return false;
+  }
+
+  static const valijson::Schema* schema = [] {
+    auto* parsed = new valijson::Schema;
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(SchemaDocument());
+    parser.populateSchema(adapter, *parsed);
+    return parsed;
+  }();
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter target(document);
+  if (validator.validate(*schema, target, &results)) return true;
+
+  // valijson reports a failing leaf and then each enclosing schema; keep the
+  // deepest error per key path.
+  std::vector<std::pair<std::string, std::string>> errors;
+  valijson::ValidationResults::Error error;
+  while (results.popError(error)) errors.emplace_back(KeyPath(error.context), error.description);
+  std::set<std::string> reported;
+  for (const auto& [key_path, description] : errors) {
+    bool top = key_path == "(top level)";
+    bool has_deeper = std::any_of(errors.begin(), errors.end(), [&](const auto& other) {
+      if (top) return other.first != key_path;
+      return other.first.size() > key_path.size() && other.first.rfind(key_path, 0) == 0;
+    });
+    if (has_deeper) continue;
+    if (!reported.insert(key_path).second) continue;
+    diagnostics->Add(path, 0, 0, key_path + ": " + description);
+  }
+  if (reported.empty()) diagnostics->Add(path, 0, 0, "the configuration is not valid");
+  return false;
+}
+
+}  // namespace contract_lint

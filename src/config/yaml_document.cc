@@ -1,0 +1,112 @@
+// YAML → JSON. yaml-cpp parses; plain scalars get JSON types (bool, null,
+// numbers), quoted ones stay strings. Aliases are expanded with a node budget
+// so that a "billion laughs" document fails cleanly instead of eating memory.
+#include <yaml-cpp/yaml.h>
+
+#include <charconv>
+
+#include "config/config.h"
+
+namespace contract_lint {
+namespace {
+
+constexpr size_t kMaxNodes = 200000;
+constexpr int kMaxDepth = 200;
+
+struct Converter {
+  size_t nodes = 0;
+  std::string error;
+  YAML::Mark error_mark;
+
+  bool Fail(const YAML::Node& node, std::string message) {
+    if (error.empty()) {
+      error = std::move(message);
+      error_mark = node.Mark();
+    }
+    return false;
+  }
+
+  static nlohmann::json Scalar(const YAML::Node& node) {
+    const std::string& text = node.Scalar();
+    if (node.Tag() != "?") return text;  // quoted or explicitly tagged: a string
+    if (text == "true" || text == "True" || text == "TRUE") return true;
+    if (text == "false" || text == "False" || text == "FALSE") return false;
+    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
+      return nullptr;
+    }
+    long long integer = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), integer);
+    if (ec == std::errc() && end == text.data() + text.size()) return integer;
+    double real = 0;
+    auto [end2, ec2] = std::from_chars(text.data(), text.data() + text.size(), real);
+    if (ec2 == std::errc() && end2 == text.data() + text.size()) return real;
+    return text;
+  }
+
+  bool Convert(const YAML::Node& node, nlohmann::json* out, int depth) {
+    if (++nodes > kMaxNodes) {
+      return Fail(node, "the document expands to more than " + std::to_string(kMaxNodes) +
+                            " nodes (aliases?)");
+    }
+    if (depth > kMaxDepth) return Fail(node, "nesting deeper than " + std::to_string(kMaxDepth));
+    switch (node.Type()) {
+      case YAML::NodeType::Null:
+      case YAML::NodeType::Undefined:
+        *out = nullptr;
+        return true;
+      case YAML::NodeType::Scalar:
+        *out = Scalar(node);
+        return true;
+      case YAML::NodeType::Sequence:
+        *out = nlohmann::json::array();
+        for (const auto& item : node) {
+          nlohmann::json value;
+          if (!Convert(item, &value, depth + 1)) return false;
+          out->push_back(std::move(value));
+        }
+        return true;
+      case YAML::NodeType::Map:
+        *out = nlohmann::json::object();
+        for (const auto& entry : node) {
+          if (!entry.first.IsScalar()) return Fail(entry.first, "keys must be plain strings");
+          nlohmann::json value;
+          if (!Convert(entry.second, &value, depth + 1)) return false;
+          (*out)[entry.first.Scalar()] = std::move(value);
+        }
+        return true;
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+bool ParseConfigText(const std::string& text, const std::string& path, nlohmann::json* document,
+                     Diagnostics* diagnostics) {
+  if (text.find('\0') != std::string::npos) {
+    diagnostics->Add(path, 0, 0, "the configuration contains a NUL byte");
+    return false;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    diagnostics->Add(path, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg);
+    return false;
+  }
+  Converter converter;
+  try {
+    if (!converter.Convert(root, document, 0)) {
+      diagnostics->Add(path, converter.error_mark.line + 1, converter.error_mark.column + 1,
+                       converter.error);
+      return false;
+    }
+  } catch (const YAML::Exception& e) {
+    diagnostics->Add(path, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg);
+    return false;
+  }
+  if (document->is_null()) *document = nlohmann::json::object();
+  return true;
+}
+
+}  // namespace contract_lint

@@ -1,0 +1,112 @@
+#include "policy/policy.h"
+
+#include <algorithm>
+#include <regex>
+
+#include "config/glob.h"
+#include "policy/rule_table.h"
+
+namespace contract_lint {
+namespace {
+
+void AddRuleOrCategory(const std::string& name, std::set<std::string>* ids) {
+  if (auto category = FindCategory(name)) {
+    for (const auto& rule : AllRules()) {
+      if (rule.kind == ContractKind::kProto && (rule.categories & *category)) ids->insert(std::string(rule.id));
+    }
+    return;
+  }
+  const RuleInfo* rule = FindRule(name);
+  if (!rule) return;  // rejected earlier by config validation
+  if (rule->replaced_by.empty()) {
+    ids->insert(std::string(rule->id));
+    return;
+  }
+  std::string_view rest = rule->replaced_by;
+  while (!rest.empty()) {
+    size_t comma = rest.find(',');
+    ids->insert(std::string(rest.substr(0, comma)));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+}
+
+std::string_view PathOf(const Finding& finding) {
+  if (!finding.location.path.empty()) return finding.location.path;
+  // Path-less findings (a deleted file) are about the file named by the subject.
+  std::string_view subject = finding.subject;
+  return subject.substr(0, subject.find('#'));
+}
+
+bool InUnstablePackage(const Finding& finding) {
+  if (finding.kind != ContractKind::kProto) return false;
+  std::string_view subject = finding.subject;
+  size_t start = 0;
+  while (start <= subject.size()) {
+    size_t dot = subject.find_first_of("./", start);
+    std::string_view part = subject.substr(start, dot == std::string_view::npos ? dot : dot - start);
+    if (IsUnstableVersion(part)) return true;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::set<std::string> EnabledProtoRules(const BreakingPolicy& policy) {
+  std::set<std::string> enabled;
+  for (const auto& name : policy.use) AddRuleOrCategory(name, &enabled);
+  std::set<std::string> excluded;
+  for (const auto& name : policy.except) AddRuleOrCategory(name, &excluded);
+  for (const auto& id : excluded) enabled.erase(id);
+  return enabled;
+}
+
+bool DirectionBreaks(Direction direction, const std::string& mode) {
+  std::string base = mode.substr(0, mode.find("_TRANSITIVE"));
+  switch (direction) {
+    case Direction::kNarrowing: return base == "BACKWARD" || base == "FULL";
+    case Direction::kWidening: return base == "FORWARD" || base == "FULL";
+    case Direction::kBoth: return base != "NONE";
+    default: return false;
+  }
+}
+
+bool IsUnstableVersion(std::string_view component) {
+  static const std::regex kUnstable("v[0-9]+(alpha|beta)[0-9]*|v[0-9]+p[0-9]+(alpha|beta)[0-9]*|v[0-9]+test.*");
+  return std::regex_match(component.begin(), component.end(), kUnstable);
+}
+
+void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
+  const BreakingPolicy& policy = config.breaking;
+  std::set<std::string> enabled = EnabledProtoRules(policy);
+  std::vector<Finding> kept;
+  kept.reserve(findings->size());
+  for (auto& finding : *findings) {
+    if (finding.kind == ContractKind::kProto) {
+      if (!enabled.count(finding.rule)) continue;
+      finding.severity = Severity::kError;
+      if (policy.ignore_unstable_packages && InUnstablePackage(finding)) {
+        finding.severity = Severity::kWarning;
+      }
+    } else if (finding.direction != Direction::kAnnotation && finding.direction != Direction::kNone) {
+      finding.severity =
+          DirectionBreaks(finding.direction, policy.jsonschema) ? Severity::kError : Severity::kInfo;
+    }
+    std::string_view path = PathOf(finding);
+    if (GlobMatchAny(policy.ignore, path)) {
+      finding.suppressed = true;
+      finding.suppressed_by = "config ignore";
+    } else if (auto it = policy.ignore_only.find(finding.rule);
+               it != policy.ignore_only.end() && GlobMatchAny(it->second, path)) {
+      finding.suppressed = true;
+      finding.suppressed_by = "config ignore_only";
+    }
+    finding.fingerprint = Fingerprint(finding);
+    kept.push_back(std::move(finding));
+  }
+  std::sort(kept.begin(), kept.end(), FindingLess);
+  *findings = std::move(kept);
+}
+
+}  // namespace contract_lint

@@ -1,0 +1,30 @@
+// The policy turns raw changes into findings: which Protobuf rules are on
+// (categories, use/except), which JSON Schema directions break under the
+// mode, what is ignored, and each finding's severity and fingerprint.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "contract_lint/finding.h"
+
+namespace contract_lint {
+
+// The Protobuf rule ids a policy enables: `use` (ids or categories, deprecated
+// ids replaced) minus `except`.
+std::set<std::string> EnabledProtoRules(const BreakingPolicy& policy);
+
+// True when a JSON Schema change in `direction` breaks `mode` (BACKWARD,
+// FORWARD, FULL, NONE, each optionally _TRANSITIVE).
+bool DirectionBreaks(Direction direction, const std::string& mode);
+
+// True for unstable package/version names: v1alpha1, v2beta3, v1test, …
+bool IsUnstableVersion(std::string_view component);
+
+// Keeps the findings of enabled rules, sets severities, marks ignored
+// findings as suppressed, fills fingerprints and sorts.
+void ApplyPolicy(const Config& config, std::vector<Finding>* findings);
+
+}  // namespace contract_lint

@@ -1,0 +1,72 @@
+// The JSON report: one document, described by schemas/report.schema.json.
+#include <nlohmann/json.hpp>
+
+#include "report/report.h"
+
+namespace contract_lint {
+
+nlohmann::json FindingToJson(const Finding& f) {
+  nlohmann::json j = {
+      {"rule", f.rule},
+      {"severity", SeverityName(f.severity)},
+      {"kind", KindName(f.kind)},
+      {"path", f.location.path.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.location.path)},
+      {"line", f.location.line},
+      {"column", f.location.column},
+      {"end_line", f.location.end_line},
+      {"end_column", f.location.end_column},
+      {"side", f.location.side == Side::kAgainst ? "against" : "current"},
+      {"message", f.message},
+      {"subject", f.subject},
+      {"before", f.before},
+      {"after", f.after},
+      {"contract", f.contract},
+      {"owner", f.owner},
+      {"affected", f.affected},
+      {"fingerprint", f.fingerprint},
+  };
+  if (f.direction != Direction::kNone) j["direction"] = DirectionName(f.direction);
+  if (f.suppressed) {
+    j["suppressed"] = true;
+    j["suppressed_by"] = f.suppressed_by;
+  }
+  return j;
+}
+
+std::string RenderJson(const Report& report, const RenderOptions& options) {
+  nlohmann::json findings = nlohmann::json::array();
+  for (const auto& finding : report.findings) {
+    if (finding.suppressed && !options.show_suppressed) continue;
+    findings.push_back(FindingToJson(finding));
+  }
+  nlohmann::json diagnostics = nlohmann::json::array();
+  for (const auto& d : report.diagnostics) {
+    diagnostics.push_back({{"path", d.path}, {"line", d.line}, {"column", d.column},
+                           {"message", d.message}});
+  }
+  nlohmann::json consumers = nlohmann::json::array();
+  for (const auto& c : report.consumers) {
+    consumers.push_back({{"name", c.name}, {"owner", c.owner}, {"contact", c.contact},
+                         {"breaking", c.breaking}, {"rules", c.rules}});
+  }
+  const Summary& s = report.summary;
+  nlohmann::json doc = {
+      {"version", 1},
+      {"current", report.current},
+      {"against", report.against},
+      {"findings", findings},
+      {"diagnostics", diagnostics},
+      {"consumers", consumers},
+      {"summary",
+       {{"errors", s.errors},
+        {"warnings", s.warnings},
+        {"infos", s.infos},
+        {"suppressed", s.suppressed},
+        {"proto_files", s.proto_files},
+        {"jsonschema_files", s.jsonschema_files},
+        {"changed_files", s.changed_files}}},
+  };
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace contract_lint

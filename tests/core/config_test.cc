@@ -1,0 +1,157 @@
+#include <catch2/catch.hpp>
+
+#include "config/config.h"
+#include "policy/policy.h"
+
+namespace contract_lint {
+namespace {
+
+struct Loaded {
+  bool ok = false;
+  Config config;
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+};
+
+Loaded Load(std::map<std::string, std::string> files) {
+  MemorySnapshot snapshot(std::move(files));
+  Loaded loaded;
+  Diagnostics diagnostics;
+  std::vector<Diagnostic> warnings;
+  loaded.ok = LoadConfig(snapshot, "", "", &loaded.config, &diagnostics, &warnings);
+  for (const auto& d : diagnostics.Sorted()) loaded.errors.push_back(FormatDiagnostic(d));
+  for (const auto& d : warnings) loaded.warnings.push_back(d.message);
+  return loaded;
+}
+
+}  // namespace
+
+TEST_CASE("no config means the documented defaults", "[core][config]") {
+  auto loaded = Load({{"a.proto", "syntax = \"proto3\";"}});
+  REQUIRE(loaded.ok);
+  CHECK(loaded.config.source.empty());
+  CHECK(loaded.config.proto.roots == std::vector<std::string>{"."});
+  CHECK(loaded.config.jsonschema.include == std::vector<std::string>{"**/*.schema.json"});
+  CHECK(loaded.config.breaking.use == std::vector<std::string>{"FILE"});
+  CHECK(loaded.config.breaking.jsonschema == "BACKWARD");
+}
+
+TEST_CASE("contract-lint.yaml sets roots, includes and the policy", "[core][config]") {
+  auto loaded = Load({{"contract-lint.yaml",
+                       "version: 1\nproto:\n  roots: [proto]\n  exclude: ['third_party/**']\n"
+                       "jsonschema:\n  include: ['schemas/**/*.json']\n"
+                       "breaking:\n  use: [WIRE]\n  except: [FIELD_SAME_DEFAULT]\n"
+                       "  jsonschema: FULL\n  content_model: lenient\n"}});
+  REQUIRE(loaded.ok);
+  CHECK(loaded.config.source == "contract-lint.yaml");
+  CHECK(loaded.config.proto.roots == std::vector<std::string>{"proto"});
+  CHECK(loaded.config.proto.exclude == std::vector<std::string>{"third_party/**"});
+  CHECK(loaded.config.jsonschema.include == std::vector<std::string>{"schemas/**/*.json"});
+  CHECK(loaded.config.breaking.use == std::vector<std::string>{"WIRE"});
+  CHECK(loaded.config.breaking.except == std::vector<std::string>{"FIELD_SAME_DEFAULT"});
+  CHECK(loaded.config.breaking.jsonschema == "FULL");
+  CHECK(loaded.config.jsonschema.lenient);
+}
+
+TEST_CASE("an unknown key names its path and the nearest valid key", "[core][config]") {
+  auto loaded = Load({{"contract-lint.yaml", "version: 1\nbreaking:\n  uses: [FILE]\n"}});
+  CHECK_FALSE(loaded.ok);
+  REQUIRE(loaded.errors.size() == 1);
+  CHECK(loaded.errors[0] ==
+        "contract-lint.yaml: error: breaking.uses: unknown key \"uses\"; did you mean \"use\"?");
+}
+
+TEST_CASE("a wrong type names the key path", "[core][config]") {
+  auto loaded = Load({{"contract-lint.yaml", "version: 1\nproto:\n  roots: proto\n"}});
+  CHECK_FALSE(loaded.ok);
+  std::string all;
+  for (const auto& e : loaded.errors) all += e + "\n";
+  INFO(all);
+  REQUIRE(loaded.errors.size() == 1);
+  CHECK(loaded.errors[0].rfind("contract-lint.yaml: error: proto.roots: ", 0) == 0);
+}
+
+TEST_CASE("a misspelled rule id gets a suggestion", "[core][config]") {
+  auto loaded = Load({{"contract-lint.yaml", "version: 1\nbreaking:\n  use: [FILE]\n"
+                                             "  except: [FEILD_NO_DELETE]\n"}});
+  CHECK_FALSE(loaded.ok);
+  REQUIRE(loaded.errors.size() == 1);
+  CHECK(loaded.errors[0] ==
+        "contract-lint.yaml: error: breaking.except[0]: unknown rule or category "
+        "\"FEILD_NO_DELETE\"; did you mean \"FIELD_NO_DELETE\"?");
+}
+
+TEST_CASE("a YAML syntax error has line and column", "[core][config]") {
+  auto loaded = Load({{"contract-lint.yaml", "version: 1\nbreaking:\n  use: [FILE\n"}});
+  CHECK_FALSE(loaded.ok);
+  REQUIRE(loaded.errors.size() == 1);
+  CHECK(loaded.errors[0].rfind("contract-lint.yaml:", 0) == 0);
+  CHECK(loaded.errors[0].find("invalid YAML") != std::string::npos);
+}
+
+TEST_CASE("a YAML alias bomb fails cleanly", "[core][config]") {
+  std::string bomb = "version: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  std::string prev = "a";
+  for (char name = 'b'; name <= 'j'; ++name) {
+    bomb += std::string(1, name) + ": &" + name + " [*" + prev + ", *" + prev + ", *" + prev +
+            ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
+    prev = std::string(1, name);
+  }
+  auto loaded = Load({{"contract-lint.yaml", bomb}});
+  CHECK_FALSE(loaded.ok);
+  REQUIRE(loaded.errors.size() == 1);
+  CHECK(loaded.errors[0].find("more than 200000 nodes") != std::string::npos);
+}
+
+TEST_CASE("buf.yaml v1 and v2 are honored when there is no contract-lint config", "[core][config]") {
+  auto v1 = Load({{"buf.yaml", "version: v1\nbreaking:\n  use: [WIRE_JSON]\n  except: [FIELD_SAME_NAME]\n"
+                               "  ignore: [legacy]\n  ignore_unstable_packages: true\n"}});
+  REQUIRE(v1.ok);
+  CHECK(v1.config.source == "buf.yaml");
+  CHECK(v1.config.breaking.use == std::vector<std::string>{"WIRE_JSON"});
+  CHECK(v1.config.breaking.except == std::vector<std::string>{"FIELD_SAME_NAME"});
+  CHECK(v1.config.breaking.ignore == std::vector<std::string>{"legacy"});
+  CHECK(v1.config.breaking.ignore_unstable_packages);
+
+  auto v2 = Load({{"buf.yaml", "version: v2\nmodules:\n  - path: proto\n    excludes: [proto/vendor]\n"
+                               "breaking:\n  use: [PACKAGE]\n"}});
+  REQUIRE(v2.ok);
+  CHECK(v2.config.proto.roots == std::vector<std::string>{"proto"});
+  CHECK(v2.config.proto.exclude == std::vector<std::string>{"proto/vendor"});
+  CHECK(v2.config.breaking.use == std::vector<std::string>{"PACKAGE"});
+
+  auto v1beta1 = Load({{"buf.yaml", "version: v1beta1\nbuild:\n  roots: [proto]\n"}});
+  REQUIRE(v1beta1.ok);
+  CHECK(v1beta1.config.proto.roots == std::vector<std::string>{"proto"});
+}
+
+TEST_CASE("a contract-lint config wins over buf.yaml", "[core][config]") {
+  auto loaded = Load({{"buf.yaml", "version: v1\nbreaking:\n  use: [WIRE]\n"},
+                      {"contract-lint.yaml", "version: 1\nbreaking:\n  use: [PACKAGE]\n"}});
+  REQUIRE(loaded.ok);
+  CHECK(loaded.config.source == "contract-lint.yaml");
+  CHECK(loaded.config.breaking.use == std::vector<std::string>{"PACKAGE"});
+}
+
+TEST_CASE("JSON Schema directions break by mode", "[core][policy]") {
+  CHECK(DirectionBreaks(Direction::kNarrowing, "BACKWARD"));
+  CHECK_FALSE(DirectionBreaks(Direction::kWidening, "BACKWARD"));
+  CHECK(DirectionBreaks(Direction::kWidening, "FORWARD_TRANSITIVE"));
+  CHECK_FALSE(DirectionBreaks(Direction::kNarrowing, "FORWARD"));
+  CHECK(DirectionBreaks(Direction::kNarrowing, "FULL"));
+  CHECK(DirectionBreaks(Direction::kWidening, "FULL"));
+  CHECK(DirectionBreaks(Direction::kBoth, "BACKWARD"));
+  CHECK_FALSE(DirectionBreaks(Direction::kBoth, "NONE"));
+  CHECK_FALSE(DirectionBreaks(Direction::kAnnotation, "FULL"));
+}
+
+TEST_CASE("unstable versions are recognised", "[core][policy]") {
+  CHECK(IsUnstableVersion("v1alpha1"));
+  CHECK(IsUnstableVersion("v2beta3"));
+  CHECK(IsUnstableVersion("v1test"));
+  CHECK(IsUnstableVersion("v1beta"));
+  CHECK_FALSE(IsUnstableVersion("v1"));
+  CHECK_FALSE(IsUnstableVersion("alpha"));
+}
+
+}  // namespace contract_lint
