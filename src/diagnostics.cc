@@ -5,7 +5,7 @@
 
 namespace contract_lint {
 
-std::string FormatDiagnostic(const Diagnostic& d) {
+std::string FormatDiagnostic(const Diagnostic& d, std::string_view severity) {
   std::string out;
   if (!d.path.empty()) {
     out += d.path;
@@ -15,7 +15,8 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     }
     out += ": ";
   }
-  out += "error: ";
+  out += severity;
+  out += ": ";
   out += d.message;
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace contract_lint {
@@ -17,7 +18,7 @@ struct Diagnostic {
 };
 
 // Formats as "path:line:col: error: message" (parts that are unknown are left out).
-std::string FormatDiagnostic(const Diagnostic& diagnostic);
+std::string FormatDiagnostic(const Diagnostic& diagnostic, std::string_view severity = "error");
 
 // Collects every diagnostic of a run; a run goes on after the first to report
 // as many as it can. Thread-safe.

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <string_view>
 #include <vector>
@@ -25,13 +26,30 @@ bool UseColor(const std::string& mode) {
   return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && !(term && std::string(term) == "dumb");
 }
 
+// Parses each FORMAT=PATH of --report; prints the problem and returns false on a bad one.
+bool ParseExtraReports(const std::vector<std::string>& specs,
+                       std::vector<std::pair<contract_lint::ReportFormat, std::string>>* reports) {
+  for (const auto& spec : specs) {
+    auto eq = spec.find('=');
+    auto format = contract_lint::ParseReportFormat(spec.substr(0, eq));
+    if (eq == std::string::npos || !format || eq + 1 == spec.size()) {
+      std::cerr << "contract-lint: error: --report " << spec
+                << ": expected FORMAT=PATH with FORMAT one of text, json, sarif, github, junit, "
+                   "markdown, gitlab\n";
+      return false;
+    }
+    reports->emplace_back(*format, spec.substr(eq + 1));
+  }
+  return true;
+}
+
 int RunCheck(const contract_lint::Options& options, const std::string& format_name,
-             const std::string& color, bool quiet) {
+             const std::string& color, bool quiet, const std::vector<std::string>& extra) {
+  std::vector<std::pair<contract_lint::ReportFormat, std::string>> reports;
+  if (!ParseExtraReports(extra, &reports)) return 2;
   auto result = contract_lint::RunLint(options);
   for (const auto& warning : result.report.warnings) {
-    std::cerr << contract_lint::FormatDiagnostic(warning).replace(
-                     contract_lint::FormatDiagnostic(warning).find("error: "), 7, "warning: ")
-              << "\n";
+    std::cerr << contract_lint::FormatDiagnostic(warning, "warning") << "\n";
   }
   for (const auto& diagnostic : result.report.diagnostics) {
     std::cerr << contract_lint::FormatDiagnostic(diagnostic) << "\n";
@@ -41,6 +59,15 @@ int RunCheck(const contract_lint::Options& options, const std::string& format_na
   if (!(quiet && result.exit_code == 0) && !(text && result.exit_code == 2)) {
     contract_lint::RenderOptions render{text && UseColor(color), options.show_suppressed};
     std::cout << contract_lint::RenderReport(result.report, format, render);
+  }
+  for (const auto& [report_format, path] : reports) {
+    contract_lint::RenderOptions plain{false, options.show_suppressed};
+    std::ofstream out(path, std::ios::binary);
+    out << contract_lint::RenderReport(result.report, report_format, plain);
+    if (!out) {
+      std::cerr << "contract-lint: error: cannot write the report to " << path << "\n";
+      return 2;
+    }
   }
   return result.exit_code;
 }
@@ -73,8 +100,11 @@ int main(int argc, char** argv) {
   check->add_option("--head", options.head, "Check this commit instead of the working tree")
       ->excludes(staged);
   check->add_option("--config", options.config_path, "Configuration file (default: contract-lint.yaml in the repository)");
+  std::vector<std::string> extra_reports;
   check->add_option("--format", format, "Report format on stdout")
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember(contract_lint::ReportFormatNames()));
+  check->add_option("--report", extra_reports,
+                    "FORMAT=PATH: also write a report to a file (repeatable)");
   check->add_option("--fail-on", fail_on, "Lowest severity that fails the run")
       ->check(CLI::IsMember({"breaking", "warning", "never"}));
   check->add_option("--consumer", options.consumers, "Only findings that affect this consumer");
@@ -119,5 +149,5 @@ int main(int argc, char** argv) {
     return known ? 0 : 2;
   }
   options.fail_on = fail_on == "never" ? FailOn::kNever : fail_on == "warning" ? FailOn::kWarning : FailOn::kBreaking;
-  return RunCheck(options, format, color, quiet);
+  return RunCheck(options, format, color, quiet, extra_reports);
 }

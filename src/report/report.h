@@ -10,10 +10,11 @@
 
 namespace contract_lint {
 
-enum class ReportFormat { kText, kJson };
+enum class ReportFormat { kText, kJson, kSarif, kGithub, kJunit, kMarkdown, kGitlab };
 
 std::optional<ReportFormat> ParseReportFormat(std::string_view name);
-std::string_view ReportFormatNames();  // "text|json" for help texts
+// "text", "json", "sarif", "github", "junit", "markdown", "gitlab".
+std::vector<std::string> ReportFormatNames();
 
 struct RenderOptions {
   bool color = false;            // ANSI colours (text only)
@@ -26,5 +27,12 @@ std::string RenderReport(const Report& report, ReportFormat format, const Render
 // One finding as the text report prints it:
 // "path:line:col: severity: RULE_ID: message" ("severity: RULE_ID: message" without a path).
 std::string FormatFindingLine(const Finding& finding, bool color = false);
+
+// The findings a report shows: all unsuppressed ones, plus suppressed ones if asked.
+std::vector<const Finding*> VisibleFindings(const Report& report, const RenderOptions& options);
+
+// Where a finding points for formats that need a file: its location, or for a
+// deleted file the baseline path at 1:1.
+Location FileLocation(const Finding& finding);
 
 }  // namespace contract_lint

@@ -1,0 +1,68 @@
+// GitHub Actions workflow commands: one annotation per finding.
+#include "report/report.h"
+
+namespace contract_lint {
+namespace {
+
+// https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+std::string EscapeData(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string EscapeProperty(std::string_view s) {
+  std::string out;
+  for (char c : EscapeData(s)) {
+    switch (c) {
+      case ':': out += "%3A"; break;
+      case ',': out += "%2C"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view Command(Severity severity) {
+  switch (severity) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kInfo: return "notice";
+  }
+  return "error";
+}
+
+}  // namespace
+
+std::string RenderGithub(const Report& report, const RenderOptions& options) {
+  std::string out;
+  for (const Finding* f : VisibleFindings(report, options)) {
+    out += "::" + std::string(Command(f->severity)) + " ";
+    const Location& l = f->location;
+    if (!l.path.empty() && l.side == Side::kCurrent) {
+      out += "file=" + EscapeProperty(l.path) + ",line=" + std::to_string(l.line) +
+             ",col=" + std::to_string(l.column);
+      if (l.end_line > 0) out += ",endLine=" + std::to_string(l.end_line);
+      if (l.end_column > 0) out += ",endColumn=" + std::to_string(l.end_column);
+      out += ",";
+    }
+    out += "title=" + EscapeProperty(f->rule) + "::";
+    std::string message = f->message;
+    if (l.side == Side::kAgainst && !l.path.empty()) message += " (" + l.path + " in the baseline)";
+    if (!f->affected.empty()) {
+      message += "\nAffected consumers: ";
+      for (size_t i = 0; i < f->affected.size(); ++i) message += (i ? ", " : "") + f->affected[i];
+    }
+    out += EscapeData(message) + "\n";
+  }
+  return out;
+}
+
+}  // namespace contract_lint
