@@ -4,11 +4,13 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string_view>
 #include <vector>
 
+#include "cli/install_hook.h"
 #include "contract_lint/lint.h"
 #include "policy/rule_docs.h"
 #include "report/report.h"
@@ -17,7 +19,7 @@ namespace {
 
 using contract_lint::FailOn;
 
-constexpr std::string_view kSubcommands[] = {"check", "rules", "explain"};
+constexpr std::string_view kSubcommands[] = {"check", "rules", "explain", "install-hook"};
 
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;
@@ -123,6 +125,10 @@ int main(int argc, char** argv) {
   CLI::App* explain = app.add_subcommand("explain", "Explain a rule and how to evolve a contract safely instead");
   explain->add_option("RULE_ID", rule_id, "A rule id, e.g. FIELD_NO_DELETE")->required();
 
+  bool force_hook = false;
+  CLI::App* install_hook = app.add_subcommand("install-hook", "Write a git pre-commit hook that runs `contract-lint --staged`");
+  install_hook->add_flag("--force", force_hook, "Replace a hook that is not ours (it is kept as pre-commit.local and run first)");
+
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -147,6 +153,15 @@ int main(int argc, char** argv) {
     bool known = contract_lint::ExplainRule(rule_id, &text);
     (known ? std::cout : std::cerr) << (known ? "" : "contract-lint: error: ") << text << (known ? "" : "\n");
     return known ? 0 : 2;
+  }
+  if (*install_hook) {
+    std::error_code ec;
+    auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    auto result = contract_lint::InstallPreCommitHook(std::filesystem::current_path().string(),
+                                                      ec ? std::string("contract-lint") : self.string(), force_hook);
+    (result.exit_code == 0 ? std::cout : std::cerr) << (result.exit_code == 0 ? "" : "contract-lint: error: ")
+                                                    << result.message << "\n";
+    return result.exit_code;
   }
   options.fail_on = fail_on == "never" ? FailOn::kNever : fail_on == "warning" ? FailOn::kWarning : FailOn::kBreaking;
   return RunCheck(options, format, color, quiet, extra_reports);
