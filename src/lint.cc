@@ -4,12 +4,16 @@
 #include "contract_lint/lint.h"
 
 #include <filesystem>
+#include <algorithm>
 #include <future>
+#include <set>
 
 #include "config/config.h"
 #include "git/sides.h"
+#include "impact/impact.h"
 #include "jsonschema/jsonschema_check.h"
 #include "policy/policy.h"
+#include "policy/suppression.h"
 #include "proto/proto_check.h"
 
 namespace contract_lint {
@@ -50,6 +54,7 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   // The two contract kinds are independent: compare them side by side.
   std::vector<Finding> proto_findings;
   std::vector<Finding> schema_findings;
+  ImpactGraph proto_graph;
   auto proto = std::async(std::launch::async, [&] {
     return CheckProto(*sides.against, *sides.current, config.proto, &proto_findings, diagnostics);
   });
@@ -67,6 +72,39 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   findings.insert(findings.end(), std::make_move_iterator(schema_findings.begin()),
                   std::make_move_iterator(schema_findings.end()));
   ApplyPolicy(config, &findings);
+  ApplyInlineSuppressions(*sides.current, &findings);
+  if (!resolved.baseline_path.empty()) {
+    std::set<std::string> baseline;
+    if (!LoadBaseline(resolved.baseline_path, resolved.cwd, &baseline, diagnostics)) return;
+    ApplyBaseline(baseline, &findings);
+  }
+
+  if (!config.consumers.empty()) {
+    ImpactGraph graph = std::move(proto_graph);
+    bool json_selectors = false;
+    for (const auto& consumer : config.consumers) {
+      for (const auto& use : consumer.uses) json_selectors |= use.find(".json") != std::string::npos;
+    }
+    if (json_selectors) {
+      AddJsonSchemaEdges(*sides.against, config.jsonschema, &graph);
+      AddJsonSchemaEdges(*sides.current, config.jsonschema, &graph);
+    }
+    report->consumers = ApplyImpact(config, graph, &findings);
+  }
+  if (!resolved.consumers.empty()) {
+    for (const auto& name : resolved.consumers) {
+      bool known = std::any_of(config.consumers.begin(), config.consumers.end(),
+                               [&](const ConsumerSpec& c) { return c.name == name; });
+      if (!known) {
+        diagnostics->Add(config.source, 0, 0, "--consumer " + name + ": no such consumer in the configuration");
+      }
+    }
+    auto wanted = [&](const std::string& name) {
+      return std::find(resolved.consumers.begin(), resolved.consumers.end(), name) != resolved.consumers.end();
+    };
+    std::erase_if(findings, [&](const Finding& f) { return std::none_of(f.affected.begin(), f.affected.end(), wanted); });
+    std::erase_if(report->consumers, [&](const ConsumerImpact& c) { return !wanted(c.name); });
+  }
 }
 
 }  // namespace

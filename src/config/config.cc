@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "config/config_schema.h"
+#include "config/glob.h"
 #include "policy/rule_table.h"
 
 namespace contract_lint {
@@ -130,6 +131,28 @@ void ApplyDocument(const nlohmann::json& doc, Config* config) {
     config->breaking = ReadBreaking(doc["breaking"], config->breaking);
     config->jsonschema.lenient = doc["breaking"].value("content_model", "strict") == "lenient";
   }
+  if (doc.contains("versioning")) {
+    config->versioning.major_versions = doc["versioning"].value("major_versions", true);
+    config->versioning.require_deprecation = doc["versioning"].value("require_deprecation", false);
+  }
+  for (const auto& entry : doc.value("contracts", nlohmann::json::array())) {
+    ContractSpec contract;
+    contract.name = entry.value("name", "");
+    contract.paths = Strings(entry.value("paths", nlohmann::json::array()));
+    contract.owner = entry.value("owner", "");
+    contract.has_policy = entry.contains("breaking");
+    contract.breaking = ReadBreaking(entry.value("breaking", nlohmann::json::object()), config->breaking);
+    config->contracts.push_back(std::move(contract));
+  }
+  for (const auto& entry : doc.value("consumers", nlohmann::json::array())) {
+    ConsumerSpec consumer;
+    consumer.name = entry.value("name", "");
+    consumer.owner = entry.value("owner", "");
+    consumer.contact = entry.value("contact", "");
+    consumer.uses = Strings(entry.value("uses", nlohmann::json::array()));
+    consumer.samples = Strings(entry.value("samples", nlohmann::json::array()));
+    config->consumers.push_back(std::move(consumer));
+  }
 }
 
 bool ReadDiskFile(const std::filesystem::path& path, std::string* text) {
@@ -142,6 +165,13 @@ bool ReadDiskFile(const std::filesystem::path& path, std::string* text) {
 }
 
 }  // namespace
+
+const ContractSpec* ContractFor(const Config& config, std::string_view path) {
+  for (const auto& contract : config.contracts) {
+    if (GlobMatchAny(contract.paths, path)) return &contract;
+  }
+  return nullptr;
+}
 
 bool LoadConfig(const Snapshot& current, const std::string& config_path, const std::string& cwd,
                 Config* config, Diagnostics* diagnostics, std::vector<Diagnostic>* warnings) {

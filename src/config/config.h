@@ -27,11 +27,37 @@ struct BreakingPolicy {
   bool ignore_unstable_packages = false;
 };
 
+// An entry of `contracts:`: who owns which paths, with an optional policy.
+struct ContractSpec {
+  std::string name;
+  std::vector<std::string> paths;  // globs
+  std::string owner;
+  bool has_policy = false;
+  BreakingPolicy breaking;  // the repository policy with this contract's keys applied
+};
+
+// An entry of `consumers:`: who depends on what (selectors, SPEC "Selectors").
+struct ConsumerSpec {
+  std::string name;
+  std::string owner;
+  std::string contact;
+  std::vector<std::string> uses;
+  std::vector<std::string> samples;
+};
+
+struct Versioning {
+  bool major_versions = true;
+  bool require_deprecation = false;
+};
+
 struct Config {
   std::string source;  // the file it came from; "" when defaults apply
   ProtoSettings proto;
   JsonSchemaSettings jsonschema;
   BreakingPolicy breaking;
+  Versioning versioning;
+  std::vector<ContractSpec> contracts;
+  std::vector<ConsumerSpec> consumers;
   nlohmann::json document = nlohmann::json::object();  // the validated document
 };
 
@@ -41,6 +67,9 @@ struct Config {
 // deprecation notes go to `warnings`.
 bool LoadConfig(const Snapshot& current, const std::string& config_path, const std::string& cwd,
                 Config* config, Diagnostics* diagnostics, std::vector<Diagnostic>* warnings);
+
+// The contract that owns `path` (first match in config order), or nullptr.
+const ContractSpec* ContractFor(const Config& config, std::string_view path);
 
 // Parses YAML (a superset of JSON) into a JSON document. Returns false and adds
 // a diagnostic with line:column on a syntax error.

@@ -1,6 +1,7 @@
 #include "policy/policy.h"
 
 #include <algorithm>
+#include <map>
 #include <regex>
 
 #include "config/glob.h"
@@ -78,13 +79,26 @@ bool IsUnstableVersion(std::string_view component) {
 }
 
 void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
-  const BreakingPolicy& policy = config.breaking;
-  std::set<std::string> enabled = EnabledProtoRules(policy);
+  // Enabled rule sets, computed once per policy (the repository's and each contract's).
+  std::map<const BreakingPolicy*, std::set<std::string>> enabled_by_policy;
+  auto enabled_for = [&](const BreakingPolicy& policy) -> const std::set<std::string>& {
+    auto [it, inserted] = enabled_by_policy.try_emplace(&policy);
+    if (inserted) it->second = EnabledProtoRules(policy);
+    return it->second;
+  };
   std::vector<Finding> kept;
   kept.reserve(findings->size());
   for (auto& finding : *findings) {
+    std::string_view path = PathOf(finding);
+    const ContractSpec* contract = ContractFor(config, path);
+    const BreakingPolicy& policy =
+        contract && contract->has_policy ? contract->breaking : config.breaking;
+    if (contract) {
+      finding.contract = contract->name;
+      finding.owner = contract->owner;
+    }
     if (finding.kind == ContractKind::kProto) {
-      if (!enabled.count(finding.rule)) continue;
+      if (!enabled_for(policy).count(finding.rule)) continue;
       finding.severity = Severity::kError;
       if (policy.ignore_unstable_packages && InUnstablePackage(finding)) {
         finding.severity = Severity::kWarning;
@@ -93,14 +107,21 @@ void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
       finding.severity =
           DirectionBreaks(finding.direction, policy.jsonschema) ? Severity::kError : Severity::kInfo;
     }
-    std::string_view path = PathOf(finding);
     if (GlobMatchAny(policy.ignore, path)) {
       finding.suppressed = true;
       finding.suppressed_by = "config ignore";
-    } else if (auto it = policy.ignore_only.find(finding.rule);
-               it != policy.ignore_only.end() && GlobMatchAny(it->second, path)) {
-      finding.suppressed = true;
-      finding.suppressed_by = "config ignore_only";
+    } else {
+      for (const auto& [rule_or_category, paths] : policy.ignore_only) {
+        auto category = FindCategory(rule_or_category);
+        const RuleInfo* rule = FindRule(finding.rule);
+        bool names = rule_or_category == finding.rule ||
+                     (category && rule && (rule->categories & *category));
+        if (names && GlobMatchAny(paths, path)) {
+          finding.suppressed = true;
+          finding.suppressed_by = "config ignore_only";
+          break;
+        }
+      }
     }
     finding.fingerprint = Fingerprint(finding);
     kept.push_back(std::move(finding));

@@ -1,0 +1,104 @@
+#include "impact/impact.h"
+
+#include <algorithm>
+#include <deque>
+
+#include "config/glob.h"
+#include "jsonschema/jsonschema_check.h"
+
+namespace contract_lint {
+namespace {
+
+bool IsPathSelector(std::string_view s) {
+  return s.find('/') != std::string_view::npos &&
+         (s.find(".proto") != std::string_view::npos || s.find(".json") != std::string_view::npos);
+}
+
+// Proto names use '.' throughout ("Service/Method" → "Service.Method"); paths stay.
+std::string Canonical(std::string_view name) {
+  std::string out(name);
+  if (!IsPathSelector(name)) std::replace(out.begin(), out.end(), '/', '.');
+  if (IsPathSelector(name) && out.find('#') == std::string::npos) out += "#";
+  return out;
+}
+
+// True when `name` is `prefix` or lies inside it ("a.B" covers "a.B.c";
+// "f.json#/properties" covers "f.json#/properties/x").
+bool Inside(std::string_view name, std::string_view prefix) {
+  if (name.substr(0, prefix.size()) != prefix) return false;
+  if (name.size() == prefix.size()) return true;
+  char next = name[prefix.size()];
+  char last = prefix.back();
+  return next == '.' || next == '/' || last == '#' || last == '/';
+}
+
+}  // namespace
+
+ConsumerSelector::ConsumerSelector(const std::string& selector, const ImpactGraph& graph) {
+  if (!selector.empty() && selector.back() == '*') {
+    glob_ = selector;
+    return;
+  }
+  std::string root = Canonical(selector);
+  std::deque<std::string> queue = {root};
+  covered_.insert(root);
+  while (!queue.empty()) {
+    std::string current = queue.front();
+    queue.pop_front();
+    // Follow the edges of the element and of everything inside it.
+    for (auto it = graph.edges.lower_bound(current); it != graph.edges.end(); ++it) {
+      if (it->first.compare(0, current.size(), current) != 0) break;
+      if (!Inside(it->first, current)) continue;
+      for (const auto& target : it->second) {
+        if (covered_.insert(target).second) queue.push_back(target);
+      }
+    }
+  }
+}
+
+bool ConsumerSelector::Covers(const Finding& finding) const {
+  std::string subject = Canonical(finding.subject);
+  if (!glob_.empty()) {
+    return GlobMatch(glob_, finding.subject) || GlobMatch(glob_, subject) ||
+           (!finding.location.path.empty() && GlobMatch(glob_, finding.location.path));
+  }
+  // A whole-file selector also covers findings located in that file.
+  for (const auto& prefix : covered_) {
+    if (Inside(subject, prefix)) return true;
+    if (prefix.back() == '#' && !finding.location.path.empty() &&
+        std::string_view(prefix).substr(0, prefix.size() - 1) == finding.location.path) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<ConsumerImpact> ApplyImpact(const Config& config, const ImpactGraph& graph,
+                                        std::vector<Finding>* findings) {
+  std::vector<ConsumerImpact> impacts;
+  for (const auto& consumer : config.consumers) {
+    std::vector<ConsumerSelector> selectors;
+    for (const auto& use : consumer.uses) selectors.emplace_back(use, graph);
+    ConsumerImpact impact{consumer.name, consumer.owner, consumer.contact, 0, {}};
+    bool any = false;
+    for (auto& finding : *findings) {
+      bool covered = std::any_of(selectors.begin(), selectors.end(),
+                                 [&](const ConsumerSelector& s) { return s.Covers(finding); });
+      if (!covered) continue;
+      finding.affected.push_back(consumer.name);
+      if (finding.suppressed) continue;
+      any = true;
+      if (finding.severity == Severity::kError) {
+        ++impact.breaking;
+        if (std::find(impact.rules.begin(), impact.rules.end(), finding.rule) == impact.rules.end()) {
+          impact.rules.push_back(finding.rule);
+        }
+      }
+    }
+    std::sort(impact.rules.begin(), impact.rules.end());
+    if (any) impacts.push_back(std::move(impact));
+  }
+  return impacts;
+}
+
+}  // namespace contract_lint

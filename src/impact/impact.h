@@ -1,0 +1,36 @@
+// Consumer impact: which consumers each finding affects, from the ownership
+// map's selectors (SPEC "Selectors") and the reachability graph.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "contract_lint/lint.h"
+#include "impact/impact_graph.h"
+
+namespace contract_lint {
+
+// A compiled `uses` selector: everything it covers.
+class ConsumerSelector {
+ public:
+  ConsumerSelector(const std::string& selector, const ImpactGraph& graph);
+  // True when a finding's subject lies inside what the selector covers.
+  bool Covers(const Finding& finding) const;
+
+ private:
+  std::string glob_;                  // trailing-* selectors
+  std::set<std::string> covered_;     // canonical names/prefixes reached
+};
+
+// Sets `affected` on every finding and returns one ConsumerImpact per
+// consumer with at least one unsuppressed finding, in config order.
+std::vector<ConsumerImpact> ApplyImpact(const Config& config, const ImpactGraph& graph,
+                                        std::vector<Finding>* findings);
+
+// Adds the $ref edges of the JSON Schema files of `snapshot` that match the
+// settings (relative file refs and in-document pointers).
+void AddJsonSchemaEdges(const Snapshot& snapshot, const JsonSchemaSettings& settings,
+                        ImpactGraph* graph);
+
+}  // namespace contract_lint

@@ -1,0 +1,176 @@
+#include "policy/suppression.h"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace contract_lint {
+namespace {
+
+constexpr std::string_view kMarker = "contract-lint:ignore";
+
+std::vector<std::string_view> Lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+// True when `line` carries the marker naming `rule`.
+bool MarkerNames(std::string_view line, std::string_view rule) {
+  size_t at = line.find(kMarker);
+  if (at == std::string_view::npos) return false;
+  std::string_view rest = line.substr(at + kMarker.size());
+  size_t start = rest.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return false;
+  size_t end = rest.find_first_of(" \t*", start);
+  std::string_view ids = rest.substr(start, end == std::string_view::npos ? end : end - start);
+  while (!ids.empty()) {
+    size_t comma = ids.find(',');
+    if (ids.substr(0, comma) == rule) return true;
+    if (comma == std::string_view::npos) break;
+    ids.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+bool IsCommentLine(std::string_view line) {
+  size_t start = line.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return false;
+  line.remove_prefix(start);
+  return line.substr(0, 2) == "//" || line.substr(0, 2) == "/*" || line.substr(0, 1) == "*";
+}
+
+bool ProtoSuppressed(const std::vector<std::string_view>& lines, const Finding& f) {
+  int index = f.location.line - 1;
+  if (index < 0 || index >= static_cast<int>(lines.size())) return false;
+  if (MarkerNames(lines[index], f.rule)) return true;
+  for (int i = index - 1; i >= 0 && IsCommentLine(lines[i]); --i) {
+    if (MarkerNames(lines[i], f.rule)) return true;
+  }
+  return false;
+}
+
+bool JsonSuppressed(const nlohmann::json& doc, const Finding& f) {
+  size_t hash = f.subject.find('#');
+  std::string pointer = hash == std::string::npos ? "" : f.subject.substr(hash + 1);
+  auto names = [&](const nlohmann::json& node) {
+    if (!node.is_object()) return false;
+    auto it = node.find("x-contract-lint-ignore");
+    if (it == node.end() || !it->is_array()) return false;
+    for (const auto& id : *it) {
+      if (id.is_string() && id.get<std::string>() == f.rule) return true;
+    }
+    return false;
+  };
+  const nlohmann::json* node = &doc;
+  if (names(*node)) return true;
+  nlohmann::json::json_pointer full;
+  try {
+    full = nlohmann::json::json_pointer(pointer);
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+  // Walk from the root down the pointer, checking every enclosing subschema.
+  std::vector<std::string> tokens;
+  for (auto p = full; !p.empty(); p = p.parent_pointer()) tokens.insert(tokens.begin(), p.back());
+  for (const auto& token : tokens) {
+    if (node->is_object() && node->contains(token)) {
+      node = &(*node)[token];
+    } else if (node->is_array() && !token.empty() &&
+               token.find_first_not_of("0123456789") == std::string::npos &&
+               std::stoul(token) < node->size()) {
+      node = &(*node)[std::stoul(token)];
+    } else {
+      return false;
+    }
+    if (names(*node)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void ApplyInlineSuppressions(const Snapshot& current, std::vector<Finding>* findings) {
+  std::map<std::string, std::string> texts;  // path → content ("" when unreadable)
+  std::map<std::string, nlohmann::json> documents;
+  for (auto& f : *findings) {
+    if (f.suppressed || f.location.path.empty() || f.location.side != Side::kCurrent) continue;
+    auto [it, inserted] = texts.try_emplace(f.location.path);
+    if (inserted) {
+      std::string error;
+      if (!current.Read(f.location.path, &it->second, &error)) it->second.clear();
+    }
+    bool suppressed = false;
+    if (f.kind == ContractKind::kProto) {
+      suppressed = ProtoSuppressed(Lines(it->second), f);
+    } else {
+      auto [doc, parsed] = documents.try_emplace(f.location.path);
+      if (parsed) doc->second = nlohmann::json::parse(it->second, nullptr, false);
+      suppressed = !doc->second.is_discarded() && JsonSuppressed(doc->second, f);
+    }
+    if (suppressed) {
+      f.suppressed = true;
+      f.suppressed_by = "inline";
+    }
+  }
+}
+
+bool LoadBaseline(const std::string& path, const std::string& cwd, std::set<std::string>* fingerprints,
+                  Diagnostics* diagnostics) {
+  std::filesystem::path file(path);
+  if (file.is_relative() && !cwd.empty()) file = std::filesystem::path(cwd) / file;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    diagnostics->Add(path, 0, 0, "cannot read the baseline file");
+    return false;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(buffer.str());
+  } catch (const nlohmann::json::parse_error& e) {
+    diagnostics->Add(path, 0, 0, std::string("invalid baseline JSON: ") + e.what());
+    return false;
+  }
+  if (!doc.is_object() || !doc.contains("findings") || !doc["findings"].is_array()) {
+    diagnostics->Add(path, 1, 1, "not a contract-lint baseline (expected {\"version\": 1, \"findings\": [...]})");
+    return false;
+  }
+  for (const auto& entry : doc["findings"]) {
+    if (entry.is_object() && entry.contains("fingerprint") && entry["fingerprint"].is_string()) {
+      fingerprints->insert(entry["fingerprint"].get<std::string>());
+    }
+  }
+  return true;
+}
+
+void ApplyBaseline(const std::set<std::string>& fingerprints, std::vector<Finding>* findings) {
+  for (auto& f : *findings) {
+    if (!f.suppressed && fingerprints.count(f.fingerprint)) {
+      f.suppressed = true;
+      f.suppressed_by = "baseline";
+    }
+  }
+}
+
+std::string RenderBaseline(const std::vector<Finding>& findings) {
+  nlohmann::json entries = nlohmann::json::array();
+  for (const auto& f : findings) {
+    if (f.suppressed) continue;
+    entries.push_back({{"fingerprint", f.fingerprint}, {"rule", f.rule}, {"subject", f.subject},
+                       {"path", f.location.path}, {"message", f.message}});
+  }
+  nlohmann::json doc = {{"version", 1}, {"findings", entries}};
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace contract_lint

@@ -1,0 +1,33 @@
+// Suppression: inline markers in the current files and baseline files of
+// accepted fingerprints. Suppressed findings stay in the report, marked, so
+// they are counted and shown with --show-suppressed.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "contract_lint/diagnostics.h"
+#include "contract_lint/finding.h"
+#include "contract_lint/snapshot.h"
+
+namespace contract_lint {
+
+// `// contract-lint:ignore RULE_ID[,RULE_ID…] reason` on the finding's line or
+// in the comment block right above it (.proto), and
+// `"x-contract-lint-ignore": ["RULE_ID"]` in the subschema or an enclosing one
+// (JSON Schema).
+void ApplyInlineSuppressions(const Snapshot& current, std::vector<Finding>* findings);
+
+// Reads a baseline file (written by `contract-lint baseline`). Returns false
+// after adding a diagnostic when it cannot be read or parsed.
+bool LoadBaseline(const std::string& path, const std::string& cwd, std::set<std::string>* fingerprints,
+                  Diagnostics* diagnostics);
+
+// Marks findings whose fingerprint is in the baseline.
+void ApplyBaseline(const std::set<std::string>& fingerprints, std::vector<Finding>* findings);
+
+// The baseline document for the unsuppressed findings of a run.
+std::string RenderBaseline(const std::vector<Finding>& findings);
+
+}  // namespace contract_lint
