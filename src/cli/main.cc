@@ -8,10 +8,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string_view>
 #include <vector>
 
 #include "cli/install_hook.h"
+#include "config/starter_config.h"
 #include "contract_lint/lint.h"
 #include "policy/rule_docs.h"
 #include "policy/suppression.h"
@@ -22,7 +24,7 @@ namespace {
 using contract_lint::FailOn;
 using contract_lint::ReportFormat;
 
-constexpr std::string_view kSubcommands[] = {"check", "rules", "explain", "install-hook", "baseline"};
+constexpr std::string_view kSubcommands[] = {"check", "rules", "explain", "install-hook", "baseline", "init"};
 
 struct CheckFlags {
   contract_lint::Options options;
@@ -115,6 +117,58 @@ int RunBaseline(const contract_lint::Options& options, const std::string& output
   return 0;
 }
 
+// Reads the .proto and .json files below the repository root (or cwd),
+// skipping .git, build outputs and node_modules, and writes a starter config.
+int RunInit(bool print) {
+  namespace fs = std::filesystem;
+  fs::path root = fs::current_path();
+  for (fs::path dir = root; ; dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git")) {
+      root = dir;
+      break;
+    }
+    if (dir == dir.root_path()) break;
+  }
+  for (const char* name : {"contract-lint.yaml", ".contract-lint.yaml", "contract-lint.json"}) {
+    if (fs::exists(root / name) && !print) {
+      std::cerr << "contract-lint: error: " << (root / name).string()
+                << " already exists; it was left unchanged (use `init --print` to see a starter config)\n";
+      return 2;
+    }
+  }
+  std::map<std::string, std::string> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    std::string name = it->path().filename().string();
+    if (it->is_directory() && (name == ".git" || name == "node_modules" || name.rfind("build", 0) == 0)) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file() || it->is_symlink()) continue;
+    std::string ext = it->path().extension().string();
+    if ((ext != ".proto" && ext != ".json") || it->file_size() > (4u << 20)) continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    files[fs::relative(it->path(), root).generic_string()] = std::move(text);
+  }
+  std::string config = contract_lint::StarterConfig(files);
+  if (print) {
+    std::cout << config;
+    return 0;
+  }
+  std::ofstream out(root / "contract-lint.yaml", std::ios::binary);
+  out << config;
+  if (!out) {
+    std::cerr << "contract-lint: error: cannot write " << (root / "contract-lint.yaml").string() << "\n";
+    return 2;
+  }
+  std::cout << "wrote " << (root / "contract-lint.yaml").string() << " from " << files.size()
+            << " contract files; review the owners and add consumers\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -162,6 +216,10 @@ int main(int argc, char** argv) {
   install_hook->add_flag("--force", force_hook,
                          "Replace a hook that is not ours (it is kept as pre-commit.local and run first)");
 
+  bool init_print = false;
+  CLI::App* init = app.add_subcommand("init", "Write a starter contract-lint.yaml from what the repository holds");
+  init->add_flag("--print", init_print, "Print it instead of writing it");
+
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -201,6 +259,7 @@ int main(int argc, char** argv) {
     }
     return result.exit_code;
   }
+  if (*init) return RunInit(init_print);
   if (*baseline) return RunBaseline(baseline_options, baseline_output);
   return RunCheck(flags);
 }

@@ -1,0 +1,125 @@
+#include "git/revision.h"
+
+#include "git/git_handles.h"
+
+namespace contract_lint {
+namespace {
+
+// The commit `spec` names, or false when it names nothing (or no commit).
+bool TryRevparse(git_repository* repo, const std::string& spec, git_oid* commit,
+                 bool* not_a_commit) {
+  git_object* raw = nullptr;
+  if (git_revparse_single(&raw, repo, spec.c_str()) != 0) return false;
+  GitObjectPtr object(raw);
+  git_object* raw_peeled = nullptr;
+  if (git_object_peel(&raw_peeled, object.get(), GIT_OBJECT_COMMIT) != 0) {
+    *not_a_commit = true;
+    return false;
+  }
+  GitObjectPtr peeled(raw_peeled);
+  *commit = *git_object_id(peeled.get());
+  return true;
+}
+
+// The first `refs/remotes/<remote>/REF` (sorted by name), if any.
+bool TryRemoteRefs(git_repository* repo, const std::string& ref, Revision* out) {
+  git_reference_iterator* raw_iterator = nullptr;
+  std::string glob = "refs/remotes/*/" + ref;
+  if (git_reference_iterator_glob_new(&raw_iterator, repo, glob.c_str()) != 0) return false;
+  GitReferenceIteratorPtr iterator(raw_iterator);
+  std::string best;
+  git_reference* raw = nullptr;
+  while (git_reference_next(&raw, iterator.get()) == 0) {
+    GitReferencePtr reference(raw);
+    std::string name = git_reference_name(reference.get());
+    if (best.empty() || name < best) best = name;
+  }
+  bool not_a_commit = false;
+  if (best.empty() || !TryRevparse(repo, best, &out->commit, &not_a_commit)) return false;
+  out->name = best.substr(std::string("refs/remotes/").size());
+  return true;
+}
+
+}  // namespace
+
+bool ResolveRevision(const Repository& repository, const std::string& ref, Revision* out,
+                     std::string* error) {
+  std::lock_guard<std::mutex> lock(repository.mutex());
+  git_repository* repo = repository.get();
+  bool not_a_commit = false;
+  if (TryRevparse(repo, ref, &out->commit, &not_a_commit)) {
+    out->name = ref;
+    return true;
+  }
+  if (not_a_commit) {
+    *error = "revision '" + ref + "' is not a commit";
+    return false;
+  }
+  if (TryRevparse(repo, "origin/" + ref, &out->commit, &not_a_commit)) {
+    out->name = "origin/" + ref;
+    return true;
+  }
+  if (TryRemoteRefs(repo, ref, out)) return true;
+  *error = "unknown revision '" + ref + "' (tried " + ref + ", origin/" + ref +
+           ", refs/remotes/*/" + ref + "); fetch it with 'git fetch origin " + ref + "'";
+  return false;
+}
+
+bool ResolveHead(const Repository& repository, Revision* out, std::string* error) {
+  std::lock_guard<std::mutex> lock(repository.mutex());
+  git_repository* repo = repository.get();
+  if (git_repository_head_unborn(repo) == 1) {
+    *error =
+        "HEAD has no commit yet (empty repository), so there is nothing to compare against; "
+        "make a first commit or pass --against DIR";
+    return false;
+  }
+  bool not_a_commit = false;
+  if (!TryRevparse(repo, "HEAD", &out->commit, &not_a_commit)) {
+    *error = "cannot resolve HEAD: " + LastGitError();
+    return false;
+  }
+  out->name = "HEAD";
+  return true;
+}
+
+bool FirstParent(const Repository& repository, const git_oid& commit_id, git_oid* parent,
+                 bool* has_parent, std::string* error) {
+  std::lock_guard<std::mutex> lock(repository.mutex());
+  git_commit* raw = nullptr;
+  if (git_commit_lookup(&raw, repository.get(), &commit_id) != 0) {
+    *error = "cannot read commit " + HexId(commit_id) + ": " + LastGitError();
+    return false;
+  }
+  GitCommitPtr commit(raw);
+  *has_parent = git_commit_parentcount(commit.get()) > 0;
+  if (*has_parent) *parent = *git_commit_parent_id(commit.get(), 0);
+  return true;
+}
+
+bool FindMergeBase(const Repository& repository, const Revision& ref, const std::string& ref_arg,
+                   const Revision& head, git_oid* base, std::string* error) {
+  std::lock_guard<std::mutex> lock(repository.mutex());
+  int rc = git_merge_base(base, repository.get(), &ref.commit, &head.commit);
+  if (rc == 0) return true;
+  std::string detail = rc == GIT_ENOTFOUND ? "" : " (" + LastGitError() + ")";
+  // libgit2 does not know shallow boundaries: a walk that reaches a missing
+  // parent fails, and a walk that stops at the boundary finds no ancestor.
+  if (git_repository_is_shallow(repository.get()) == 1) {
+    *error = "no merge-base of " + ref_arg + " and " + head.name +
+             " in this shallow clone; run 'git fetch --unshallow origin " + ref_arg +
+             "' (or set fetch-depth: 0 in CI)";
+    return false;
+  }
+  if (rc == GIT_ENOTFOUND) {
+    *error = ref.name + " and " + head.name +
+             " have no common ancestor (unrelated histories), so there is no merge-base; "
+             "use --against " + ref_arg + " to compare with " + ref_arg + " itself";
+    return false;
+  }
+  *error = "cannot compute the merge-base of " + ref.name + " and " + head.name + detail +
+           "; check the repository with 'git fsck'";
+  return false;
+}
+
+}  // namespace contract_lint

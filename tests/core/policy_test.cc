@@ -1,0 +1,198 @@
+// Suppression, baselines, ownership and consumer impact over findings made
+// in the test (the comparison itself is covered by the fixtures).
+#include <catch2/catch.hpp>
+
+#include "config/config.h"
+#include "config/starter_config.h"
+#include "impact/impact.h"
+#include "policy/policy.h"
+#include "policy/suppression.h"
+
+namespace contract_lint {
+namespace {
+
+Finding ProtoFinding(std::string rule, std::string path, int line, std::string subject) {
+  Finding f;
+  f.rule = std::move(rule);
+  f.kind = ContractKind::kProto;
+  f.location = Location{std::move(path), line, 1, line, 10, Side::kCurrent};
+  f.subject = std::move(subject);
+  f.message = "m";
+  return f;
+}
+
+Config ConfigFrom(const std::string& yaml) {
+  MemorySnapshot snapshot(std::map<std::string, std::string>{{"contract-lint.yaml", yaml}});
+  Config config;
+  Diagnostics diagnostics;
+  std::vector<Diagnostic> warnings;
+  REQUIRE(LoadConfig(snapshot, "", "", &config, &diagnostics, &warnings));
+  return config;
+}
+
+}  // namespace
+
+TEST_CASE("a proto comment on or above the element suppresses that rule only", "[core][suppression]") {
+  MemorySnapshot current(std::map<std::string, std::string>{{"a.proto",
+                           "syntax = \"proto3\";\n"
+                           "message A {\n"
+                           "  // contract-lint:ignore FIELD_SAME_TYPE widening is fine here\n"
+                           "  int64 x = 1;\n"
+                           "  int64 y = 2; // contract-lint:ignore FIELD_SAME_NAME,FIELD_SAME_TYPE ok\n"
+                           "  int64 z = 3;\n"
+                           "}\n"}});
+  std::vector<Finding> findings = {
+      ProtoFinding("FIELD_SAME_TYPE", "a.proto", 4, "A.x"),
+      ProtoFinding("FIELD_SAME_NAME", "a.proto", 4, "A.x"),
+      ProtoFinding("FIELD_SAME_TYPE", "a.proto", 5, "A.y"),
+      ProtoFinding("FIELD_SAME_TYPE", "a.proto", 6, "A.z"),
+  };
+  ApplyInlineSuppressions(current, &findings);
+  CHECK(findings[0].suppressed);
+  CHECK(findings[0].suppressed_by == "inline");
+  CHECK_FALSE(findings[1].suppressed);
+  CHECK(findings[2].suppressed);
+  CHECK_FALSE(findings[3].suppressed);
+}
+
+TEST_CASE("x-contract-lint-ignore in a JSON subschema suppresses findings inside it", "[core][suppression]") {
+  MemorySnapshot current(std::map<std::string, std::string>{{"s.schema.json",
+                           R"({"properties": {"a": {"type": "integer", "x-contract-lint-ignore": ["TYPE_NARROWED"]},
+                               "b": {"type": "integer"}}})"}});
+  Finding a;
+  a.kind = ContractKind::kJsonSchema;
+  a.rule = "TYPE_NARROWED";
+  a.location = Location{"s.schema.json", 1, 1, 1, 2, Side::kCurrent};
+  a.subject = "s.schema.json#/properties/a/type";
+  Finding b = a;
+  b.subject = "s.schema.json#/properties/b/type";
+  Finding other_rule = a;
+  other_rule.rule = "ENUM_VALUE_NO_DELETE";
+  std::vector<Finding> findings = {a, b, other_rule};
+  ApplyInlineSuppressions(current, &findings);
+  CHECK(findings[0].suppressed);
+  CHECK_FALSE(findings[1].suppressed);
+  CHECK_FALSE(findings[2].suppressed);
+}
+
+TEST_CASE("a fingerprint ignores the location, so a baseline survives line moves", "[core][suppression]") {
+  Finding before = ProtoFinding("FIELD_SAME_TYPE", "a.proto", 4, "pkg.A.x");
+  before.before = "int32";
+  before.after = "int64";
+  Finding moved = before;
+  moved.location.line = 24;
+  CHECK(Fingerprint(before) == Fingerprint(moved));
+  Finding different = before;
+  different.after = "string";
+  CHECK(Fingerprint(before) != Fingerprint(different));
+
+  before.fingerprint = Fingerprint(before);
+  moved.fingerprint = Fingerprint(moved);
+  std::vector<Finding> findings = {moved};
+  ApplyBaseline({before.fingerprint}, &findings);
+  CHECK(findings[0].suppressed);
+  CHECK(findings[0].suppressed_by == "baseline");
+}
+
+TEST_CASE("findings get their contract, owner and per-contract policy", "[core][policy]") {
+  Config config = ConfigFrom(
+      "version: 1\nbreaking:\n  use: [FILE]\n"
+      "contracts:\n"
+      "  - name: orders\n    paths: ['proto/orders/**']\n    owner: team-orders\n"
+      "  - name: events\n    paths: ['proto/events/**']\n    owner: team-events\n"
+      "    breaking: {use: [WIRE]}\n");
+  std::vector<Finding> findings = {
+      ProtoFinding("FIELD_SAME_TYPE", "proto/orders/o.proto", 3, "o.A.x"),
+      ProtoFinding("FIELD_SAME_TYPE", "proto/events/e.proto", 3, "e.A.x"),
+      ProtoFinding("FIELD_WIRE_COMPATIBLE_TYPE", "proto/events/e.proto", 4, "e.A.y"),
+  };
+  ApplyPolicy(config, &findings);
+  // FIELD_SAME_TYPE is FILE-only: dropped for the WIRE contract.
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].location.path == "proto/events/e.proto");
+  CHECK(findings[0].rule == "FIELD_WIRE_COMPATIBLE_TYPE");
+  CHECK(findings[0].contract == "events");
+  CHECK(findings[0].owner == "team-events");
+  CHECK(findings[1].rule == "FIELD_SAME_TYPE");
+  CHECK(findings[1].owner == "team-orders");
+}
+
+TEST_CASE("selectors cover what SPEC's table says", "[core][impact]") {
+  ImpactGraph graph;
+  graph.Add("acme.v1.OrderService", "acme.v1.OrderService.GetOrder");
+  graph.Add("acme.v1.OrderService.GetOrder", "acme.v1.GetOrderRequest");
+  graph.Add("acme.v1.OrderService.GetOrder", "acme.v1.GetOrderResponse");
+  graph.Add("acme.v1.GetOrderResponse.order", "acme.v1.Order");
+  graph.Add("acme.v1.Order.total", "acme.common.v1.Money");
+  graph.Add("acme.v1.Order.items", "acme.v1.LineItem");
+  graph.Add("s/o.schema.json#/properties/total", "s/o.schema.json#/$defs/money");
+
+  auto finding = [](std::string subject) { return ProtoFinding("R", "x.proto", 1, std::move(subject)); };
+  ConsumerSelector method("acme.v1.OrderService/GetOrder", graph);
+  CHECK(method.Covers(finding("acme.common.v1.Money.nanos")));  // three levels below the response
+  CHECK(method.Covers(finding("acme.v1.LineItem.sku")));
+  CHECK(method.Covers(finding("acme.v1.OrderService.GetOrder")));
+  CHECK_FALSE(method.Covers(finding("acme.v1.Unrelated.x")));
+  CHECK_FALSE(method.Covers(finding("acme.v1.OrderService.ListOrders")));
+
+  ConsumerSelector service("acme.v1.OrderService", graph);
+  CHECK(service.Covers(finding("acme.v1.OrderService.ListOrders")));
+  CHECK(service.Covers(finding("acme.common.v1.Money")));
+
+  ConsumerSelector field("acme.v1.Order.total", graph);
+  CHECK(field.Covers(finding("acme.common.v1.Money.units")));
+  CHECK_FALSE(field.Covers(finding("acme.v1.LineItem.sku")));
+  CHECK_FALSE(field.Covers(finding("acme.v1.Order.totally")));
+
+  ConsumerSelector glob("acme.v1.Order*", graph);
+  CHECK(glob.Covers(finding("acme.v1.OrderService.GetOrder")));
+  CHECK_FALSE(glob.Covers(finding("acme.v2.Order")));
+
+  Finding schema;
+  schema.kind = ContractKind::kJsonSchema;
+  schema.subject = "s/o.schema.json#/$defs/money/properties/units";
+  ConsumerSelector pointer("s/o.schema.json#/properties/total", graph);
+  CHECK(pointer.Covers(schema));
+  schema.subject = "s/o.schema.json#/properties/channel";
+  CHECK_FALSE(pointer.Covers(schema));
+  ConsumerSelector whole_file("s/o.schema.json", graph);
+  CHECK(whole_file.Covers(schema));
+}
+
+TEST_CASE("ApplyImpact names affected consumers and counts their breaking changes", "[core][impact]") {
+  Config config = ConfigFrom(
+      "version: 1\nconsumers:\n"
+      "  - name: billing\n    contact: '@acme/billing'\n    uses: [acme.v1.Order]\n"
+      "  - name: search\n    uses: [acme.v1.Catalog]\n");
+  ImpactGraph graph;
+  std::vector<Finding> findings = {ProtoFinding("FIELD_SAME_TYPE", "o.proto", 3, "acme.v1.Order.total")};
+  auto impacts = ApplyImpact(config, graph, &findings);
+  CHECK(findings[0].affected == std::vector<std::string>{"billing"});
+  REQUIRE(impacts.size() == 1);
+  CHECK(impacts[0].name == "billing");
+  CHECK(impacts[0].contact == "@acme/billing");
+  CHECK(impacts[0].breaking == 1);
+  CHECK(impacts[0].rules == std::vector<std::string>{"FIELD_SAME_TYPE"});
+}
+
+TEST_CASE("init's starter config infers roots, contracts and schema globs", "[core][init]") {
+  std::string config = StarterConfig({
+      {"proto/acme/orders/v1/orders.proto", "syntax = \"proto3\";\npackage acme.orders.v1;\n"},
+      {"proto/acme/common/v1/money.proto", "syntax = \"proto3\";\npackage acme.common.v1;\n"},
+      {"schemas/orders/created.schema.json", "{\"$schema\": \"x\"}"},
+  });
+  CHECK(config.find("roots: [\"proto\"]") != std::string::npos);
+  CHECK(config.find("- name: acme.orders\n    paths: [\"proto/acme/orders/**\"]") != std::string::npos);
+  CHECK(config.find("- name: acme.common\n") != std::string::npos);
+  CHECK(config.find("include: [\"**/*.schema.json\"]") != std::string::npos);
+  CHECK(config.find("- name: schemas/orders\n    paths: [\"schemas/orders/**\"]") != std::string::npos);
+  CHECK(config.find("# consumers:") != std::string::npos);
+  // What init writes is a valid configuration.
+  MemorySnapshot snapshot(std::map<std::string, std::string>{{"contract-lint.yaml", config}});
+  Config loaded;
+  Diagnostics diagnostics;
+  std::vector<Diagnostic> warnings;
+  CHECK(LoadConfig(snapshot, "", "", &loaded, &diagnostics, &warnings));
+}
+
+}  // namespace contract_lint
