@@ -1,0 +1,104 @@
+#include "proto/snapshot_source_tree.h"
+
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <google/protobuf/stubs/common.h>
+
+#include "embedded_files.h"
+
+namespace contract_lint {
+namespace {
+
+namespace io = google::protobuf::io;
+
+std::string RootPrefix(std::string root) {
+  while (root.starts_with("./")) root.erase(0, 2);
+  while (!root.empty() && root.back() == '/') root.pop_back();
+  if (root.empty() || root == ".") return "";
+  return root + "/";
+}
+
+class SilentErrors : public io::ErrorCollector {
+ public:
+  void AddError(int, io::ColumnNumber, const std::string&) override {}
+};
+
+}  // namespace
+
+EditionStatement FindEditionStatement(const std::string& contents) {
+  // The first token decides: `edition` can only start a file (after comments).
+  io::ArrayInputStream input(contents.data(), static_cast<int>(contents.size()));
+  SilentErrors errors;
+  io::Tokenizer tokenizer(&input, &errors);
+  EditionStatement found;
+  if (!tokenizer.Next() || tokenizer.current().text != "edition") return found;
+  int line = tokenizer.current().line + 1;
+  int column = tokenizer.current().column + 1;
+  if (!tokenizer.Next() || tokenizer.current().text != "=") return found;
+  if (!tokenizer.Next() || tokenizer.current().type != io::Tokenizer::TYPE_STRING) return found;
+  io::Tokenizer::ParseString(tokenizer.current().text, &found.edition);
+  found.line = line;
+  found.column = column;
+  return found;
+}
+
+SnapshotSourceTree::SnapshotSourceTree(const Snapshot& snapshot,
+                                       const std::vector<std::string>& roots)
+    : snapshot_(snapshot) {
+  for (const auto& root : roots) prefixes_.push_back(RootPrefix(root));
+  if (prefixes_.empty()) prefixes_.push_back("");
+}
+
+std::string SnapshotSourceTree::RepoPath(const std::string& import_path) const {
+  for (const auto& prefix : prefixes_) {
+    if (snapshot_.Find(prefix + import_path)) return prefix + import_path;
+  }
+  return "";
+}
+
+std::string SnapshotSourceTree::ImportPath(const std::string& repo_path) const {
+  for (const auto& prefix : prefixes_) {
+    if (repo_path.starts_with(prefix)) return repo_path.substr(prefix.size());
+  }
+  return "";
+}
+
+bool SnapshotSourceTree::IsEditionFile(const std::string& import_path) const {
+  auto it = edition_files_.find(import_path);
+  return it != edition_files_.end() && it->second;
+}
+
+io::ZeroCopyInputStream* SnapshotSourceTree::Open(const std::string& import_path) {
+  std::string repo_path = RepoPath(import_path);
+  if (repo_path.empty()) {
+    if (const std::string_view* embedded = EmbeddedFile(import_path)) {
+      return new io::ArrayInputStream(embedded->data(), static_cast<int>(embedded->size()));
+    }
+    last_error_ = "File not found.";
+    return nullptr;
+  }
+  std::string contents;
+  std::string error;
+  if (!snapshot_.Read(repo_path, &contents, &error)) {
+    last_error_ = error;
+    return nullptr;
+  }
+  EditionStatement edition = FindEditionStatement(contents);
+  if (edition.line > 0) {
+    bool& reported = edition_files_[import_path];
+    if (!reported && diagnostics_) {
+      diagnostics_->Add(repo_path, edition.line, edition.column,
+                        "editions need libprotobuf >= 27: this build uses libprotobuf " +
+                            google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION) + " and cannot read \"" +
+                            repo_path + "\" (edition \"" + edition.edition + "\")");
+    }
+    reported = true;
+    last_error_ = "";
+    return nullptr;
+  }
+  contents_.push_back(std::move(contents));
+  const std::string& kept = contents_.back();
+  return new io::ArrayInputStream(kept.data(), static_cast<int>(kept.size()));
+}
+
+}  // namespace contract_lint
