@@ -55,8 +55,7 @@ std::unique_ptr<Snapshot> OpenDirectorySnapshot(const std::string& directory,
   }
   std::vector<DiskEntry> entries;
   if (!Walk(root, "", &entries, error)) return nullptr;
-  return std::make_unique<DiskSnapshot>(root, std::move(entries), std::move(description),
-                                        nullptr);
+  return std::make_unique<DiskSnapshot>(root, std::move(entries), std::move(description), nullptr);
 }
 
 }  // namespace contract_lint

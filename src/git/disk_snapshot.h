@@ -28,8 +28,8 @@ class DiskSnapshot : public Snapshot {
  public:
   // `root` must be canonical (see std::filesystem::canonical). `repository`
   // may be null when no entry is `stored`.
-  DiskSnapshot(std::filesystem::path root, std::vector<DiskEntry> entries,
-               std::string description, std::shared_ptr<const Repository> repository);
+  DiskSnapshot(std::filesystem::path root, std::vector<DiskEntry> entries, std::string description,
+               std::shared_ptr<const Repository> repository);
   const std::vector<SnapshotFile>& Files() const override { return files_; }
   bool Read(std::string_view path, std::string* contents, std::string* error) const override;
   std::string Describe() const override { return description_; }

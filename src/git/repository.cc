@@ -36,6 +36,9 @@ std::shared_ptr<Repository> Repository::Discover(const std::string& start, std::
   if (rc != 0) {
     *not_found = rc == GIT_ENOTFOUND;
     *error = LastGitError();
+    if (rc == GIT_EOWNER) {
+      *error += "; if you trust it, run 'git config --global --add safe.directory <its path>'";
+    }
     return nullptr;
   }
   return std::shared_ptr<Repository>(new Repository(repo));
@@ -68,8 +71,8 @@ bool Repository::ReadBlob(const git_oid& id, std::string_view path, std::string*
     return false;
   }
   if (rc != 0) {
-    *error = std::string(path) + ": cannot read git object " + HexId(id) + ": " +
-             LastGitError() + "; the object store may be corrupt (check with 'git fsck')";
+    *error = std::string(path) + ": cannot read git object " + HexId(id) + ": " + LastGitError() +
+             "; the object store may be corrupt (check with 'git fsck')";
     return false;
   }
   const auto* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));

@@ -15,7 +15,8 @@ class Repository {
  public:
   // Opens the repository that contains `start` (searching parent directories).
   // On failure returns nullptr and sets *error (the caller adds the fix).
-  // *not_found is set when `start` is simply not inside any repository.
+  // *not_found is set when `start` is simply not inside any repository. A
+  // repository owned by another user (git's safe.directory) names the fix.
   static std::shared_ptr<Repository> Discover(const std::string& start, std::string* error,
                                               bool* not_found);
   ~Repository();

@@ -114,7 +114,8 @@ bool FindMergeBase(const Repository& repository, const Revision& ref, const std:
   if (rc == GIT_ENOTFOUND) {
     *error = ref.name + " and " + head.name +
              " have no common ancestor (unrelated histories), so there is no merge-base; "
-             "use --against " + ref_arg + " to compare with " + ref_arg + " itself";
+             "use --against " +
+             ref_arg + " to compare with " + ref_arg + " itself";
     return false;
   }
   *error = "cannot compute the merge-base of " + ref.name + " and " + head.name + detail +

@@ -102,8 +102,8 @@ class SideOpener {
       return nullptr;
     }
     std::error_code ec;
-    std::string top = repository_->workdir().empty() ? repository_->GitDir()
-                                                     : repository_->workdir();
+    std::string top =
+        repository_->workdir().empty() ? repository_->GitDir() : repository_->workdir();
     fs::path canonical = fs::canonical(top, ec);
     *root = ec ? top : canonical.string();
     return current;
@@ -131,8 +131,8 @@ class SideOpener {
       fs::path dir = fs::path(cwd_) / options_.against;
       if (fs::is_directory(dir, ec)) {
         std::string error;
-        auto against = OpenDirectorySnapshot(dir.string(), DirectoryLabel(options_.against),
-                                             &error);
+        auto against =
+            OpenDirectorySnapshot(dir.string(), DirectoryLabel(options_.against), &error);
         if (against == nullptr) Fail(error);
         return against;
       }
@@ -193,8 +193,8 @@ class SideOpener {
       return nullptr;
     }
     Revision merge_base{base, ""};
-    return OpenCommit(merge_base, "merge-base " + ShortId(base) + " of " + resolved.name +
-                                      " and " + head.name);
+    return OpenCommit(merge_base,
+                      "merge-base " + ShortId(base) + " of " + resolved.name + " and " + head.name);
   }
 
   // --head REV alone compares REV with what it changed: its first parent.
@@ -207,8 +207,7 @@ class SideOpener {
       return nullptr;
     }
     if (!has_parent) {
-      return EmptySnapshot(repository_,
-                           "empty tree (" + revision.name + " is a root commit)");
+      return EmptySnapshot(repository_, "empty tree (" + revision.name + " is a root commit)");
     }
     Revision first_parent{parent, revision.name + "^"};
     return OpenCommit(first_parent, CommitLabel(first_parent));
@@ -235,8 +234,8 @@ class SideOpener {
   Diagnostics* diagnostics_;
   std::string cwd_;
   std::shared_ptr<Repository> repository_;
-  fs::path input_;        // canonical INPUT, when given
-  std::string subdir_;    // INPUT relative to its repository's root, "" = whole tree
+  fs::path input_;      // canonical INPUT, when given
+  std::string subdir_;  // INPUT relative to its repository's root, "" = whole tree
   std::optional<Revision> current_commit_;  // set by --head
 };
 

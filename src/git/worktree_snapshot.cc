@@ -24,12 +24,15 @@ struct IndexInfo {
   uint32_t size = 0;
   int32_t mtime_seconds = 0;
   uint32_t mtime_nanoseconds = 0;
+  int32_t ctime_seconds = 0;
+  uint32_t ctime_nanoseconds = 0;
+  uint32_t inode = 0;
 };
 
 class WorktreeLister {
  public:
-  WorktreeLister(const Repository& repository, fs::path root) : repository_(repository),
-                                                                root_(std::move(root)) {}
+  WorktreeLister(const Repository& repository, fs::path root)
+      : repository_(repository), root_(std::move(root)) {}
 
   bool LoadIndex(std::string* error) {
     std::string path = IndexPath(repository_);
@@ -49,6 +52,9 @@ class WorktreeLister {
       info.size = entry->file_size;
       info.mtime_seconds = entry->mtime.seconds;
       info.mtime_nanoseconds = entry->mtime.nanoseconds;
+      info.ctime_seconds = entry->ctime.seconds;
+      info.ctime_nanoseconds = entry->ctime.nanoseconds;
+      info.inode = entry->ino;
       auto [it, inserted] = index_.emplace(entry->path, info);
       if (!inserted && info.stage == 0) it->second = info;
     }
@@ -141,16 +147,20 @@ class WorktreeLister {
            ignored == 1;
   }
 
-  // Git's own shortcut: same size and mtime means same content, unless the
-  // file was modified in the same instant the index was written ("racy git").
+  // Git's own shortcut: same size, mtime, ctime and inode means same content,
+  // unless the file was modified in the same instant the index was written
+  // ("racy git"). ctime catches an edit whose mtime was put back.
   bool StatMatches(const IndexInfo& info, const fs::path& path) const {
     struct stat st;
     if (::lstat(path.c_str(), &st) != 0) return false;
     if (static_cast<uint32_t>(st.st_size) != info.size) return false;
     if (st.st_mtim.tv_sec != info.mtime_seconds ||
-        static_cast<uint32_t>(st.st_mtim.tv_nsec) != info.mtime_nanoseconds) {
+        static_cast<uint32_t>(st.st_mtim.tv_nsec) != info.mtime_nanoseconds ||
+        st.st_ctim.tv_sec != info.ctime_seconds ||
+        static_cast<uint32_t>(st.st_ctim.tv_nsec) != info.ctime_nanoseconds) {
       return false;
     }
+    if (info.inode != 0 && static_cast<uint32_t>(st.st_ino) != info.inode) return false;
     std::pair<int64_t, int64_t> file_mtime{st.st_mtim.tv_sec, st.st_mtim.tv_nsec};
     return file_mtime < index_mtime_;
   }
