@@ -46,16 +46,23 @@ std::string RenderGithub(const Report& report, const RenderOptions& options) {
   for (const Finding* f : VisibleFindings(report, options)) {
     out += "::" + std::string(Command(f->severity)) + " ";
     const Location& l = f->location;
+    // Only a location in the checked-out tree can carry an annotation; a
+    // baseline location is named in the message instead.
     if (!l.path.empty() && l.side == Side::kCurrent) {
-      out += "file=" + EscapeProperty(l.path) + ",line=" + std::to_string(l.line) +
-             ",col=" + std::to_string(l.column);
-      if (l.end_line > 0) out += ",endLine=" + std::to_string(l.end_line);
-      if (l.end_column > 0) out += ",endColumn=" + std::to_string(l.end_column);
+      out += "file=" + EscapeProperty(l.path);
+      if (l.line > 0) {
+        out += ",line=" + std::to_string(l.line);
+        if (l.column > 0) out += ",col=" + std::to_string(l.column);
+        if (l.end_line >= l.line) out += ",endLine=" + std::to_string(l.end_line);
+        if (l.end_column > 0) out += ",endColumn=" + std::to_string(l.end_column);
+      }
       out += ",";
     }
     out += "title=" + EscapeProperty(f->rule) + "::";
     std::string message = f->message;
-    if (l.side == Side::kAgainst && !l.path.empty()) message += " (" + l.path + " in the baseline)";
+    if (l.side == Side::kAgainst && !l.path.empty()) {
+      message += " (" + l.path + (l.line > 0 ? ":" + std::to_string(l.line) : "") + " in the baseline)";
+    }
     if (!f->affected.empty()) {
       message += "\nAffected consumers: ";
       for (size_t i = 0; i < f->affected.size(); ++i) message += (i ? ", " : "") + f->affected[i];

@@ -1,4 +1,5 @@
 // GitLab Code Quality: a JSON array of issues.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "report/report.h"

@@ -24,6 +24,19 @@ std::string XmlEscape(std::string_view text) {
   return out;
 }
 
+std::string XmlAttributeEscape(std::string_view text) {
+  std::string out;
+  for (char c : XmlEscape(text)) {
+    switch (c) {
+      case '\t': out += "&#9;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\r': out += "&#13;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::string RenderJunit(const Report& report, const RenderOptions& options) {
   std::map<std::string, std::vector<const Finding*>> by_file;
   for (const Finding* f : VisibleFindings(report, options)) {
@@ -36,23 +49,31 @@ std::string RenderJunit(const Report& report, const RenderOptions& options) {
     size_t suite_failures = 0, suite_skipped = 0;
     std::string cases;
     for (const Finding* f : findings) {
-      Location l = FileLocation(*f);
-      std::string name = f->rule + " " + (l.path.empty() ? std::string() : l.path + ":" +
-                                          std::to_string(l.line) + ":" + std::to_string(l.column));
-      cases += "    <testcase classname=\"" + XmlEscape(file) + "\" name=\"" + XmlEscape(name) + "\">\n";
+      // "RULE path:line:col" where the finding has a location ("(baseline)"
+      // when it is in the baseline), else "RULE subject" (a deleted file).
+      const Location& l = f->location;
+      std::string name = f->rule + " ";
+      if (l.path.empty()) {
+        name += f->subject;
+      } else {
+        name += l.path + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+        if (l.side == Side::kAgainst) name += " (baseline)";
+      }
+      cases += "    <testcase classname=\"" + XmlAttributeEscape(file) + "\" name=\"" +
+               XmlAttributeEscape(name) + "\">\n";
       if (f->severity == Severity::kInfo || f->suppressed) {
-        cases += "      <skipped message=\"" + XmlEscape(f->message) + "\"/>\n";
+        cases += "      <skipped message=\"" + XmlAttributeEscape(f->message) + "\"/>\n";
         ++suite_skipped;
       } else {
-        cases += "      <failure type=\"" + XmlEscape(f->rule) + "\" message=\"" +
-                 XmlEscape(f->message) + "\">" + XmlEscape(std::string(SeverityName(f->severity)) + ": " +
+        cases += "      <failure type=\"" + XmlAttributeEscape(f->rule) + "\" message=\"" +
+                 XmlAttributeEscape(f->message) + "\">" + XmlEscape(std::string(SeverityName(f->severity)) + ": " +
                  f->rule + ": " + f->message + "\nsubject: " + f->subject) +
                  "</failure>\n";
         ++suite_failures;
       }
       cases += "    </testcase>\n";
     }
-    suites += "  <testsuite name=\"" + XmlEscape(file) + "\" tests=\"" + std::to_string(findings.size()) +
+    suites += "  <testsuite name=\"" + XmlAttributeEscape(file) + "\" tests=\"" + std::to_string(findings.size()) +
               "\" failures=\"" + std::to_string(suite_failures) + "\" errors=\"0\" skipped=\"" +
               std::to_string(suite_skipped) + "\">\n" + cases + "  </testsuite>\n";
     tests += findings.size();

@@ -5,18 +5,46 @@
 namespace contract_lint {
 namespace {
 
-std::string Cell(std::string_view text) {
+// Prose for a table cell or a list item: backslash-escapes the Markdown
+// punctuation that could start emphasis, code, links, HTML or strikethrough,
+// and the "|" that would end a table cell; a newline becomes <br>.
+std::string Text(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n') {
-      out += "<br>";
-    } else {
-      out += c;
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+      case '&': case '~': case '|':
+        out += '\\';
+        out += c;
+        break;
+      case '\n': out += "<br>"; break;
+      case '\r': break;
+      default: out += c;
     }
   }
   return out;
+}
+
+// A code span. Inside a table cell "|" still ends the cell unless escaped as
+// "\|" (GFM removes that backslash before parsing the span); elsewhere a
+// backslash would show. A backtick in the text needs a longer fence.
+std::string Code(std::string_view text, bool in_table) {
+  std::string body;
+  for (char c : text) {
+    if (c == '|' && in_table) {
+      body += "\\|";
+    } else if (c == '\n' || c == '\r') {
+      body += ' ';
+    } else {
+      body += c;
+    }
+  }
+  if (body.find('`') == std::string::npos) return "`" + body + "`";
+  return "`` " + body + " ``";
+}
+
+std::string Plural(int n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
 std::string_view Badge(Severity severity) {
@@ -35,42 +63,40 @@ std::string RenderMarkdown(const Report& report, const RenderOptions& options) {
   std::string out = "## contract-lint: ";
   if (!report.diagnostics.empty()) {
     out += "input errors\n\n";
-    for (const auto& d : report.diagnostics) out += "- `" + Cell(FormatDiagnostic(d)) + "`\n";
+    for (const auto& d : report.diagnostics) out += "- " + Code(FormatDiagnostic(d), false) + "\n";
     return out;
   }
-  out += s.errors == 0 ? "no breaking changes" :
-         std::to_string(s.errors) + (s.errors == 1 ? " breaking change" : " breaking changes");
-  out += "\n\n" + Cell(report.current) + " against " + Cell(report.against) + ": " +
-         std::to_string(s.changed_files) + " changed contract files, " + std::to_string(s.errors) +
-         " breaking, " + std::to_string(s.warnings) + " warnings, " + std::to_string(s.infos) +
-         " infos, " + std::to_string(s.suppressed) + " suppressed.\n";
+  out += s.errors == 0 ? "no breaking changes" : Plural(s.errors, "breaking change", "breaking changes");
+  out += "\n\n" + Text(report.current) + " against " + Text(report.against) + ": " +
+         Plural(s.changed_files, "changed contract file", "changed contract files") + ", " +
+         std::to_string(s.errors) + " breaking, " + Plural(s.warnings, "warning", "warnings") + ", " +
+         Plural(s.infos, "info", "infos") + ", " + std::to_string(s.suppressed) + " suppressed.\n";
   auto visible = VisibleFindings(report, options);
   if (!visible.empty()) {
     out += "\n| Severity | Rule | Location | Message | Affected |\n|---|---|---|---|---|\n";
     for (const Finding* f : visible) {
       const Location& l = f->location;
-      std::string where = l.path.empty() ? "—" : "`" + Cell(l.path) + ":" + std::to_string(l.line) +
-                                                   ":" + std::to_string(l.column) + "`";
+      std::string where = l.path.empty() ? "—" : Code(l.path + ":" + std::to_string(l.line) + ":" +
+                                                       std::to_string(l.column), true);
       if (l.side == Side::kAgainst && !l.path.empty()) where += " (baseline)";
       std::string affected;
-      for (const auto& name : f->affected) affected += (affected.empty() ? "" : ", ") + Cell(name);
+      for (const auto& name : f->affected) affected += (affected.empty() ? "" : ", ") + Text(name);
       out += "| " + std::string(Badge(f->severity)) + (f->suppressed ? " (suppressed)" : "") +
-             " | `" + f->rule + "` | " + where + " | " + Cell(f->message) + " | " +
+             " | " + Code(f->rule, true) + " | " + where + " | " + Text(f->message) + " | " +
              (affected.empty() ? "—" : affected) + " |\n";
     }
   }
   if (!report.consumers.empty()) {
     out += "\n### Affected consumers\n\n";
     for (const auto& c : report.consumers) {
-      out += "- **" + Cell(c.name) + "**";
+      out += "- **" + Text(c.name) + "**";
       std::string who = c.owner;
       if (!c.contact.empty()) who += (who.empty() ? "" : ", ") + c.contact;
-      if (!who.empty()) out += " (" + Cell(who) + ")";
-      out += ": " + std::to_string(c.breaking) +
-             (c.breaking == 1 ? " breaking change" : " breaking changes");
+      if (!who.empty()) out += " (" + Text(who) + ")";
+      out += ": " + Plural(c.breaking, "breaking change", "breaking changes");
       if (!c.rules.empty()) {
         out += " — ";
-        for (size_t i = 0; i < c.rules.size(); ++i) out += (i ? ", `" : "`") + c.rules[i] + "`";
+        for (size_t i = 0; i < c.rules.size(); ++i) out += (i ? ", " : "") + Code(c.rules[i], false);
       }
       out += "\n";
     }

@@ -17,6 +17,26 @@ std::string_view SarifLevel(Severity severity) {
   return "error";
 }
 
+// artifactLocation.uri must be a URI reference: percent-encode every byte
+// outside RFC 3986 unreserved characters and "/" (so a path holding "%", "#",
+// "?", ":" or a space still names the file, not a fragment or a scheme).
+std::string UriReference(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (keep) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string RenderSarif(const Report& report, const RenderOptions& options) {
@@ -29,7 +49,8 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
     auto [it, inserted] = rule_index.emplace(f->rule, rules.size());
     if (inserted) {
       const RuleInfo* info = FindRule(f->rule);
-      std::string purpose = info ? std::string(info->purpose) : f->rule;
+      // A rule missing from the table (it should not happen) still gets sentences.
+      std::string purpose = info ? std::string(info->purpose) : "Contract rule " + f->rule + ".";
       rules.push_back({{"id", f->rule},
                        {"name", f->rule},
                        {"shortDescription", {{"text", purpose}}},
@@ -53,18 +74,26 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
     };
     Location location = FileLocation(*f);
     if (!location.path.empty()) {
-      nlohmann::json region = {{"startLine", location.line}, {"startColumn", location.column}};
-      if (location.end_line > 0) region["endLine"] = location.end_line;
-      if (location.end_column > 0) region["endColumn"] = location.end_column;
-      result["locations"] = nlohmann::json::array(
-          {{{"physicalLocation",
-             {{"artifactLocation", {{"uri", location.path}, {"uriBaseId", "%SRCROOT%"}}},
-              {"region", region}}}}});
+      nlohmann::json physical = {
+          {"artifactLocation", {{"uri", UriReference(location.path)}, {"uriBaseId", "%SRCROOT%"}}}};
+      // SARIF regions are 1-based and need a startLine; without a line the
+      // result points at the whole file.
+      if (location.line > 0) {
+        nlohmann::json region = {{"startLine", location.line}};
+        if (location.column > 0) region["startColumn"] = location.column;
+        if (location.end_line >= location.line) region["endLine"] = location.end_line;
+        if (location.end_column > 0) region["endColumn"] = location.end_column;
+        physical["region"] = std::move(region);
+      }
+      result["locations"] = nlohmann::json::array({{{"physicalLocation", std::move(physical)}}});
       if (location.side == Side::kAgainst) result["properties"]["side"] = "against";
     }
     if (f->suppressed) {
+      // An inline comment lives in the source; config and baseline suppressions do not.
+      bool in_source = f->suppressed_by == "inline" || f->suppressed_by == "comment";
+      std::string_view kind = in_source ? "inSource" : "external";
       result["suppressions"] = nlohmann::json::array(
-          {{{"kind", "external"}, {"justification", f->suppressed_by}}});
+          {{{"kind", kind}, {"justification", f->suppressed_by}}});
     }
     results.push_back(std::move(result));
   }
@@ -79,10 +108,9 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
                  {"version", CONTRACT_LINT_VERSION},
                  {"informationUri", "https://github.com/contract-lint/contract-lint"},
                  {"rules", rules}}}}},
-             {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file:///"}}}}},
+             // "%SRCROOT%" is left for the consumer to bind (the checkout root).
              {"results", results}}})},
   };
-  doc["runs"][0].erase("originalUriBaseIds");
   return doc.dump(2) + "\n";
 }
 

@@ -35,15 +35,16 @@ std::string FormatFindingLine(const Finding& f, bool color) {
 
 std::string RenderText(const Report& report, const RenderOptions& options) {
   std::string out;
-  for (const auto& finding : report.findings) {
-    if (finding.suppressed && !options.show_suppressed) continue;
-    out += FormatFindingLine(finding, options.color);
-    if (finding.location.side == Side::kAgainst) out += " (in the baseline)";
-    if (finding.suppressed) out += " [suppressed: " + finding.suppressed_by + "]";
+  auto visible = VisibleFindings(report, options);
+  for (const Finding* finding : visible) {
+    out += FormatFindingLine(*finding, options.color);
+    if (finding->location.side == Side::kAgainst) out += " (in the baseline)";
+    if (finding->suppressed) out += " [suppressed: " + finding->suppressed_by + "]";
     out += '\n';
   }
   const Summary& s = report.summary;
-  if (!report.findings.empty()) out += '\n';
+  // A blank line only separates printed findings from the summary.
+  if (!visible.empty()) out += '\n';
   std::string summary = Plural(s.errors, "breaking change", "breaking changes") + ", " +
                         Plural(s.warnings, "warning", "warnings") + ", " +
                         Plural(s.infos, "info", "infos");

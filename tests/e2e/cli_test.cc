@@ -137,7 +137,7 @@ TEST_CASE("a run leaves the repository's files, index and refs unchanged", "[e2e
   auto index_bytes = testing::ReadFile(index);
   auto index_mtime = std::filesystem::last_write_time(index);
   auto refs = Git("for-each-ref", repo.path());
-  auto status = Git("status --porcelain", repo.path());
+  auto status = Git("--no-optional-locks status --porcelain", repo.path());
 
   for (const char* args : {"--since main", "--staged", "--head HEAD", "--against HEAD --format json"}) {
     auto result = RunTool(args, repo.path());
@@ -146,7 +146,7 @@ TEST_CASE("a run leaves the repository's files, index and refs unchanged", "[e2e
   CHECK(testing::ReadFile(index) == index_bytes);
   CHECK(std::filesystem::last_write_time(index) == index_mtime);
   CHECK(Git("for-each-ref", repo.path()) == refs);
-  CHECK(Git("status --porcelain", repo.path()) == status);
+  CHECK(Git("--no-optional-locks status --porcelain", repo.path()) == status);
 }
 
 TEST_CASE("usage errors exit 2", "[e2e]") {
