@@ -15,6 +15,7 @@
 #include "policy/policy.h"
 #include "policy/suppression.h"
 #include "proto/proto_check.h"
+#include "registry/registry_check.h"
 
 namespace contract_lint {
 namespace {
@@ -71,6 +72,7 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   findings = std::move(proto_findings);
   findings.insert(findings.end(), std::make_move_iterator(schema_findings.begin()),
                   std::make_move_iterator(schema_findings.end()));
+  CheckRegistry(*sides.against, *sides.current, config, &findings);
   ApplyPolicy(config, &findings);
   ApplyInlineSuppressions(*sides.current, &findings);
   if (!resolved.baseline_path.empty()) {

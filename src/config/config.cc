@@ -30,6 +30,7 @@ BreakingPolicy ReadBreaking(const nlohmann::json& breaking, BreakingPolicy polic
   if (breaking.contains("use")) policy.use = Strings(breaking["use"]);
   if (breaking.contains("except")) policy.except = Strings(breaking["except"]);
   if (breaking.contains("jsonschema")) policy.jsonschema = breaking["jsonschema"].get<std::string>();
+  if (breaking.contains("registry")) policy.registry = breaking["registry"].get<std::string>();
   if (breaking.contains("ignore")) policy.ignore = Strings(breaking["ignore"]);
   if (breaking.contains("ignore_only") && breaking["ignore_only"].is_object()) {
     for (const auto& [rule, paths] : breaking["ignore_only"].items()) {

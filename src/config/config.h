@@ -22,6 +22,9 @@ struct BreakingPolicy {
   std::vector<std::string> use = {"FILE"};  // rule ids or categories
   std::vector<std::string> except;
   std::string jsonschema = "BACKWARD";  // BACKWARD | FORWARD | FULL | NONE, optionally _TRANSITIVE
+  // Schema Registry mode (same levels): when set, replaces `use` for Protobuf
+  // and `jsonschema` for JSON Schema. "" = not set.
+  std::string registry;
   std::vector<std::string> ignore;      // path globs
   std::map<std::string, std::vector<std::string>> ignore_only;  // rule id -> path globs
   bool ignore_unstable_packages = false;

@@ -1,9 +1,237 @@
-// PLACEHOLDER (being written).
+// The JSON Schema check: pick the contract files of both sides, decide which
+// need comparing (changed, or referencing something changed), validate every
+// $ref of the current side, compare, and turn changes into findings.
 #include "jsonschema/jsonschema_check.h"
 
+#include <deque>
+#include <map>
+#include <set>
+
+#include "jsonschema/schema_compare.h"
+#include "jsonschema/schema_side.h"
+
 namespace contract_lint {
-JsonSchemaStats CheckJsonSchemas(const Snapshot&, const Snapshot&, const JsonSchemaSettings&,
-                                 std::vector<Finding>*, Diagnostics*) {
-  return {};
+namespace {
+
+using nlohmann::json;
+
+struct RemoteRef {
+  const SchemaDocument* doc;
+  std::string pointer;  // of the subschema holding the $ref
+  std::string ref;
+};
+
+std::string_view Consequence(Direction direction) {
+  switch (direction) {
+    case Direction::kNarrowing: return ": documents valid before are now rejected";
+    case Direction::kWidening: return ": readers on the old schema reject new documents";
+    case Direction::kBoth:
+      return ": documents valid before are now rejected, and readers on the old schema reject new "
+             "documents";
+    default: return "";
+  }
 }
+
+std::string Quoted(const std::string& pointer) { return "\"#" + pointer + "\""; }
+
+// Walks every subschema of the current side's documents: diagnoses $refs
+// that cannot be resolved or that form a cycle of bare references, records
+// remote ones and which file references which.
+class RefScanner {
+ public:
+  RefScanner(SchemaSide* side, Diagnostics* diagnostics) : side_(side), diagnostics_(diagnostics) {}
+
+  void Scan(const SchemaDocument& doc) { Walk(side_->Root(doc), 0); }
+
+  std::map<std::string, std::set<std::string>> edges;  // path -> referenced paths
+  std::vector<RemoteRef> remote;
+
+ private:
+  void Walk(const SchemaNode& node, int depth) {
+    if (depth > kMaxJsonDepth || node.absent) return;
+    if (node.value->is_object()) {
+      for (const char* keyword : {"$ref", "$dynamicRef", "$recursiveRef"}) {
+        const json* ref = node.Get(keyword);
+        if (ref && ref->is_string()) Check(node, keyword, ref->get<std::string>());
+      }
+      for (const auto& [key, value] : node.value->items()) {
+        if (key == "enum" || key == "const" || key == "examples" || key == "default") continue;
+        if (value.is_structured()) Walk(side_->Child(node, key), depth + 1);
+      }
+    } else if (node.value->is_array()) {
+      for (size_t i = 0; i < node.value->size(); ++i) {
+        if ((*node.value)[i].is_structured()) Walk(side_->Child(node, std::to_string(i)), depth + 1);
+      }
+    }
+  }
+
+  void Report(const SchemaNode& at, std::string_view keyword, const std::string& ref,
+              const std::string& reason) {
+    const TextSpan* span = at.doc->positions.Find(at.pointer + "/" + std::string(keyword));
+    diagnostics_->Add(at.doc->path, span ? span->line : 0, span ? span->column : 0,
+                      std::string(keyword) + " \"" + ref + "\" at " + Quoted(at.pointer) + " " + reason);
+  }
+
+  void Check(const SchemaNode& at, std::string_view keyword, const std::string& ref) {
+    std::string target_ref = keyword == "$recursiveRef" ? "#" : ref;
+    RefTarget target = side_->Resolve(at, target_ref);
+    if (target.status != RefTarget::kFound && keyword == "$dynamicRef") target = side_->Resolve(at, "#");
+    if (target.status == RefTarget::kRemote) {
+      remote.push_back(RemoteRef{at.doc, at.pointer, ref});
+      return;
+    }
+    if (target.status == RefTarget::kError) {
+      Report(at, keyword, ref, target.message);
+      return;
+    }
+    edges[at.doc->path].insert(target.node.doc->path);
+    // Bare references that lead back to themselves define nothing.
+    std::set<std::pair<std::string, std::string>> seen{{at.doc->path, at.pointer}};
+    SchemaNode current = target.node;
+    for (int hops = 0; hops < 64; ++hops) {
+      bool dynamic = false;
+      std::string next = BareRef(current, &dynamic);
+      if (next.empty()) return;
+      if (!seen.insert({current.doc->path, current.pointer}).second) {
+        Report(at, keyword, ref, "is part of a cycle of $refs that never reaches a schema");
+        return;
+      }
+      RefTarget step = side_->Resolve(current, next);
+      if (step.status != RefTarget::kFound) return;
+      current = std::move(step.node);
+    }
+  }
+
+  SchemaSide* side_;
+  Diagnostics* diagnostics_;
+};
+
+Finding ToFinding(const Change& change) {
+  Finding finding;
+  finding.rule = change.rule;
+  finding.severity = change.severity;
+  finding.kind = ContractKind::kJsonSchema;
+  finding.direction = change.direction;
+  const TextSpan* span = change.doc->positions.Find(change.location);
+  finding.location.path = change.doc->path;
+  if (span) {
+    finding.location.line = span->line;
+    finding.location.column = span->column;
+    finding.location.end_line = span->end_line;
+    finding.location.end_column = span->end_column;
+  }
+  finding.subject = change.doc->path + "#" + change.subject;
+  finding.message = Quoted(change.subject) + " " + change.text + std::string(Consequence(change.direction));
+  finding.before = change.before;
+  finding.after = change.after;
+  return finding;
+}
+
+// Named definitions ($defs / definitions) of a root, by name.
+std::map<std::string, SchemaNode> Definitions(const SchemaSide& side, const SchemaNode& root) {
+  std::map<std::string, SchemaNode> out;
+  for (const char* keyword : {"definitions", "$defs"}) {
+    const json* map = root.Get(keyword);
+    if (!map || !map->is_object()) continue;
+    for (const auto& [name, value] : map->items()) out.insert_or_assign(name, side.Child(root, keyword, name));
+  }
+  return out;
+}
+
+}  // namespace
+
+JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& current,
+                                 const JsonSchemaSettings& settings, std::vector<Finding>* findings,
+                                 Diagnostics* diagnostics) {
+  JsonSchemaStats stats;
+  SchemaSide old_side(against, settings, " (in the baseline)", diagnostics);
+  SchemaSide new_side(current, settings, "", diagnostics);
+  std::set<std::string> old_paths, new_paths, all_paths;
+  for (const auto& file : against.Files()) {
+    if (old_side.IsContract(file.path)) old_paths.insert(file.path);
+  }
+  for (const auto& file : current.Files()) {
+    if (new_side.IsContract(file.path)) new_paths.insert(file.path);
+  }
+  all_paths = old_paths;
+  all_paths.insert(new_paths.begin(), new_paths.end());
+  stats.files = static_cast<int>(all_paths.size());
+  auto changed = [&](const std::string& path) {
+    const SnapshotFile* before = against.Find(path);
+    const SnapshotFile* after = current.Find(path);
+    return !before || !after || before->blob_id != after->blob_id;
+  };
+  for (const auto& path : all_paths) stats.changed += changed(path) ? 1 : 0;
+
+  // Every current contract is parsed and its $refs validated: an input error
+  // anywhere is reported, whether or not the file changed.
+  for (const auto& path : new_paths) new_side.Load(path);
+  RefScanner scanner(&new_side, diagnostics);
+  for (size_t i = 0; i < new_side.loaded().size(); ++i) scanner.Scan(*new_side.loaded()[i]);
+
+  auto needs_compare = [&](const std::string& path) {
+    std::set<std::string> seen{path};
+    std::deque<std::string> queue{path};
+    while (!queue.empty()) {
+      std::string next = queue.front();
+      queue.pop_front();
+      if (changed(next)) return true;
+      for (const auto& target : scanner.edges[next]) {
+        if (seen.insert(target).second) queue.push_back(target);
+      }
+    }
+    return false;
+  };
+
+  SchemaComparer comparer(&old_side, &new_side, settings.lenient);
+  std::vector<Change> changes;
+  std::set<std::string> compared;
+  for (const auto& path : new_paths) {
+    if (!old_paths.count(path) || !needs_compare(path)) continue;
+    const SchemaDocument* old_doc = old_side.Load(path);
+    const SchemaDocument* new_doc = new_side.Load(path);
+    if (!old_doc || !new_doc) continue;
+    compared.insert(path);
+    SchemaNode old_root = old_side.Root(*old_doc);
+    SchemaNode new_root = new_side.Root(*new_doc);
+    comparer.Compare(old_root, new_root, &changes);
+    // Definitions are compared by name too: other files may use them directly.
+    auto old_defs = Definitions(old_side, old_root);
+    for (const auto& [name, node] : Definitions(new_side, new_root)) {
+      auto it = old_defs.find(name);
+      if (it != old_defs.end()) comparer.Compare(it->second, node, &changes);
+    }
+  }
+  for (const auto& remote : scanner.remote) {
+    if (!compared.count(remote.doc->path)) continue;
+    Change change = MakeChange("REF_UNRESOLVED_REMOTE", Direction::kNone,
+                               SchemaNode{remote.doc, &TrueSchema(), remote.pointer, "", false}, "$ref",
+                               "$ref \"" + remote.ref + "\" is remote and was not checked: remote "
+                               "references are never fetched",
+                               "", remote.ref);
+    change.severity = Severity::kWarning;
+    changes.push_back(std::move(change));
+  }
+
+  std::set<std::tuple<std::string, std::string, int, int, std::string>> seen;
+  for (const auto& change : changes) {
+    Finding finding = ToFinding(change);
+    auto key = std::make_tuple(finding.rule, finding.location.path, finding.location.line,
+                               finding.location.column, finding.message);
+    if (seen.insert(key).second) findings->push_back(std::move(finding));
+  }
+  for (const auto& path : old_paths) {
+    if (new_paths.count(path)) continue;
+    Finding finding;
+    finding.rule = "SCHEMA_NO_DELETE";
+    finding.kind = ContractKind::kJsonSchema;
+    finding.direction = Direction::kNarrowing;
+    finding.location = Location{path, 1, 1, 1, 1, Side::kAgainst};
+    finding.subject = path + "#";
+    finding.message = "schema file " + path + " deleted" + std::string(Consequence(Direction::kNarrowing));
+    findings->push_back(std::move(finding));
+  }
+  return stats;
+}
+
 }  // namespace contract_lint

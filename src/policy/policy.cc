@@ -73,6 +73,8 @@ bool DirectionBreaks(Direction direction, const std::string& mode) {
   }
 }
 
+bool IsRegistryRule(std::string_view rule) { return rule.starts_with("REGISTRY_"); }
+
 bool IsUnstableVersion(std::string_view component) {
   static const std::regex kUnstable("v[0-9]+(alpha|beta)[0-9]*|v[0-9]+p[0-9]+(alpha|beta)[0-9]*|v[0-9]+test.*");
   return std::regex_match(component.begin(), component.end(), kUnstable);
@@ -97,15 +99,26 @@ void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
       finding.contract = contract->name;
       finding.owner = contract->owner;
     }
-    if (finding.kind == ContractKind::kProto) {
+    if (finding.kind == ContractKind::kProto && IsRegistryRule(finding.rule)) {
+      // The registry stage chose its files and set the severity from the
+      // level; a message judged through an import may sit in a buf-mode file.
+      if (std::count(policy.except.begin(), policy.except.end(), finding.rule)) continue;
+      if (finding.severity == Severity::kError && policy.ignore_unstable_packages &&
+          InUnstablePackage(finding)) {
+        finding.severity = Severity::kWarning;
+      }
+    } else if (finding.kind == ContractKind::kProto) {
+      if (!policy.registry.empty()) continue;  // registry mode replaces buf's rules
       if (!enabled_for(policy).count(finding.rule)) continue;
       finding.severity = Severity::kError;
       if (policy.ignore_unstable_packages && InUnstablePackage(finding)) {
         finding.severity = Severity::kWarning;
       }
     } else if (finding.direction != Direction::kAnnotation && finding.direction != Direction::kNone) {
+      // A registry level replaces `jsonschema` for the files it governs.
+      const std::string& mode = policy.registry.empty() ? policy.jsonschema : policy.registry;
       finding.severity =
-          DirectionBreaks(finding.direction, policy.jsonschema) ? Severity::kError : Severity::kInfo;
+          DirectionBreaks(finding.direction, mode) ? Severity::kError : Severity::kInfo;
     }
     if (GlobMatchAny(policy.ignore, path)) {
       finding.suppressed = true;

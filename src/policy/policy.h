@@ -20,6 +20,9 @@ std::set<std::string> EnabledProtoRules(const BreakingPolicy& policy);
 // FORWARD, FULL, NONE, each optionally _TRANSITIVE).
 bool DirectionBreaks(Direction direction, const std::string& mode);
 
+// True for the rule ids of Schema Registry mode (REGISTRY_…).
+bool IsRegistryRule(std::string_view rule);
+
 // True for unstable package/version names: v1alpha1, v2beta3, v1test, …
 bool IsUnstableVersion(std::string_view component);
 

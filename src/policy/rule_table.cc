@@ -10,7 +10,7 @@ namespace contract_lint {
 std::span<const RuleInfo> AllRules() {
   static const std::vector<RuleInfo> rules = [] {
     std::vector<RuleInfo> all;
-    for (auto rows : {ProtoRuleRows(), JsonSchemaRuleRows()}) {
+    for (auto rows : {ProtoRuleRows(), JsonSchemaRuleRows(), RegistryRuleRows()}) {
       all.insert(all.end(), rows.begin(), rows.end());
     }
     std::sort(all.begin(), all.end(),

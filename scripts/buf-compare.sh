@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Developer check (not CI): runs `buf breaking` on every fixtures/proto case and
+# compares buf's (rule, path, line, column) with the case's expected.txt.
+#   scripts/buf-compare.sh            compare every case, print agreement
+#   scripts/buf-compare.sh CASE...    only these case names
+#   scripts/buf-compare.sh --write CASE...  (re)write expected.txt from buf
+# buf is installed with npm under ${BUF_PREFIX:-$HOME/.cache/contract-lint-buf}.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+fixtures="$root/fixtures/proto"
+prefix="${BUF_PREFIX:-$HOME/.cache/contract-lint-buf}"
+buf="${BUF:-$prefix/node_modules/.bin/buf}"
+if [[ ! -x "$buf" ]]; then
+  echo "installing buf into $prefix" >&2
+  npm install --silent --prefix "$prefix" @bufbuild/buf >&2
+fi
+
+write=0
+if [[ "${1:-}" == "--write" ]]; then write=1; shift; fi
+
+# A YAML flow list (`  use: [A, B]`) of the case's `breaking` section as JSON.
+yaml_list() {
+  local file="$1" key="$2"
+  [[ -f "$file" ]] || return 0
+  sed -n "s/^[[:space:]]*$key:[[:space:]]*\[\(.*\)\][[:space:]]*$/\1/p" "$file" |
+    tr ',' '\n' | sed 's/^[[:space:]]*//; s/[[:space:]]*$//' | grep -v '^$' |
+    jq -R . | jq -sc .
+}
+
+# buf's findings as expected.txt lines, in the order of the text report
+# (path, line, column, rule, message).
+buf_lines() {
+  local dir="$1" use except config
+  use="$(yaml_list "$dir/contract-lint.yaml" use)"
+  except="$(yaml_list "$dir/contract-lint.yaml" except)"
+  [[ -n "$use" ]] || use='["FILE"]'
+  [[ -n "$except" ]] || except='[]'
+  config="{\"version\":\"v2\",\"breaking\":{\"use\":$use,\"except\":$except}}"
+  mkdir -p "$dir/current" "$dir/previous"
+  (cd "$dir/current" && "$buf" breaking . --against ../previous --error-format json \
+      --config "$config" || true) |
+    jq -r '[(.path // ""), .start_line, .start_column, .type, .message] | @tsv' |
+    LC_ALL=C sort -t $'\t' -k1,1 -k2,2n -k3,3n -k4,4 -k5,5 |
+    awk -F '\t' '{
+      gsub(/\\\\/, "\\"); gsub(/\\t/, "\t");
+      if ($1 == "") print "error: " $4 ": " $5;
+      else print $1 ":" $2 ":" $3 ": error: " $4 ": " $5 }'
+}
+
+# rule, path, line, column of each line of findings.
+keys() {
+  sed -E 's/^([^ ]*):([0-9]+):([0-9]+): error: ([A-Z0-9_]+): .*/\4 \1 \2 \3/; s/^error: ([A-Z0-9_]+): .*/\1 <none>/'
+}
+
+cases=("$@")
+if [[ ${#cases[@]} -eq 0 ]]; then
+  for d in "$fixtures"/*/; do cases+=("$(basename "$d")"); done
+fi
+
+total=0 agree=0
+for name in "${cases[@]}"; do
+  dir="$fixtures/$name"
+  actual="$(buf_lines "$dir")"
+  if [[ $write -eq 1 ]]; then
+    if [[ -n "$actual" ]]; then printf '%s\n' "$actual" > "$dir/expected.txt"; else : > "$dir/expected.txt"; fi
+    echo "wrote $name ($(printf '%s' "$actual" | grep -c . || true) findings)"
+    continue
+  fi
+  total=$((total + 1))
+  if diff <(printf '%s\n' "$actual" | grep . | keys) <(grep . "$dir/expected.txt" | keys) >/tmp/buf-compare.diff; then
+    agree=$((agree + 1))
+    echo "agree    $name"
+  else
+    echo "DISAGREE $name"
+    sed 's/^/    /' /tmp/buf-compare.diff
+  fi
+done
+if [[ $write -eq 0 ]]; then
+  echo "buf agreement: $agree/$total cases ($(( total ? agree * 100 / total : 100 ))%)"
+  [[ $agree -eq $total ]]
+fi

@@ -1,0 +1,237 @@
+#include "jsonschema/json_positions.h"
+
+#include <vector>
+
+namespace contract_lint {
+namespace {
+
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+void AppendUtf8(unsigned code, std::string* out) {
+  if (code < 0x80) {
+    *out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    *out += static_cast<char>(0xC0 | (code >> 6));
+    *out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    *out += static_cast<char>(0xE0 | (code >> 12));
+    *out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (code >> 18));
+    *out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+// A cursor over the text that keeps line and column up to date.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view text) : text_(text) {}
+  bool done() const { return pos_ >= text_.size(); }
+  char peek() const { return done() ? '\0' : text_[pos_]; }
+  int line() const { return line_; }
+  int column() const { return column_; }
+  void Next() {
+    if (done()) return;
+    unsigned char c = static_cast<unsigned char>(text_[pos_++]);
+    if (c == '\n') {
+      ++line_;
+      column_ = 1;
+    } else if (!IsContinuation(c)) {
+      ++column_;
+    }
+  }
+  void SkipSpace() {
+    while (!done() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r')) Next();
+  }
+  // Consumes a string literal starting at '"'; stores its decoded value.
+  bool String(std::string* value) {
+    Next();  // opening quote
+    while (!done() && peek() != '"') {
+      char c = peek();
+      Next();
+      if (c != '\\') {
+        *value += c;
+        continue;
+      }
+      char escaped = peek();
+      Next();
+      switch (escaped) {
+        case 'n': *value += '\n'; break;
+        case 't': *value += '\t'; break;
+        case 'r': *value += '\r'; break;
+        case 'b': *value += '\b'; break;
+        case 'f': *value += '\f'; break;
+        case 'u': {
+          unsigned code = Hex4();
+          if (code >= 0xD800 && code < 0xDC00 && peek() == '\\') {
+            Next();
+            Next();  // 'u'
+            unsigned low = Hex4();
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+          }
+          AppendUtf8(code, value);
+          break;
+        }
+        default: *value += escaped;
+      }
+    }
+    if (done()) return false;
+    Next();  // closing quote
+    return true;
+  }
+  // Consumes a number or a literal (true, false, null).
+  void Scalar() {
+    while (!done()) {
+      char c = peek();
+      if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r') break;
+      Next();
+    }
+  }
+
+ private:
+  unsigned Hex4() {
+    unsigned code = 0;
+    for (int i = 0; i < 4 && !done(); ++i) {
+      char c = peek();
+      Next();
+      code <<= 4;
+      if (c >= '0' && c <= '9') code |= c - '0';
+      else if (c >= 'a' && c <= 'f') code |= c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F') code |= c - 'A' + 10;
+    }
+    return code;
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+  int line_ = 1;
+  int column_ = 1;
+};
+
+struct Frame {
+  bool is_object;
+  std::string pointer;
+  int index = 0;
+};
+
+}  // namespace
+
+void LineColumnAt(std::string_view text, size_t offset, int* line, int* column) {
+  *line = 1;
+  *column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++*line;
+      *column = 1;
+    } else if (!IsContinuation(c)) {
+      ++*column;
+    }
+  }
+}
+
+std::string EscapePointerToken(std::string_view token) {
+  std::string out;
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool PositionIndex::Build(std::string_view text, int max_depth, std::string* error, int* line,
+                          int* column) {
+  spans_.clear();
+  Cursor cursor(text);
+  std::vector<Frame> stack;
+  auto fail = [&](std::string message) {
+    *error = std::move(message);
+    *line = cursor.line();
+    *column = cursor.column();
+    return false;
+  };
+  auto close = [&](const std::string& pointer) {
+    TextSpan& span = spans_[pointer];
+    span.end_line = cursor.line();
+    span.end_column = cursor.column();
+  };
+  // Each turn scans one value at `pointer`, then the separators after it.
+  std::string pointer;
+  cursor.SkipSpace();
+  while (true) {
+    spans_[pointer] = TextSpan{cursor.line(), cursor.column(), 0, 0};
+    char c = cursor.peek();
+    bool opened = false;
+    if (c == '{' || c == '[') {
+      if (static_cast<int>(stack.size()) >= max_depth) {
+        return fail("nesting deeper than " + std::to_string(max_depth) + " levels");
+      }
+      cursor.Next();
+      stack.push_back(Frame{c == '{', pointer});
+      opened = true;
+    } else if (c == '"') {
+      std::string ignored;
+      if (!cursor.String(&ignored)) return fail("unterminated string");
+      close(pointer);
+    } else if (!cursor.done()) {
+      cursor.Scalar();
+      close(pointer);
+    } else {
+      return fail("unexpected end of input");
+    }
+    // Find the next value: after an opening bracket, a first member; after a
+    // value, a comma or the closing bracket of one or more containers.
+    bool first = opened;
+    while (true) {
+      if (stack.empty()) return true;
+      Frame& frame = stack.back();
+      cursor.SkipSpace();
+      char next = cursor.peek();
+      if (next == (frame.is_object ? '}' : ']')) {
+        cursor.Next();
+        close(frame.pointer);
+        stack.pop_back();
+        first = false;
+        continue;
+      }
+      if (!first) {
+        if (next != ',') return fail("expected ',' or a closing bracket");
+        cursor.Next();
+        cursor.SkipSpace();
+      }
+      if (frame.is_object) {
+        if (cursor.peek() != '"') return fail("expected a member name");
+        std::string key;
+        if (!cursor.String(&key)) return fail("unterminated string");
+        cursor.SkipSpace();
+        if (cursor.peek() != ':') return fail("expected ':'");
+        cursor.Next();
+        pointer = frame.pointer + "/" + EscapePointerToken(key);
+      } else {
+        pointer = frame.pointer + "/" + std::to_string(frame.index++);
+      }
+      cursor.SkipSpace();
+      break;
+    }
+  }
+}
+
+const TextSpan* PositionIndex::Find(const std::string& pointer) const {
+  std::string_view rest = pointer;
+  while (true) {
+    auto it = spans_.find(std::string(rest));
+    if (it != spans_.end()) return &it->second;
+    if (rest.empty()) return nullptr;
+    rest = rest.substr(0, rest.rfind('/'));
+  }
+}
+
+}  // namespace contract_lint

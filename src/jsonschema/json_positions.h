@@ -1,0 +1,44 @@
+// Where each JSON value of a document sits in its text. nlohmann::json keeps
+// no positions, so a small iterative scanner records them by JSON pointer.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace contract_lint {
+
+// 1-based; end_column points just past the last character (like Location).
+struct TextSpan {
+  int line = 0;
+  int column = 0;
+  int end_line = 0;
+  int end_column = 0;
+};
+
+// 1-based line and column of byte `offset` in `text`; columns count UTF-8
+// code points, not bytes.
+void LineColumnAt(std::string_view text, size_t offset, int* line, int* column);
+
+class PositionIndex {
+ public:
+  // Scans `text`, which should be valid JSON. Returns false, with a message
+  // and the 1-based position, when values nest deeper than `max_depth` or the
+  // text is not JSON (the caller's parser gives the better message then).
+  // Never recurses, so any input is safe.
+  bool Build(std::string_view text, int max_depth, std::string* error, int* line, int* column);
+
+  // The span of the value at `pointer` ("" is the root), or of its nearest
+  // enclosing value when the pointer does not exist. Never null after a
+  // successful Build.
+  const TextSpan* Find(const std::string& pointer) const;
+  bool Contains(const std::string& pointer) const { return spans_.count(pointer) > 0; }
+
+ private:
+  std::unordered_map<std::string, TextSpan> spans_;
+};
+
+// Escapes one reference token for a JSON pointer ("~" -> "~0", "/" -> "~1").
+std::string EscapePointerToken(std::string_view token);
+
+}  // namespace contract_lint

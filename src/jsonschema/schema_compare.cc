@@ -1,0 +1,483 @@
+#include "jsonschema/schema_compare.h"
+
+#include <regex>
+
+#include "jsonschema/json_positions.h"
+
+namespace contract_lint {
+namespace {
+
+using nlohmann::json;
+
+// Beyond this many nested pairs, a pair is assumed compatible: deep enough
+// for any real schema, shallow enough for the stack.
+constexpr int kMaxCompareDepth = 300;
+
+bool IsFalse(const json& value) { return value.is_boolean() && !value.get<bool>(); }
+
+bool IsRefKeyword(std::string_view key) {
+  return key == "$ref" || key == "$dynamicRef" || key == "$recursiveRef";
+}
+
+bool PatternMatches(const std::string& pattern, const std::string& name) {
+  try {
+    return std::regex_search(name, std::regex(pattern, std::regex::ECMAScript));
+  } catch (const std::regex_error&) {
+    return false;  // a pattern std::regex cannot read: assume it does not apply
+  }
+}
+
+std::vector<std::string> Keys(const json* object) {
+  std::vector<std::string> keys;
+  if (object && object->is_object()) {
+    for (const auto& [key, value] : object->items()) keys.push_back(key);
+  }
+  return keys;
+}
+
+bool Has(const json* object, const std::string& key) {
+  return object && object->is_object() && object->contains(key);
+}
+
+bool IsRequired(const SchemaNode& node, const std::string& name) {
+  const json* required = node.Get("required");
+  if (!required || !required->is_array()) return false;
+  for (const auto& entry : *required) {
+    if (entry.is_string() && entry.get<std::string>() == name) return true;
+  }
+  return false;
+}
+
+ContentModel ModelOf(const SchemaNode& catch_all) {
+  if (IsFalse(*catch_all.value)) return ContentModel::kClosed;
+  if (IsTrivial(*catch_all.value)) return ContentModel::kOpen;
+  return ContentModel::kPartial;
+}
+
+// A tuple: positions, then the catch-all for the rest, in any draft.
+struct Tuple {
+  std::vector<SchemaNode> positions;
+  std::string prefix_keyword;
+  SchemaNode catch_all;
+};
+
+Tuple TupleOf(const SchemaSide& side, const SchemaNode& node) {
+  Tuple tuple;
+  const json* prefix = node.Get("prefixItems");
+  const json* items = node.Get("items");
+  if (node.doc && node.doc->draft == Draft::k202012 && prefix && prefix->is_array()) {
+    tuple.prefix_keyword = "prefixItems";
+    tuple.catch_all = side.Child(node, "items");
+  } else if (items && items->is_array()) {
+    tuple.prefix_keyword = "items";
+    tuple.catch_all = side.Child(node, "additionalItems");
+  } else {
+    tuple.catch_all = side.Child(node, "items");
+    return tuple;
+  }
+  size_t count = node.Get(tuple.prefix_keyword)->size();
+  for (size_t i = 0; i < count; ++i) {
+    tuple.positions.push_back(side.Child(node, tuple.prefix_keyword, std::to_string(i)));
+  }
+  return tuple;
+}
+
+// What unknown property `name` must match: a matching patternProperties
+// entry, else additionalProperties, else unevaluatedProperties, else true.
+SchemaNode CatchAll(const SchemaSide& side, const SchemaNode& node, const std::string& name) {
+  const json* patterns = node.Get("patternProperties");
+  for (const auto& pattern : Keys(patterns)) {
+    if (PatternMatches(pattern, name)) return side.Child(node, "patternProperties", pattern);
+  }
+  if (node.Get("additionalProperties")) return side.Child(node, "additionalProperties");
+  return side.Child(node, "unevaluatedProperties");
+}
+
+SchemaNode NamesCatchAll(const SchemaSide& side, const SchemaNode& node) {
+  if (node.Get("additionalProperties")) return side.Child(node, "additionalProperties");
+  return side.Child(node, "unevaluatedProperties");
+}
+
+}  // namespace
+
+void SchemaComparer::Compare(const SchemaNode& old_node, const SchemaNode& new_node,
+                             std::vector<Change>* changes) {
+  out_ = changes;
+  probing_ = false;
+  ComparePair(old_node, new_node);
+  out_ = nullptr;
+}
+
+void SchemaComparer::Emit(Change change) {
+  if (out_) out_->push_back(std::move(change));
+}
+
+Direction SchemaComparer::Relate(const SchemaNode& old_node, const SchemaNode& new_node) {
+  SchemaNode old_target = Deref(old_side_, old_node);
+  SchemaNode new_target = Deref(new_side_, new_node);
+  ValuePair key{old_target.value, new_target.value};
+  if (auto it = relations_.find(key); it != relations_.end()) return it->second;
+  if (active_.count(key)) return Direction::kNone;
+  std::vector<Change> scratch;
+  std::vector<Change>* saved_out = out_;
+  bool saved_probing = probing_;
+  out_ = &scratch;
+  probing_ = true;
+  ComparePair(old_target, new_target);
+  out_ = saved_out;
+  probing_ = saved_probing;
+  Direction direction = Direction::kNone;
+  for (const auto& change : scratch) direction = Combine(direction, change.direction);
+  if (direction == Direction::kAnnotation) direction = Direction::kNone;
+  relations_[key] = direction;
+  return direction;
+}
+
+SchemaNode SchemaComparer::Deref(SchemaSide* side, SchemaNode node) {
+  for (int hops = 0; hops < 32; ++hops) {
+    bool dynamic = false;
+    std::string ref = BareRef(node, &dynamic);
+    if (ref.empty()) return node;
+    RefTarget target = side->Resolve(node, ref);
+    if (target.status != RefTarget::kFound && dynamic) target = side->Resolve(node, "#");
+    if (target.status != RefTarget::kFound) {
+      node.value = &UnresolvedSchema();  // reported by the check
+      return node;
+    }
+    node = std::move(target.node);
+  }
+  node.value = &UnresolvedSchema();  // a cycle of bare $refs, diagnosed by the check
+  return node;
+}
+
+SchemaNode SchemaComparer::RefTargetOf(SchemaSide* side, const SchemaNode& node) {
+  SchemaNode absent{node.doc, &TrueSchema(), node.pointer + "/$ref", node.base, true};
+  const json* ref = node.Get("$ref");
+  if (!ref || !ref->is_string()) return absent;
+  RefTarget target = side->Resolve(node, ref->get<std::string>());
+  if (target.status != RefTarget::kFound) return absent;
+  return Deref(side, target.node);
+}
+
+bool SchemaComparer::EqualWithoutRefs(const SchemaNode& old_node, const SchemaNode& new_node) {
+  if (old_node.value == new_node.value) return true;
+  if (*old_node.value != *new_node.value) return false;
+  if (old_node.doc && new_node.doc && old_node.doc->draft != new_node.doc->draft) return false;
+  auto it = has_ref_.find(new_node.value);
+  if (it == has_ref_.end()) {
+    bool has_ref = false;
+    std::vector<const json*> stack{new_node.value};
+    while (!stack.empty() && !has_ref) {
+      const json* value = stack.back();
+      stack.pop_back();
+      if (value->is_object()) {
+        for (const auto& [key, child] : value->items()) {
+          has_ref = has_ref || IsRefKeyword(key);
+          if (child.is_structured()) stack.push_back(&child);
+        }
+      } else if (value->is_array()) {
+        for (const auto& child : *value) {
+          if (child.is_structured()) stack.push_back(&child);
+        }
+      }
+    }
+    it = has_ref_.emplace(new_node.value, has_ref).first;
+  }
+  return !it->second;
+}
+
+void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
+  old_node = Deref(old_side_, std::move(old_node));
+  new_node = Deref(new_side_, std::move(new_node));
+  if (depth_ >= kMaxCompareDepth) return;
+  // What a $ref we cannot follow accepts is unknown: say nothing about it.
+  if (old_node.value == &UnresolvedSchema() || new_node.value == &UnresolvedSchema()) return;
+  ValuePair key{old_node.value, new_node.value};
+  if (active_.count(key)) return;  // the fix-point assumption
+  auto reported_key = std::make_tuple(old_node.value, new_node.doc, new_node.pointer);
+  if (!probing_ && reported_.count(reported_key)) return;
+  if (EqualWithoutRefs(old_node, new_node)) return;
+  if (!probing_) reported_.insert(reported_key);
+  active_.insert(key);
+  ++depth_;
+  CompareKeywords(old_node, new_node);
+  --depth_;
+  active_.erase(key);
+}
+
+void SchemaComparer::CompareKeywords(const SchemaNode& old_node, const SchemaNode& new_node) {
+  SchemaPair pair{old_node, new_node};
+  if (IsFalse(*old_node.value) || IsFalse(*new_node.value)) {
+    CheckFalseSchema(pair, *this);
+    return;
+  }
+  CheckType(pair, *this);
+  CheckEnum(pair, *this);
+  CheckBounds(pair, *this);
+  CheckMultipleOf(pair, *this);
+  CheckStringKeywords(pair, *this);
+  CheckUniqueItems(pair, *this);
+  CheckRequired(pair, *this);
+  CheckDependentRequired(pair, *this);
+  if (!probing_) CheckAnnotations(pair, *this);
+  CompareProperties(old_node, new_node);
+  ComparePatternProperties(old_node, new_node);
+  CompareItems(old_node, new_node);
+  CompareSubschemaKeywords(old_node, new_node);
+  CompareDependentSchemas(old_node, new_node);
+  CompareConditional(old_node, new_node);
+  for (const char* keyword : {"allOf", "anyOf", "oneOf"}) CompareBranches(old_node, new_node, keyword);
+}
+
+void SchemaComparer::CompareProperties(const SchemaNode& old_node, const SchemaNode& new_node) {
+  const json* before = old_node.Get("properties");
+  const json* after = new_node.Get("properties");
+  for (const auto& name : Keys(after)) {
+    SchemaNode element = new_side_->Child(new_node, "properties", name);
+    if (Has(before, name)) {
+      ComparePair(old_side_->Child(old_node, "properties", name), element);
+      continue;
+    }
+    if (lenient_ && !IsRequired(new_node, name)) continue;
+    SchemaNode counterpart = Deref(old_side_, CatchAll(*old_side_, old_node, name));
+    CheckElementAdded(AddedElement{"PROPERTY_NO_ADD", "property \"" + name + "\"", new_node, element,
+                                   counterpart, element.pointer},
+                      ModelOf(counterpart), *this);
+  }
+  for (const auto& name : Keys(before)) {
+    if (Has(after, name) || (lenient_ && !IsRequired(old_node, name))) continue;
+    SchemaNode element = old_side_->Child(old_node, "properties", name);
+    SchemaNode counterpart = Deref(new_side_, CatchAll(*new_side_, new_node, name));
+    CheckElementRemoved(AddedElement{"PROPERTY_NO_DELETE", "property \"" + name + "\"", new_node,
+                                     element, counterpart,
+                                     new_node.pointer + "/properties/" + EscapePointerToken(name)},
+                        ModelOf(counterpart), *this);
+  }
+}
+
+void SchemaComparer::ComparePatternProperties(const SchemaNode& old_node, const SchemaNode& new_node) {
+  const json* before = old_node.Get("patternProperties");
+  const json* after = new_node.Get("patternProperties");
+  for (const auto& pattern : Keys(after)) {
+    SchemaNode element = new_side_->Child(new_node, "patternProperties", pattern);
+    if (Has(before, pattern)) {
+      ComparePair(old_side_->Child(old_node, "patternProperties", pattern), element);
+      continue;
+    }
+    SchemaNode counterpart = Deref(old_side_, NamesCatchAll(*old_side_, old_node));
+    CheckElementAdded(AddedElement{"PATTERN_PROPERTY_NO_ADD", "pattern property \"" + pattern + "\"",
+                                   new_node, element, counterpart, element.pointer},
+                      ModelOf(counterpart), *this);
+  }
+  for (const auto& pattern : Keys(before)) {
+    if (Has(after, pattern)) continue;
+    SchemaNode element = old_side_->Child(old_node, "patternProperties", pattern);
+    SchemaNode counterpart = Deref(new_side_, NamesCatchAll(*new_side_, new_node));
+    CheckElementRemoved(
+        AddedElement{"PATTERN_PROPERTY_NO_DELETE", "pattern property \"" + pattern + "\"", new_node,
+                     element, counterpart,
+                     new_node.pointer + "/patternProperties/" + EscapePointerToken(pattern)},
+        ModelOf(counterpart), *this);
+  }
+}
+
+void SchemaComparer::CompareItems(const SchemaNode& old_node, const SchemaNode& new_node) {
+  Tuple before = TupleOf(*old_side_, old_node);
+  Tuple after = TupleOf(*new_side_, new_node);
+  size_t count = std::max(before.positions.size(), after.positions.size());
+  for (size_t i = 0; i < count; ++i) {
+    std::string description = "tuple item " + std::to_string(i);
+    if (i < before.positions.size() && i < after.positions.size()) {
+      ComparePair(before.positions[i], after.positions[i]);
+    } else if (i < after.positions.size()) {
+      SchemaNode counterpart = Deref(old_side_, before.catch_all);
+      CheckElementAdded(AddedElement{"TUPLE_ITEM_NO_ADD", description, new_node, after.positions[i],
+                                     counterpart, after.positions[i].pointer},
+                        ModelOf(counterpart), *this);
+    } else {
+      SchemaNode counterpart = Deref(new_side_, after.catch_all);
+      std::string keyword = after.prefix_keyword.empty()
+                                ? (new_node.doc->draft == Draft::k202012 ? "prefixItems" : "items")
+                                : after.prefix_keyword;
+      CheckElementRemoved(AddedElement{"TUPLE_ITEM_NO_DELETE", description, new_node,
+                                       before.positions[i], counterpart,
+                                       new_node.pointer + "/" + keyword + "/" + std::to_string(i)},
+                          ModelOf(counterpart), *this);
+    }
+  }
+  ComparePair(before.catch_all, after.catch_all);
+}
+
+void SchemaComparer::CompareOptional(const SchemaNode& old_node, const SchemaNode& new_node,
+                                     std::string_view keyword, std::string_view rule_prefix) {
+  SchemaNode before = old_side_->Child(old_node, keyword);
+  SchemaNode after = new_side_->Child(new_node, keyword);
+  if (before.absent && after.absent) return;
+  if (!before.absent && !after.absent) {
+    ComparePair(before, after);
+    return;
+  }
+  // An unconstrained propertyNames or dependent schema means nothing.
+  bool inert = keyword != "contains" && keyword != "not";
+  std::string rule(rule_prefix);
+  if (before.absent) {
+    bool trivial = inert && IsTrivial(*Deref(new_side_, after).value);
+    CheckKeywordAdded(rule + "_NO_ADD", keyword, new_node, after,
+                      trivial ? Direction::kNone : Direction::kNarrowing, *this);
+  } else {
+    bool trivial = inert && IsTrivial(*Deref(old_side_, before).value);
+    CheckKeywordRemoved(rule + "_NO_DELETE", keyword, new_node, before,
+                        trivial ? Direction::kNone : Direction::kWidening, *this);
+  }
+}
+
+void SchemaComparer::CompareSubschemaKeywords(const SchemaNode& old_node, const SchemaNode& new_node) {
+  for (const char* keyword : {"additionalProperties", "unevaluatedProperties", "unevaluatedItems"}) {
+    ComparePair(old_side_->Child(old_node, keyword), new_side_->Child(new_node, keyword));
+  }
+  CompareOptional(old_node, new_node, "propertyNames", "PROPERTY_NAMES");
+  CompareOptional(old_node, new_node, "contains", "CONTAINS");
+  SchemaNode old_not = old_side_->Child(old_node, "not");
+  SchemaNode new_not = new_side_->Child(new_node, "not");
+  if (!old_not.absent && !new_not.absent) {
+    CheckNotChanged(new_node, old_not, new_not, *this);
+  } else {
+    CompareOptional(old_node, new_node, "not", "NOT");
+  }
+  // A $ref next to other keywords (2019-09+) is one more condition.
+  SchemaNode old_ref = RefTargetOf(old_side_, old_node);
+  SchemaNode new_ref = RefTargetOf(new_side_, new_node);
+  if (!old_ref.absent || !new_ref.absent) ComparePair(old_ref, new_ref);
+}
+
+void SchemaComparer::CompareDependentSchemas(const SchemaNode& old_node, const SchemaNode& new_node) {
+  // dependentSchemas (2019-09+) and the schema form of dependencies (older).
+  auto entries = [](const SchemaSide& side, const SchemaNode& node) {
+    std::map<std::string, SchemaNode> out;
+    for (const char* keyword : {"dependencies", "dependentSchemas"}) {
+      const json* map = node.Get(keyword);
+      for (const auto& key : Keys(map)) {
+        if (!(*map)[key].is_array()) out.emplace(key, side.Child(node, keyword, key));
+      }
+    }
+    return out;
+  };
+  auto before = entries(*old_side_, old_node);
+  auto after = entries(*new_side_, new_node);
+  for (const auto& [key, node] : after) {
+    auto it = before.find(key);
+    if (it != before.end()) {
+      ComparePair(it->second, node);
+    } else {
+      bool trivial = IsTrivial(*Deref(new_side_, node).value);
+      CheckKeywordAdded("DEPENDENT_SCHEMA_NO_ADD", "dependent schema \"" + key + "\"", new_node, node,
+                        trivial ? Direction::kNone : Direction::kNarrowing, *this);
+    }
+  }
+  for (const auto& [key, node] : before) {
+    if (after.count(key)) continue;
+    bool trivial = IsTrivial(*Deref(old_side_, node).value);
+    CheckKeywordRemoved("DEPENDENT_SCHEMA_NO_DELETE", "dependent schema \"" + key + "\"", new_node,
+                        node, trivial ? Direction::kNone : Direction::kWidening, *this);
+  }
+}
+
+void SchemaComparer::CompareConditional(const SchemaNode& old_node, const SchemaNode& new_node) {
+  SchemaNode old_if = old_side_->Child(old_node, "if");
+  SchemaNode new_if = new_side_->Child(new_node, "if");
+  if (old_if.absent && new_if.absent) return;
+  auto consequent = [](const SchemaNode& node) {
+    const json* then_schema = node.Get("then");
+    const json* else_schema = node.Get("else");
+    return (then_schema && !IsTrivial(*then_schema)) || (else_schema && !IsTrivial(*else_schema));
+  };
+  if (old_if.absent) {
+    CheckKeywordAdded("IF_NO_ADD", "if", new_node, new_if,
+                      consequent(new_node) ? Direction::kNarrowing : Direction::kNone, *this);
+    return;
+  }
+  if (new_if.absent) {
+    CheckKeywordRemoved("IF_NO_DELETE", "if", new_node, old_if,
+                        consequent(old_node) ? Direction::kWidening : Direction::kNone, *this);
+    return;
+  }
+  if (Relate(old_if, new_if) != Direction::kNone) {
+    CheckIfChanged(new_node, old_if, new_if, *this);
+    return;
+  }
+  ComparePair(old_side_->Child(old_node, "then"), new_side_->Child(new_node, "then"));
+  ComparePair(old_side_->Child(old_node, "else"), new_side_->Child(new_node, "else"));
+}
+
+void SchemaComparer::CompareBranches(const SchemaNode& old_node, const SchemaNode& new_node,
+                                     std::string_view keyword) {
+  const json* before = old_node.Get(keyword);
+  const json* after = new_node.Get(keyword);
+  if (before && !before->is_array()) before = nullptr;
+  if (after && !after->is_array()) after = nullptr;
+  if (!before && !after) return;
+  std::string prefix = keyword == "anyOf" ? "ANY_OF" : keyword == "oneOf" ? "ONE_OF" : "ALL_OF";
+  if (keyword != "allOf" && (!before || !after)) {
+    if (after) {
+      CheckKeywordAdded(prefix + "_NO_ADD", keyword, new_node, new_side_->Child(new_node, keyword),
+                        Direction::kNarrowing, *this);
+    } else {
+      CheckKeywordRemoved(prefix + "_NO_DELETE", keyword, new_node, old_side_->Child(old_node, keyword),
+                          Direction::kWidening, *this);
+    }
+    return;
+  }
+  std::vector<SchemaNode> olds, news;
+  for (size_t i = 0; before && i < before->size(); ++i) {
+    olds.push_back(old_side_->Child(old_node, keyword, std::to_string(i)));
+  }
+  for (size_t i = 0; after && i < after->size(); ++i) {
+    news.push_back(new_side_->Child(new_node, keyword, std::to_string(i)));
+  }
+  // Match branches by compatibility, never by position: equal ones first,
+  // then one-way ones; what is left pairs up in order when counts agree.
+  std::vector<int> match_of_new(news.size(), -1);
+  std::vector<bool> old_used(olds.size(), false);
+  auto match = [&](auto accept) {
+    for (size_t j = 0; j < news.size(); ++j) {
+      for (size_t i = 0; i < olds.size() && match_of_new[j] < 0; ++i) {
+        if (!old_used[i] && accept(Relate(olds[i], news[j]))) {
+          match_of_new[j] = static_cast<int>(i);
+          old_used[i] = true;
+        }
+      }
+    }
+  };
+  match([](Direction d) { return d == Direction::kNone; });
+  match([](Direction d) { return d == Direction::kNarrowing || d == Direction::kWidening; });
+  size_t left_old = std::count(old_used.begin(), old_used.end(), false);
+  size_t left_new = std::count(match_of_new.begin(), match_of_new.end(), -1);
+  if (left_old == left_new) match([](Direction) { return true; });
+  for (size_t j = 0; j < news.size(); ++j) {
+    if (match_of_new[j] >= 0) ComparePair(olds[match_of_new[j]], news[j]);
+  }
+  for (size_t i = 0; i < olds.size(); ++i) {
+    if (old_used[i]) continue;
+    bool covered = false;
+    for (const auto& branch : news) {
+      Direction d = Relate(olds[i], branch);
+      covered = covered || d == Direction::kNone || d == Direction::kWidening;
+    }
+    CheckBranchRemoved(keyword, new_node, olds[i], covered, *this);
+  }
+  for (size_t j = 0; j < news.size(); ++j) {
+    if (match_of_new[j] >= 0) continue;
+    bool covered = false;
+    for (const auto& branch : olds) {
+      Direction d = Relate(branch, news[j]);
+      covered = covered || d == Direction::kNone || d == Direction::kNarrowing;
+    }
+    bool overlaps = false;
+    for (size_t k = 0; k < news.size(); ++k) {
+      if (k != j && !ProvablyDisjoint(Deref(new_side_, news[j]), Deref(new_side_, news[k]))) overlaps = true;
+    }
+    CheckBranchAdded(keyword, new_node, news[j], covered, overlaps, *this);
+  }
+}
+
+}  // namespace contract_lint

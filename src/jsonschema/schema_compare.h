@@ -1,0 +1,63 @@
+// Pairing of subschemas, the one place where it happens: $refs followed as if
+// inlined, properties by name against the content model, tuple positions,
+// combinator branches by compatibility. Rule functions (schema_rules.h) judge
+// each pair. Recursive schemas compare as a fix-point: a pair already under
+// comparison is assumed compatible, so every comparison terminates.
+#pragma once
+
+#include <map>
+#include <set>
+#include <tuple>
+#include <vector>
+
+#include "jsonschema/schema_rules.h"
+#include "jsonschema/schema_side.h"
+
+namespace contract_lint {
+
+class SchemaComparer : public ChangeSink {
+ public:
+  SchemaComparer(SchemaSide* old_side, SchemaSide* new_side, bool lenient)
+      : old_side_(old_side), new_side_(new_side), lenient_(lenient) {}
+
+  // Appends the changes from `old_node` to `new_node` to *changes. A pair
+  // already compared by this comparer is not reported again.
+  void Compare(const SchemaNode& old_node, const SchemaNode& new_node, std::vector<Change>* changes);
+
+  void Emit(Change change) override;
+  Direction Relate(const SchemaNode& old_node, const SchemaNode& new_node) override;
+  bool lenient() const override { return lenient_; }
+
+  // Follows `$ref`s that stand for their target (no sibling keywords).
+  SchemaNode Deref(SchemaSide* side, SchemaNode node);
+
+ private:
+  using ValuePair = std::pair<const nlohmann::json*, const nlohmann::json*>;
+
+  void ComparePair(SchemaNode old_node, SchemaNode new_node);
+  void CompareKeywords(const SchemaNode& old_node, const SchemaNode& new_node);
+  void CompareProperties(const SchemaNode& old_node, const SchemaNode& new_node);
+  void ComparePatternProperties(const SchemaNode& old_node, const SchemaNode& new_node);
+  void CompareItems(const SchemaNode& old_node, const SchemaNode& new_node);
+  void CompareSubschemaKeywords(const SchemaNode& old_node, const SchemaNode& new_node);
+  void CompareDependentSchemas(const SchemaNode& old_node, const SchemaNode& new_node);
+  void CompareConditional(const SchemaNode& old_node, const SchemaNode& new_node);
+  void CompareBranches(const SchemaNode& old_node, const SchemaNode& new_node, std::string_view keyword);
+  void CompareOptional(const SchemaNode& old_node, const SchemaNode& new_node, std::string_view keyword,
+                       std::string_view rule_prefix);
+  SchemaNode RefTargetOf(SchemaSide* side, const SchemaNode& node);
+  bool EqualWithoutRefs(const SchemaNode& old_node, const SchemaNode& new_node);
+
+  SchemaSide* old_side_;
+  SchemaSide* new_side_;
+  bool lenient_;
+  std::vector<Change>* out_ = nullptr;
+  bool probing_ = false;
+  int depth_ = 0;
+  std::set<ValuePair> active_;  // pairs under comparison (assumed compatible)
+  std::set<std::tuple<const nlohmann::json*, const SchemaDocument*, std::string>> reported_;
+  std::map<ValuePair, Direction> relations_;
+  std::map<const nlohmann::json*, bool> has_ref_;
+};
+
+}  // namespace contract_lint

@@ -1,0 +1,305 @@
+#include "jsonschema/schema_side.h"
+
+#include "config/glob.h"
+#include "jsonschema/schema_uri.h"
+
+namespace contract_lint {
+namespace {
+
+using nlohmann::json;
+
+// Keywords whose values are data, not schemas: never scanned for $id.
+bool IsDataKeyword(std::string_view key) {
+  return key == "enum" || key == "const" || key == "examples" || key == "default";
+}
+
+std::string_view IdKeyword(const SchemaDocument& doc) {
+  return doc.draft == Draft::k04 ? "id" : "$id";
+}
+
+const json* Step(const json* node, const std::string& token) {
+  if (node->is_object()) {
+    auto it = node->find(token);
+    return it == node->end() ? nullptr : &*it;
+  }
+  if (node->is_array() && !token.empty() && token.size() < 10 &&
+      token.find_first_not_of("0123456789") == std::string::npos) {
+    size_t index = std::stoul(token);
+    return index < node->size() ? &(*node)[index] : nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const json& TrueSchema() {
+  static const json kTrue = true;
+  return kTrue;
+}
+
+const json& UnresolvedSchema() {
+  static const json kUnresolved = true;
+  return kUnresolved;
+}
+
+std::string BareRef(const SchemaNode& node, bool* dynamic) {
+  *dynamic = false;
+  if (node.absent || !node.value->is_object()) return "";
+  std::string ref;
+  if (const json* value = node.Get("$ref"); value && value->is_string()) {
+    ref = value->get<std::string>();
+  } else if (const json* value = node.Get("$dynamicRef"); value && value->is_string()) {
+    ref = value->get<std::string>();
+    *dynamic = true;
+  } else if (node.Get("$recursiveRef")) {
+    ref = "#";
+  } else {
+    return "";
+  }
+  // Before 2019-09 a $ref replaces its siblings; later they add up.
+  if (node.doc->draft >= Draft::k201909) {
+    for (const auto& [key, value] : node.value->items()) {
+      if (key != "$ref" && key != "$dynamicRef" && key != "$recursiveRef" && !IsAnnotationKeyword(key)) {
+        return "";
+      }
+    }
+  }
+  return ref;
+}
+
+const json* SchemaNode::Get(std::string_view keyword) const {
+  if (!value->is_object()) return nullptr;
+  auto it = value->find(keyword);
+  return it == value->end() ? nullptr : &*it;
+}
+
+SchemaSide::SchemaSide(const Snapshot& snapshot, const JsonSchemaSettings& settings,
+                       std::string side_note, Diagnostics* diagnostics)
+    : snapshot_(snapshot), settings_(settings), side_note_(std::move(side_note)),
+      diagnostics_(diagnostics) {}
+
+bool SchemaSide::IsContract(std::string_view path) const {
+  return GlobMatchAny(settings_.include, path) && !GlobMatchAny(settings_.exclude, path);
+}
+
+const SchemaDocument* SchemaSide::Load(const std::string& path) {
+  auto it = docs_.find(path);
+  if (it != docs_.end()) return it->second.get();
+  std::unique_ptr<SchemaDocument> doc;
+  std::string text, error;
+  if (snapshot_.Find(path) && snapshot_.Read(path, &text, &error)) {
+    doc = std::make_unique<SchemaDocument>();
+    if (!ParseSchemaDocument(path, text, side_note_, doc.get(), diagnostics_)) doc.reset();
+  } else if (!error.empty()) {
+    diagnostics_->Add(path, 0, 0, error);
+  }
+  const SchemaDocument* result = doc.get();
+  docs_[path] = std::move(doc);
+  if (result) {
+    loaded_.push_back(result);
+    Register(*result);
+  }
+  return result;
+}
+
+void SchemaSide::LoadAllContracts() {
+  if (loaded_all_) return;
+  loaded_all_ = true;
+  for (const auto& file : snapshot_.Files()) {
+    if (IsContract(file.path)) Load(file.path);
+  }
+}
+
+SchemaNode SchemaSide::Root(const SchemaDocument& doc) const {
+  SchemaNode root{&doc, &doc.root, "", RepoUri(doc.path), false};
+  auto id = doc.root.is_object() ? doc.root.find(IdKeyword(doc)) : doc.root.end();
+  if (doc.root.is_object() && id != doc.root.end() && id->is_string() &&
+      !id->get_ref<const std::string&>().empty() && id->get_ref<const std::string&>()[0] != '#') {
+    bool escapes = false;
+    std::string fragment;
+    SplitFragment(ResolveUri(root.base, id->get_ref<const std::string&>(), &escapes), &root.base,
+                  &fragment);
+  }
+  return root;
+}
+
+SchemaNode SchemaSide::Child(const SchemaNode& parent, std::string_view token) const {
+  SchemaNode child{parent.doc, &TrueSchema(), parent.pointer + "/" + EscapePointerToken(token),
+                   parent.base, true};
+  if (parent.absent) return child;
+  const json* value = Step(parent.value, std::string(token));
+  if (!value) return child;
+  child.value = value;
+  child.absent = false;
+  auto id = value->is_object() ? value->find(IdKeyword(*parent.doc)) : value->end();
+  if (value->is_object() && id != value->end() && id->is_string() &&
+      !id->get_ref<const std::string&>().empty() && id->get_ref<const std::string&>()[0] != '#') {
+    bool escapes = false;
+    std::string fragment;
+    SplitFragment(ResolveUri(parent.base, id->get_ref<const std::string&>(), &escapes), &child.base,
+                  &fragment);
+  }
+  return child;
+}
+
+SchemaNode SchemaSide::Child(const SchemaNode& parent, std::string_view keyword,
+                             std::string_view token) const {
+  return Child(Child(parent, keyword), token);
+}
+
+void SchemaSide::Register(const SchemaDocument& doc) {
+  std::string base = RepoUri(doc.path);
+  resources_[base] = Anchor{&doc, ""};
+  RegisterNode(doc, doc.root, "", base, 0);
+}
+
+void SchemaSide::RegisterNode(const SchemaDocument& doc, const json& node, const std::string& pointer,
+                              const std::string& base, int depth) {
+  if (depth > kMaxJsonDepth) return;
+  std::string scope = base;
+  if (node.is_object()) {
+    auto id = node.find(IdKeyword(doc));
+    if (id != node.end() && id->is_string()) {
+      const std::string& text = id->get_ref<const std::string&>();
+      bool escapes = false;
+      if (!text.empty() && text[0] == '#') {
+        anchors_.emplace(ResolveUri(base, "", &escapes) + text, Anchor{&doc, pointer});
+      } else {
+        std::string resource, fragment;
+        SplitFragment(ResolveUri(base, text, &escapes), &resource, &fragment);
+        scope = resource;
+        resources_.emplace(resource, Anchor{&doc, pointer});
+        if (!fragment.empty()) anchors_.emplace(resource + "#" + fragment, Anchor{&doc, pointer});
+      }
+    }
+    for (const char* keyword : {"$anchor", "$dynamicAnchor"}) {
+      auto anchor = node.find(keyword);
+      if (anchor != node.end() && anchor->is_string()) {
+        anchors_.emplace(scope + "#" + anchor->get<std::string>(), Anchor{&doc, pointer});
+      }
+    }
+    for (const auto& [key, value] : node.items()) {
+      if (IsDataKeyword(key) || !value.is_structured()) continue;
+      RegisterNode(doc, value, pointer + "/" + EscapePointerToken(key), scope, depth + 1);
+    }
+  } else if (node.is_array()) {
+    for (size_t i = 0; i < node.size(); ++i) {
+      if (node[i].is_structured()) {
+        RegisterNode(doc, node[i], pointer + "/" + std::to_string(i), scope, depth + 1);
+      }
+    }
+  }
+}
+
+std::string SchemaSide::BaseAt(const SchemaDocument& doc, const std::string& pointer) const {
+  // The root's own $id applies like any other: enter it from a virtual parent.
+  SchemaNode node = Root(doc);
+  std::vector<std::string> tokens;
+  if (!PointerTokens(pointer, &tokens)) return node.base;
+  for (const auto& token : tokens) {
+    SchemaNode next = Child(node, token);
+    if (next.absent) break;
+    node = std::move(next);
+  }
+  return node.base;
+}
+
+bool SchemaSide::LookupResource(const std::string& uri, Anchor* anchor) {
+  auto it = resources_.find(uri);
+  if (it == resources_.end()) {
+    std::string path = RepoPath(uri);
+    if (!path.empty()) {
+      if (snapshot_.Find(path)) Load(path);
+    } else {
+      LoadAllContracts();
+    }
+    it = resources_.find(uri);
+  }
+  if (it == resources_.end()) return false;
+  *anchor = it->second;
+  return true;
+}
+
+RefTarget SchemaSide::Locate(const Anchor& resource, const std::string& resource_uri,
+                             const std::string& raw_fragment, std::string_view) {
+  RefTarget target;
+  std::string fragment = PercentDecode(raw_fragment);
+  std::string pointer = resource.pointer;
+  if (!fragment.empty() && fragment[0] != '/') {
+    auto it = anchors_.find(resource_uri + "#" + fragment);
+    if (it == anchors_.end() || it->second.doc != resource.doc) {
+      target.message = "names an anchor \"" + fragment +
+                       "\" that " + resource.doc->path + " does not define";
+      return target;
+    }
+    pointer = it->second.pointer;
+    fragment.clear();
+  }
+  std::vector<std::string> tokens;
+  if (!PointerTokens(fragment, &tokens)) {
+    target.message = "has a malformed JSON pointer";
+    return target;
+  }
+  std::vector<std::string> start;
+  PointerTokens(pointer, &start);
+  const json* value = &resource.doc->root;
+  for (const auto& token : start) value = value ? Step(value, token) : nullptr;
+  for (const auto& token : tokens) {
+    value = value ? Step(value, token) : nullptr;
+    if (value) pointer += "/" + EscapePointerToken(token);
+  }
+  if (!value) {
+    target.message = "points at \"#" + raw_fragment +
+                     "\", which does not exist in " + resource.doc->path;
+    return target;
+  }
+  target.status = RefTarget::kFound;
+  target.node = SchemaNode{resource.doc, value, pointer, BaseAt(*resource.doc, pointer), false};
+  return target;
+}
+
+RefTarget SchemaSide::Resolve(const SchemaNode& at, std::string_view ref) {
+  RefTarget error;
+  bool relative = !HasScheme(ref);
+  if (!relative && ref.substr(0, 5) == "file:") {
+    error.message = "leaves the repository";
+    return error;
+  }
+  if (relative && !ref.empty() && ref[0] == '/' && !RepoPath(at.base).empty()) {
+    error.message = "is an absolute path, which leaves the repository";
+    return error;
+  }
+  bool escapes = false;
+  std::string resource, fragment;
+  SplitFragment(ResolveUri(at.base, ref, &escapes), &resource, &fragment);
+  if (escapes && !RepoPath(resource).empty()) {
+    error.message = "leaves the repository";
+    return error;
+  }
+  Anchor found;
+  if (!escapes && LookupResource(resource, &found)) return Locate(found, resource, fragment, ref);
+  if (relative && RepoPath(resource).empty()) {
+    // A relative file reference under a remote $id base: try the file's own path.
+    bool out = false;
+    SplitFragment(ResolveUri(RepoUri(at.doc->path), ref, &out), &resource, &fragment);
+    if (out || (!ref.empty() && ref[0] == '/')) {
+      error.message = "leaves the repository";
+      return error;
+    }
+    if (LookupResource(resource, &found)) return Locate(found, resource, fragment, ref);
+  }
+  if (!relative && IsRemoteUri(resource)) {
+    RefTarget remote;
+    remote.status = RefTarget::kRemote;
+    return remote;
+  }
+  std::string path = RepoPath(resource);
+  if (!path.empty()) {
+    error.message = "points at " + path + (snapshot_.Find(path) ? ", which is not a valid schema" : ", which does not exist");
+  } else {
+    error.message = "names no schema of the repository";
+  }
+  return error;
+}
+
+}  // namespace contract_lint

@@ -1,0 +1,98 @@
+// One side of a comparison: its schema documents, loaded on demand, and the
+// $ref resolver over them ($id bases, anchors, relative files, pointers).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "contract_lint/diagnostics.h"
+#include "contract_lint/snapshot.h"
+#include "jsonschema/jsonschema_check.h"
+#include "jsonschema/schema_document.h"
+
+namespace contract_lint {
+
+// A subschema where it lives. `value` is never null: a keyword that is
+// absent points at a shared `true` and has absent = true, with `pointer`
+// naming where it would be.
+struct SchemaNode {
+  const SchemaDocument* doc = nullptr;
+  const nlohmann::json* value = nullptr;
+  std::string pointer;
+  std::string base;  // base URI in scope ($id)
+  bool absent = false;
+
+  bool is_object() const { return value->is_object(); }
+  const nlohmann::json* Get(std::string_view keyword) const;
+};
+
+const nlohmann::json& TrueSchema();
+// Stands for a $ref that could not be followed (remote, or an input error
+// reported elsewhere): such a subschema is never compared.
+const nlohmann::json& UnresolvedSchema();
+
+// The reference a subschema stands for when it is a bare reference (a
+// `$ref`, `$dynamicRef` or `$recursiveRef` whose siblings, if any, the draft
+// ignores or are only annotations); "" otherwise. `$recursiveRef` gives "#".
+std::string BareRef(const SchemaNode& node, bool* dynamic);
+
+struct RefTarget {
+  enum Status { kFound, kRemote, kError } status = kError;
+  SchemaNode node;      // kFound
+  std::string message;  // kError: what is wrong, e.g. "leaves the repository"
+};
+
+class SchemaSide {
+ public:
+  // `side_note` is appended to parse diagnostics (" (in the baseline)").
+  SchemaSide(const Snapshot& snapshot, const JsonSchemaSettings& settings, std::string side_note,
+             Diagnostics* diagnostics);
+
+  const Snapshot& snapshot() const { return snapshot_; }
+  bool IsContract(std::string_view path) const;
+
+  // The parsed document, or null when missing or invalid (diagnosed once).
+  const SchemaDocument* Load(const std::string& path);
+  SchemaNode Root(const SchemaDocument& doc) const;
+
+  // The child subschema at `token` below `parent` (absent when missing),
+  // with its base URI.
+  SchemaNode Child(const SchemaNode& parent, std::string_view token) const;
+  SchemaNode Child(const SchemaNode& parent, std::string_view keyword, std::string_view token) const;
+
+  // Resolves the reference `ref` written in `at`.
+  RefTarget Resolve(const SchemaNode& at, std::string_view ref);
+
+  // Every document loaded so far, in load order.
+  const std::vector<const SchemaDocument*>& loaded() const { return loaded_; }
+
+ private:
+  struct Anchor {
+    const SchemaDocument* doc;
+    std::string pointer;
+  };
+  void Register(const SchemaDocument& doc);
+  void RegisterNode(const SchemaDocument& doc, const nlohmann::json& node, const std::string& pointer,
+                    const std::string& base, int depth);
+  bool LookupResource(const std::string& uri, Anchor* anchor);
+  RefTarget Locate(const Anchor& resource, const std::string& resource_uri, const std::string& fragment,
+                   std::string_view ref);
+  std::string BaseAt(const SchemaDocument& doc, const std::string& pointer) const;
+  void LoadAllContracts();
+
+  const Snapshot& snapshot_;
+  const JsonSchemaSettings& settings_;
+  std::string side_note_;
+  Diagnostics* diagnostics_;
+  std::map<std::string, std::unique_ptr<SchemaDocument>> docs_;  // null = failed to load
+  std::map<std::string, Anchor> resources_;  // $id and repo: URIs without fragment
+  std::map<std::string, Anchor> anchors_;    // "uri#name"
+  std::vector<const SchemaDocument*> loaded_;
+  bool loaded_all_ = false;
+};
+
+}  // namespace contract_lint

@@ -1,0 +1,67 @@
+// The Schema Registry rows of the rule table (docs/proto-registry-compat.md).
+// They belong to no buf category: `breaking.registry` turns them all on for a
+// contract, and the level decides which are errors.
+#include "policy/rule_rows.h"
+
+namespace contract_lint {
+
+std::span<const RuleInfo> RegistryRuleRows() {
+  constexpr ContractKind kProto = ContractKind::kProto;
+  static const RuleInfo kRows[] = {
+    {"REGISTRY_ENUM_ADDED", kProto, 0, false,
+     "Checks that enums added to a schema are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_ENUM_REMOVED", kProto, 0, false,
+     "Checks that enums removed from a schema are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_ENUM_VALUE_ADDED", kProto, 0, false,
+     "Checks that enum values added to an enum are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_ENUM_VALUE_REMOVED", kProto, 0, false,
+     "Checks that enum values removed from an enum are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_ENUM_VALUE_RENAMED", kProto, 0, false,
+     "Checks that renamed enum values are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_FIELD_ADDED", kProto, 0, false,
+     "Checks that fields added outside a oneof are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_FIELD_JOINED_ONEOF", kProto, 0, false,
+     "Checks that fields do not move into an existing oneof or from one oneof into another.", nullptr},
+    {"REGISTRY_FIELD_KIND_CHANGED", kProto, 0, false,
+     "Checks that fields do not change kind between scalar, message and map.", nullptr},
+    {"REGISTRY_FIELD_LABEL_CHANGED", kProto, 0, false,
+     "Checks that numeric scalar fields do not switch between optional and repeated.", nullptr},
+    {"REGISTRY_FIELD_LEFT_ONEOF", kProto, 0, false,
+     "Checks that fields moved out of a oneof to the top level are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_FIELD_MESSAGE_TYPE_CHANGED", kProto, 0, false,
+     "Checks that message-typed fields keep naming the same message.", nullptr},
+    {"REGISTRY_FIELD_REMOVED", kProto, 0, false,
+     "Checks that fields removed outside a oneof are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_FIELD_RENAMED", kProto, 0, false,
+     "Checks that renamed fields are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_FIELD_SCALAR_GROUP_CHANGED", kProto, 0, false,
+     "Checks that scalar fields keep a type of the same wire group.", nullptr},
+    {"REGISTRY_MESSAGE_ADDED", kProto, 0, false,
+     "Checks that messages added to a schema are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_MESSAGE_REMOVED", kProto, 0, false,
+     "Checks that messages are not removed from a schema, nor moved into an imported file.", nullptr},
+    {"REGISTRY_ONEOF_ADDED", kProto, 0, false,
+     "Checks that oneofs added to a message are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_ONEOF_FIELDS_MERGED", kProto, 0, false,
+     "Checks that a new oneof does not gather two or more formerly independent fields.", nullptr},
+    {"REGISTRY_ONEOF_FIELD_ADDED", kProto, 0, false,
+     "Checks that new field numbers added inside an existing oneof are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_ONEOF_FIELD_REMOVED", kProto, 0, false,
+     "Checks that oneof members do not disappear unless the whole oneof goes with them.", nullptr},
+    {"REGISTRY_ONEOF_REMOVED", kProto, 0, false,
+     "Checks that oneofs removed from a message are reported; the registry accepts them.", nullptr},
+    {"REGISTRY_ONEOFS_MERGED", kProto, 0, false,
+     "Checks that a new oneof does not merge the fields of different oneofs.", nullptr},
+    {"REGISTRY_PACKAGE_CHANGED", kProto, 0, false,
+     "Checks that a schema keeps its package.", nullptr},
+    {"REGISTRY_REQUIRED_FIELD_ADDED", kProto, 0, false,
+     "Checks that proto2 required fields are not added.", nullptr},
+    {"REGISTRY_REQUIRED_FIELD_REMOVED", kProto, 0, false,
+     "Checks that proto2 required fields are not removed.", nullptr},
+    {"REGISTRY_STRING_FIELD_LABEL_CHANGED", kProto, 0, false,
+     "Checks that string and bytes fields switching between optional and repeated are reported; the registry accepts them.", nullptr},
+  };
+  return kRows;
+}
+
+}  // namespace contract_lint
