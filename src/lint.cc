@@ -14,8 +14,10 @@
 #include "jsonschema/jsonschema_check.h"
 #include "policy/policy.h"
 #include "policy/suppression.h"
+#include "snapshot_limits.h"
 #include "proto/proto_check.h"
 #include "registry/registry_check.h"
+#include "samples/sample_check.h"
 
 namespace contract_lint {
 namespace {
@@ -51,6 +53,17 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
     return;
   }
   report->config_source = config.source;
+  // Every contract read from here on goes through the input limits.
+  for (const Snapshot* side : {sides.against.get(), sides.current.get()}) {
+    if (side->Files().size() > config.limits.max_files) {
+      diagnostics->Add(side->Describe() + " lists " + std::to_string(side->Files().size()) +
+                       " files, over the limit of " + std::to_string(config.limits.max_files) +
+                       " (limits.max_files in contract-lint.yaml)");
+      return;
+    }
+  }
+  sides.against = std::make_unique<LimitedSnapshot>(std::move(sides.against), config.limits);
+  sides.current = std::make_unique<LimitedSnapshot>(std::move(sides.current), config.limits);
 
   // The two contract kinds are independent: compare them side by side.
   std::vector<Finding> proto_findings;
@@ -75,8 +88,8 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   CheckRegistry(*sides.against, *sides.current, config, &findings);
   ApplyPolicy(config, &findings);
   ApplyInlineSuppressions(*sides.current, &findings);
+  std::set<std::string> baseline;
   if (!resolved.baseline_path.empty()) {
-    std::set<std::string> baseline;
     if (!LoadBaseline(resolved.baseline_path, resolved.cwd, &baseline, diagnostics)) return;
     ApplyBaseline(baseline, &findings);
   }
@@ -92,6 +105,19 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
       AddJsonSchemaEdges(*sides.current, config.jsonschema, &graph);
     }
     report->consumers = ApplyImpact(config, graph, &findings);
+  }
+  // Consumer samples: judged on both sides once impact has named the consumers.
+  if (std::any_of(config.consumers.begin(), config.consumers.end(),
+                  [](const ConsumerSpec& c) { return !c.samples.empty(); })) {
+    SampleResults samples =
+        CheckSamples(config, *sides.against, *sides.current, diagnostics, &report->warnings);
+    if (!diagnostics->empty()) return;
+    MarkExercised(samples, &findings);
+    if (!baseline.empty()) ApplyBaseline(baseline, &samples.findings);
+    AddSampleImpact(config, samples, &report->consumers);
+    findings.insert(findings.end(), std::make_move_iterator(samples.findings.begin()),
+                    std::make_move_iterator(samples.findings.end()));
+    std::sort(findings.begin(), findings.end(), FindingLess);
   }
   if (!resolved.consumers.empty()) {
     for (const auto& name : resolved.consumers) {

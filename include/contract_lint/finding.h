@@ -43,6 +43,9 @@ struct Finding {
   std::string contract;               // contract name from the ownership map
   std::string owner;                  // owning team
   std::vector<std::string> affected;  // consumer names
+  // Registered samples of affected consumers that contain the changed element
+  // (sample paths, sorted); for SAMPLE_* findings, the sample itself.
+  std::vector<std::string> exercised_by;
   bool suppressed = false;            // kept for --show-suppressed and counts
   std::string suppressed_by;          // how: "comment", "config", "baseline"
   std::string fingerprint;            // hash of rule, subject, before, after

@@ -45,6 +45,8 @@ struct ConsumerImpact {
   std::string contact;
   int breaking = 0;
   std::vector<std::string> rules;  // distinct rule ids, sorted
+  int samples_checked = 0;         // registered samples validated (consumers[].samples)
+  int samples_rejected = 0;        // of which SAMPLE_REJECTED (new breaks; stale ones are warnings)
 };
 
 struct Report {

@@ -30,7 +30,11 @@ BreakingPolicy ReadBreaking(const nlohmann::json& breaking, BreakingPolicy polic
   if (breaking.contains("use")) policy.use = Strings(breaking["use"]);
   if (breaking.contains("except")) policy.except = Strings(breaking["except"]);
   if (breaking.contains("jsonschema")) policy.jsonschema = breaking["jsonschema"].get<std::string>();
-  if (breaking.contains("registry")) policy.registry = breaking["registry"].get<std::string>();
+  if (breaking.contains("registry")) {
+    policy.registry = breaking["registry"].get<std::string>();
+  } else if (breaking.contains("use")) {
+    policy.registry.clear();  // a contract naming buf rules leaves an inherited registry mode
+  }
   if (breaking.contains("ignore")) policy.ignore = Strings(breaking["ignore"]);
   if (breaking.contains("ignore_only") && breaking["ignore_only"].is_object()) {
     for (const auto& [rule, paths] : breaking["ignore_only"].items()) {
@@ -132,6 +136,10 @@ void ApplyDocument(const nlohmann::json& doc, Config* config) {
     config->breaking = ReadBreaking(doc["breaking"], config->breaking);
     config->jsonschema.lenient = doc["breaking"].value("content_model", "strict") == "lenient";
   }
+  if (doc.contains("limits")) {
+    config->limits.max_file_bytes = doc["limits"].value("max_file_bytes", config->limits.max_file_bytes);
+    config->limits.max_files = doc["limits"].value("max_files", config->limits.max_files);
+  }
   if (doc.contains("versioning")) {
     config->versioning.major_versions = doc["versioning"].value("major_versions", true);
     config->versioning.require_deprecation = doc["versioning"].value("require_deprecation", false);
@@ -152,6 +160,11 @@ void ApplyDocument(const nlohmann::json& doc, Config* config) {
     consumer.contact = entry.value("contact", "");
     consumer.uses = Strings(entry.value("uses", nlohmann::json::array()));
     consumer.samples = Strings(entry.value("samples", nlohmann::json::array()));
+    if (entry.contains("sample_contracts") && entry["sample_contracts"].is_object()) {
+      for (const auto& [glob, contract] : entry["sample_contracts"].items()) {
+        if (contract.is_string()) consumer.sample_contracts[glob] = contract.get<std::string>();
+      }
+    }
     config->consumers.push_back(std::move(consumer));
   }
 }

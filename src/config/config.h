@@ -14,6 +14,7 @@
 #include "contract_lint/snapshot.h"
 #include "jsonschema/jsonschema_check.h"
 #include "proto/proto_check.h"
+#include "snapshot_limits.h"
 
 namespace contract_lint {
 
@@ -45,7 +46,10 @@ struct ConsumerSpec {
   std::string owner;
   std::string contact;
   std::vector<std::string> uses;
-  std::vector<std::string> samples;
+  std::vector<std::string> samples;  // globs of sample payloads (current side)
+  // Sample glob -> the contract its samples fit (schema path or $id, or a
+  // Protobuf message full name), for samples that do not name one themselves.
+  std::map<std::string, std::string> sample_contracts;
 };
 
 struct Versioning {
@@ -59,6 +63,7 @@ struct Config {
   JsonSchemaSettings jsonschema;
   BreakingPolicy breaking;
   Versioning versioning;
+  InputLimits limits;
   std::vector<ContractSpec> contracts;
   std::vector<ConsumerSpec> consumers;
   nlohmann::json document = nlohmann::json::object();  // the validated document

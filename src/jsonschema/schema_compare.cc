@@ -109,7 +109,24 @@ void SchemaComparer::Compare(const SchemaNode& old_node, const SchemaNode& new_n
 }
 
 void SchemaComparer::Emit(Change change) {
-  if (out_) out_->push_back(std::move(change));
+  if (!out_) return;
+  Relocate(&change);
+  out_->push_back(std::move(change));
+}
+
+void SchemaComparer::Relocate(Change* change) const {
+  auto under = [](const std::string& pointer, const std::string& prefix) {
+    return pointer.compare(0, prefix.size(), prefix) == 0 &&
+           (pointer.size() == prefix.size() || pointer[prefix.size()] == '/');
+  };
+  for (auto it = relocations_.rbegin(); it != relocations_.rend(); ++it) {
+    if (change->doc != it->from_doc || !under(change->subject, it->from_pointer)) continue;
+    change->subject = it->to_pointer + change->subject.substr(it->from_pointer.size());
+    change->location = under(change->location, it->from_pointer)
+                           ? it->to_pointer + change->location.substr(it->from_pointer.size())
+                           : it->to_pointer;
+    change->doc = it->to_doc;
+  }
 }
 
 Direction SchemaComparer::Relate(const SchemaNode& old_node, const SchemaNode& new_node) {
@@ -187,6 +204,7 @@ bool SchemaComparer::EqualWithoutRefs(const SchemaNode& old_node, const SchemaNo
 }
 
 void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
+  SchemaNode referring = new_node;
   old_node = Deref(old_side_, std::move(old_node));
   new_node = Deref(new_side_, std::move(new_node));
   if (depth_ >= kMaxCompareDepth) return;
@@ -198,11 +216,18 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   if (!probing_ && reported_.count(reported_key)) return;
   if (EqualWithoutRefs(old_node, new_node)) return;
   if (!probing_) reported_.insert(reported_key);
+  bool moved = referring.doc != new_node.doc || referring.pointer != new_node.pointer;
+  bool same_place = old_node.doc && old_node.doc->path == new_node.doc->path &&
+                    old_node.pointer == new_node.pointer;
+  if (moved && !same_place) {
+    relocations_.push_back(Relocation{new_node.doc, new_node.pointer, referring.doc, referring.pointer});
+  }
   active_.insert(key);
   ++depth_;
   CompareKeywords(old_node, new_node);
   --depth_;
   active_.erase(key);
+  if (moved && !same_place) relocations_.pop_back();
 }
 
 void SchemaComparer::CompareKeywords(const SchemaNode& old_node, const SchemaNode& new_node) {
@@ -456,6 +481,14 @@ void SchemaComparer::CompareBranches(const SchemaNode& old_node, const SchemaNod
   for (size_t j = 0; j < news.size(); ++j) {
     if (match_of_new[j] >= 0) ComparePair(olds[match_of_new[j]], news[j]);
   }
+  auto overlaps = [&](SchemaSide* side, const std::vector<SchemaNode>& branches, size_t index) {
+    for (size_t k = 0; k < branches.size(); ++k) {
+      if (k != index && !ProvablyDisjoint(Deref(side, branches[index]), Deref(side, branches[k]))) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (size_t i = 0; i < olds.size(); ++i) {
     if (old_used[i]) continue;
     bool covered = false;
@@ -463,7 +496,7 @@ void SchemaComparer::CompareBranches(const SchemaNode& old_node, const SchemaNod
       Direction d = Relate(olds[i], branch);
       covered = covered || d == Direction::kNone || d == Direction::kWidening;
     }
-    CheckBranchRemoved(keyword, new_node, olds[i], covered, *this);
+    CheckBranchRemoved(keyword, new_node, olds[i], covered, overlaps(old_side_, olds, i), *this);
   }
   for (size_t j = 0; j < news.size(); ++j) {
     if (match_of_new[j] >= 0) continue;
@@ -472,11 +505,7 @@ void SchemaComparer::CompareBranches(const SchemaNode& old_node, const SchemaNod
       Direction d = Relate(branch, news[j]);
       covered = covered || d == Direction::kNone || d == Direction::kNarrowing;
     }
-    bool overlaps = false;
-    for (size_t k = 0; k < news.size(); ++k) {
-      if (k != j && !ProvablyDisjoint(Deref(new_side_, news[j]), Deref(new_side_, news[k]))) overlaps = true;
-    }
-    CheckBranchAdded(keyword, new_node, news[j], covered, overlaps, *this);
+    CheckBranchAdded(keyword, new_node, news[j], covered, overlaps(new_side_, news, j), *this);
   }
 }
 

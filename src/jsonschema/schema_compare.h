@@ -48,6 +48,17 @@ class SchemaComparer : public ChangeSink {
   SchemaNode RefTargetOf(SchemaSide* side, const SchemaNode& node);
   bool EqualWithoutRefs(const SchemaNode& old_node, const SchemaNode& new_node);
 
+  // While comparing through a $ref whose target moved (another definition,
+  // or inline before), changes are reported at the referring subschema, as
+  // if the target were inlined there.
+  struct Relocation {
+    const SchemaDocument* from_doc;
+    std::string from_pointer;
+    const SchemaDocument* to_doc;
+    std::string to_pointer;
+  };
+  void Relocate(Change* change) const;
+
   SchemaSide* old_side_;
   SchemaSide* new_side_;
   bool lenient_;
@@ -58,6 +69,7 @@ class SchemaComparer : public ChangeSink {
   std::set<std::tuple<const nlohmann::json*, const SchemaDocument*, std::string>> reported_;
   std::map<ValuePair, Direction> relations_;
   std::map<const nlohmann::json*, bool> has_ref_;
+  std::vector<Relocation> relocations_;
 };
 
 }  // namespace contract_lint

@@ -135,10 +135,12 @@ void CheckBranchAdded(std::string_view keyword, const SchemaNode& parent, const 
 }
 
 void CheckBranchRemoved(std::string_view keyword, const SchemaNode& parent, const SchemaNode& branch,
-                        bool covered, ChangeSink& out) {
+                        bool covered, bool overlaps, ChangeSink& out) {
   Direction direction = Direction::kWidening;  // allOf: one condition less
   if (keyword == "anyOf") direction = covered ? Direction::kNone : Direction::kNarrowing;
-  if (keyword == "oneOf") direction = covered ? Direction::kWidening : Direction::kNarrowing;
+  if (keyword == "oneOf") {
+    direction = covered ? Direction::kWidening : overlaps ? Direction::kBoth : Direction::kNarrowing;
+  }
   if (direction == Direction::kNone || (keyword == "allOf" && IsTrivial(*branch.value))) return;
   out.Emit(MakeChange(BranchRule(keyword, "DELETE"), direction, parent, keyword,
                       std::string(keyword) + " branch " + Brief(*branch.value) + " removed",

@@ -89,12 +89,13 @@ void CheckIfChanged(const SchemaNode& parent, const SchemaNode& old_if, const Sc
                     ChangeSink& out);
 
 // A combinator branch added or removed. `covered`: the other side has a
-// branch accepting at least as much (anyOf/oneOf), so nothing changes.
-// `overlaps` (oneOf, added): the new branch may match with an existing one.
+// branch accepting at least as much (anyOf/oneOf). `overlaps` (oneOf): the
+// branch may match together with another branch of its side, so documents
+// matching both flip between invalid and valid.
 void CheckBranchAdded(std::string_view keyword, const SchemaNode& parent, const SchemaNode& branch,
                       bool covered, bool overlaps, ChangeSink& out);
 void CheckBranchRemoved(std::string_view keyword, const SchemaNode& parent, const SchemaNode& branch,
-                        bool covered, ChangeSink& out);
+                        bool covered, bool overlaps, ChangeSink& out);
 
 // Type atoms (null, boolean, object, array, string, integer, fraction) a
 // subschema allows by `type`; all when absent.

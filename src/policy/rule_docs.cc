@@ -94,7 +94,10 @@ bool ExplainRule(std::string_view id, std::string* out) {
   }
   std::string text = std::string(rule->id) + " (" + std::string(KindName(rule->kind)) + ")\n\n";
   text += std::string(rule->purpose) + "\n\n";
-  if (rule->kind == ContractKind::kProto) {
+  if (rule->id.starts_with("REGISTRY_")) {
+    text += "Schema Registry mode: on for every contract with `breaking.registry`; an error when "
+            "the configured level rejects the difference, info when the registry accepts it.\n";
+  } else if (rule->kind == ContractKind::kProto) {
     std::string categories = CategoryList(rule->categories);
     text += "Categories: " + (categories.empty() ? std::string("none") : categories) +
             (rule->is_default ? " (on by default)" : " (off by default)") + "\n";

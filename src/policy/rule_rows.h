@@ -11,5 +11,6 @@ namespace contract_lint {
 std::span<const RuleInfo> ProtoRuleRows();       // src/proto/proto_rules.cc
 std::span<const RuleInfo> JsonSchemaRuleRows();  // src/jsonschema/jsonschema_rules.cc
 std::span<const RuleInfo> RegistryRuleRows();    // src/registry/registry_rules.cc
+std::span<const RuleInfo> SampleRuleRows();      // src/samples/sample_rules.cc
 
 }  // namespace contract_lint

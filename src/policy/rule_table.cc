@@ -10,7 +10,7 @@ namespace contract_lint {
 std::span<const RuleInfo> AllRules() {
   static const std::vector<RuleInfo> rules = [] {
     std::vector<RuleInfo> all;
-    for (auto rows : {ProtoRuleRows(), JsonSchemaRuleRows(), RegistryRuleRows()}) {
+    for (auto rows : {ProtoRuleRows(), JsonSchemaRuleRows(), RegistryRuleRows(), SampleRuleRows()}) {
       all.insert(all.end(), rows.begin(), rows.end());
     }
     std::sort(all.begin(), all.end(),

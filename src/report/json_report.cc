@@ -23,6 +23,7 @@ nlohmann::json FindingToJson(const Finding& f) {
       {"contract", f.contract},
       {"owner", f.owner},
       {"affected", f.affected},
+      {"exercised_by", f.exercised_by},
       {"fingerprint", f.fingerprint},
   };
   if (f.direction != Direction::kNone) j["direction"] = DirectionName(f.direction);
@@ -47,7 +48,9 @@ std::string RenderJson(const Report& report, const RenderOptions& options) {
   nlohmann::json consumers = nlohmann::json::array();
   for (const auto& c : report.consumers) {
     consumers.push_back({{"name", c.name}, {"owner", c.owner}, {"contact", c.contact},
-                         {"breaking", c.breaking}, {"rules", c.rules}});
+                         {"breaking", c.breaking}, {"rules", c.rules},
+                         {"samples_checked", c.samples_checked},
+                         {"samples_rejected", c.samples_rejected}});
   }
   const Summary& s = report.summary;
   nlohmann::json doc = {

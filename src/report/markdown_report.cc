@@ -81,13 +81,21 @@ std::string RenderMarkdown(const Report& report, const RenderOptions& options) {
       if (l.side == Side::kAgainst && !l.path.empty()) where += " (baseline)";
       std::string affected;
       for (const auto& name : f->affected) affected += (affected.empty() ? "" : ", ") + Text(name);
+      std::string message = Text(f->message);
+      if (!f->exercised_by.empty() && f->rule.rfind("SAMPLE_", 0) != 0) {
+        message += " Exercised by ";
+        for (size_t i = 0; i < f->exercised_by.size(); ++i) {
+          message += (i ? ", " : "") + Code(f->exercised_by[i], true);
+        }
+        message += ".";
+      }
       out += "| " + std::string(Badge(f->severity)) + (f->suppressed ? " (suppressed)" : "") +
-             " | " + Code(f->rule, true) + " | " + where + " | " + Text(f->message) + " | " +
+             " | " + Code(f->rule, true) + " | " + where + " | " + message + " | " +
              (affected.empty() ? "—" : affected) + " |\n";
     }
   }
   if (!report.consumers.empty()) {
-    out += "\n### Affected consumers\n\n";
+    out += "\n### Consumers\n\n";
     for (const auto& c : report.consumers) {
       out += "- **" + Text(c.name) + "**";
       std::string who = c.owner;
@@ -97,6 +105,10 @@ std::string RenderMarkdown(const Report& report, const RenderOptions& options) {
       if (!c.rules.empty()) {
         out += " — ";
         for (size_t i = 0; i < c.rules.size(); ++i) out += (i ? ", " : "") + Code(c.rules[i], false);
+      }
+      if (c.samples_checked > 0) {
+        out += "; samples: " + std::to_string(c.samples_checked) + " checked, " +
+               std::to_string(c.samples_rejected) + " rejected";
       }
       out += "\n";
     }

@@ -72,6 +72,7 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
           {"owner", f->owner},
           {"contract", f->contract}}},
     };
+    if (!f->exercised_by.empty()) result["properties"]["exercisedBy"] = f->exercised_by;
     Location location = FileLocation(*f);
     if (!location.path.empty()) {
       nlohmann::json physical = {
@@ -111,6 +112,15 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
              // "%SRCROOT%" is left for the consumer to bind (the checkout root).
              {"results", results}}})},
   };
+  // Consumer samples checked / rejected, per consumer that has samples.
+  nlohmann::json samples = nlohmann::json::array();
+  for (const auto& c : report.consumers) {
+    if (c.samples_checked == 0) continue;
+    samples.push_back({{"consumer", c.name},
+                       {"checked", c.samples_checked},
+                       {"rejected", c.samples_rejected}});
+  }
+  if (!samples.empty()) doc["runs"][0]["properties"] = {{"consumerSamples", samples}};
   return doc.dump(2) + "\n";
 }
 

@@ -41,6 +41,14 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
     if (finding->location.side == Side::kAgainst) out += " (in the baseline)";
     if (finding->suppressed) out += " [suppressed: " + finding->suppressed_by + "]";
     out += '\n';
+    if (!finding->exercised_by.empty() && finding->rule.rfind("SAMPLE_", 0) != 0) {
+      out += "  exercised by sample";
+      out += finding->exercised_by.size() == 1 ? " " : "s ";
+      for (size_t i = 0; i < finding->exercised_by.size(); ++i) {
+        out += (i ? ", " : "") + finding->exercised_by[i];
+      }
+      out += '\n';
+    }
   }
   const Summary& s = report.summary;
   // A blank line only separates printed findings from the summary.
@@ -62,6 +70,10 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
       out += "]";
     }
     if (!consumer.contact.empty()) out += "; contact " + consumer.contact;
+    if (consumer.samples_checked > 0) {
+      out += "; samples: " + std::to_string(consumer.samples_checked) + " checked, " +
+             std::to_string(consumer.samples_rejected) + " rejected";
+    }
     out += '\n';
   }
   return out;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "contract_lint/lint.h"
 #include "test_support.h"
 
 namespace contract_lint {
@@ -54,7 +55,7 @@ TEST_CASE("registry mode and buf rules give each contract its own verdicts in on
   CHECK(text.exit_code == 1);
   const std::string api = "proto/acme/orders/v1/order.proto:";
   const std::string events = "proto/acme/events/v1/order.proto:";
-  for (const std::string line : {
+  for (const std::string& line : std::vector<std::string>{
            api + "5:1: error: FIELD_NO_DELETE:",
            api + "6:10: error: FIELD_SAME_NAME:",
            api + "7:3: error: FIELD_SAME_TYPE:",
@@ -77,6 +78,35 @@ TEST_CASE("registry mode and buf rules give each contract its own verdicts in on
     CHECK(finding["owner"] == (registry ? "team-events" : "team-orders"));
     // int32 -> int64 stays in one wire group: the registry sees no difference.
     if (registry) CHECK(std::string(finding["subject"]) != "acme.events.v1.Order.count");
+  }
+}
+
+// A required property added narrows the schema: BACKWARD rejects it, FORWARD
+// accepts it. The registry level overrides `breaking.jsonschema`.
+TEST_CASE("a registry level judges JSON Schemas instead of breaking.jsonschema", "[registry]") {
+  TempDir dir;
+  WriteFile(dir.path(), "previous/order.schema.json",
+            R"({"type": "object", "properties": {"id": {"type": "string"}}})");
+  WriteFile(dir.path(), "current/order.schema.json",
+            R"({"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]})");
+  for (const std::string level : {"FORWARD", "BACKWARD"}) {
+    WriteFile(dir.path(), "contract-lint.yaml",
+              "version: 1\nbreaking: {jsonschema: NONE, registry: " + level + "}\n");
+    Options options;
+    options.cwd = dir.path().string();
+    options.input = "current";
+    options.against = "previous";
+    options.config_path = "contract-lint.yaml";
+    LintResult result = RunLint(options);
+    REQUIRE(result.report.diagnostics.empty());
+    bool narrowing = false;
+    for (const auto& finding : result.report.findings) {
+      if (finding.direction != Direction::kNarrowing) continue;
+      narrowing = true;
+      CHECK(finding.severity == (level == "BACKWARD" ? Severity::kError : Severity::kInfo));
+    }
+    CHECK(narrowing);
+    CHECK(result.exit_code == (level == "BACKWARD" ? 1 : 0));
   }
 }
 
