@@ -216,6 +216,15 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   if (!probing_ && reported_.count(reported_key)) return;
   if (EqualWithoutRefs(old_node, new_node)) return;
   if (!probing_) reported_.insert(reported_key);
+  // Probing reuses what earlier probes found for the same pair, so that
+  // matching many branches over shared definitions stays polynomial.
+  if (probing_) {
+    if (auto it = relations_.find(key); it != relations_.end()) {
+      if (it->second != Direction::kNone) out_->push_back(Change{"", it->second});
+      return;
+    }
+  }
+  size_t first_change = out_ ? out_->size() : 0;
   bool moved = referring.doc != new_node.doc || referring.pointer != new_node.pointer;
   bool same_place = old_node.doc && old_node.doc->path == new_node.doc->path &&
                     old_node.pointer == new_node.pointer;
@@ -228,6 +237,11 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   --depth_;
   active_.erase(key);
   if (moved && !same_place) relocations_.pop_back();
+  if (probing_ && out_) {
+    Direction direction = Direction::kNone;
+    for (size_t i = first_change; i < out_->size(); ++i) direction = Combine(direction, (*out_)[i].direction);
+    relations_[key] = direction == Direction::kAnnotation ? Direction::kNone : direction;
+  }
 }
 
 void SchemaComparer::CompareKeywords(const SchemaNode& old_node, const SchemaNode& new_node) {
@@ -465,7 +479,10 @@ void SchemaComparer::CompareBranches(const SchemaNode& old_node, const SchemaNod
   std::vector<bool> old_used(olds.size(), false);
   auto match = [&](auto accept) {
     for (size_t j = 0; j < news.size(); ++j) {
-      for (size_t i = 0; i < olds.size() && match_of_new[j] < 0; ++i) {
+      // The same position first: the usual case, and cheap.
+      for (size_t step = 0; step <= olds.size() && match_of_new[j] < 0; ++step) {
+        size_t i = step == 0 ? j : step - 1;
+        if (i >= olds.size() || (step > 0 && i == j)) continue;
         if (!old_used[i] && accept(Relate(olds[i], news[j]))) {
           match_of_new[j] = static_cast<int>(i);
           old_used[i] = true;

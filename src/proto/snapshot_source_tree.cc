@@ -25,6 +25,40 @@ class SilentErrors : public io::ErrorCollector {
 
 }  // namespace
 
+namespace {
+
+struct BadByte {
+  int line = 0;
+  int column = 0;
+  std::string byte_hex;
+};
+
+// The 1-based position of the first byte that is not valid UTF-8, if any.
+BadByte FirstInvalidUtf8(const std::string& text) {
+  int line = 1, column = 1;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = length > 0 && i + length <= text.size();
+    for (size_t k = 1; ok && k < length; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    if (ok && length == 2) ok = c >= 0xC2;  // no overlong forms
+    if (!ok) {
+      static const char* kHex = "0123456789abcdef";
+      return BadByte{line, column, std::string{kHex[c >> 4], kHex[c & 15]}};
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += length;
+  }
+  return {};
+}
+
+}  // namespace
+
 EditionStatement FindEditionStatement(const std::string& contents) {
   // The first token decides: `edition` can only start a file (after comments).
   io::ArrayInputStream input(contents.data(), static_cast<int>(contents.size()));
@@ -81,6 +115,16 @@ io::ZeroCopyInputStream* SnapshotSourceTree::Open(const std::string& import_path
   std::string error;
   if (!snapshot_.Read(repo_path, &contents, &error)) {
     last_error_ = error;
+    return nullptr;
+  }
+  // .proto files are UTF-8 (protoc does not check; buf does): refuse others
+  // with the position of the first bad byte instead of comparing garbage.
+  if (auto bad = FirstInvalidUtf8(contents); bad.line > 0) {
+    if (diagnostics_) {
+      diagnostics_->Add(repo_path, bad.line, bad.column,
+                        "invalid UTF-8 (byte 0x" + bad.byte_hex + "); .proto files must be UTF-8");
+    }
+    last_error_ = "";
     return nullptr;
   }
   EditionStatement edition = FindEditionStatement(contents);
