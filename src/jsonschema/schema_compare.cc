@@ -220,12 +220,17 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   // matching many branches over shared definitions stays polynomial.
   if (probing_) {
     if (auto it = relations_.find(key); it != relations_.end()) {
-      if (it->second != Direction::kNone) out_->push_back(Change{"", it->second});
+      if (it->second != Direction::kNone) {
+        Change summary;
+        summary.direction = it->second;
+        out_->push_back(std::move(summary));
+      }
       return;
     }
   }
   size_t first_change = out_ ? out_->size() : 0;
-  bool moved = referring.doc != new_node.doc || referring.pointer != new_node.pointer;
+  // Probes only aggregate directions: no need to relocate their changes.
+  bool moved = !probing_ && (referring.doc != new_node.doc || referring.pointer != new_node.pointer);
   bool same_place = old_node.doc && old_node.doc->path == new_node.doc->path &&
                     old_node.pointer == new_node.pointer;
   if (moved && !same_place) {

@@ -84,7 +84,18 @@ bool ResolveTarget(const Sample& sample, const ConsumerSpec& consumer, SideValid
   } else {
     for (size_t i = 0; i < tried.size(); ++i) message += (i ? "; tried " : "tried ") + tried[i];
   }
-  diagnostics->Add(sample.path, 0, 0, message);
+  // Point at what named the contract: the "$schema" or "@type" value, else the file's start.
+  int line = 1, column = 1;
+  if (sample.format == SampleFormat::kJson) {
+    for (const char* key : {"/$schema", "/@type"}) {
+      if (!sample.positions.Contains(key)) continue;
+      const TextSpan* span = sample.positions.Find(key);
+      line = span->line;
+      column = span->column;
+      break;
+    }
+  }
+  diagnostics->Add(sample.path, line, column, message);
   return false;
 }
 

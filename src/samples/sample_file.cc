@@ -52,8 +52,14 @@ bool ParseJsonSample(Sample* sample, Diagnostics* diagnostics) {
     size_t offset = e.byte > 0 ? e.byte - 1 : 0;
     LineColumnAt(sample->text, std::min(offset, sample->text.size()), &line, &column);
     std::string what = e.what();
-    size_t colon = what.find("]: ");  // drop nlohmann's "[json.exception.parse_error.101] "
-    if (colon != std::string::npos) what = what.substr(colon + 3);
+    // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 4, column 14: ":
+    // the position is already in front of the message.
+    if (size_t bracket = what.find("] "); what.starts_with("[") && bracket != std::string::npos) {
+      what = what.substr(bracket + 2);
+    }
+    if (what.starts_with("parse error")) {
+      if (size_t colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    }
     diagnostics->Add(sample->path, line, column, "malformed sample: " + what);
     return false;
   }
@@ -82,8 +88,9 @@ bool ParseTextSample(Sample* sample, Diagnostics* diagnostics) {
   parser.AllowUnknownExtension(true);
   google::protobuf::Empty empty;
   if (!parser.ParseFromString(sample->text, &empty)) {
-    diagnostics->Add(sample->path, errors.line(), errors.column(),
-                     "malformed sample: " + (errors.any() ? errors.message() : "not text format"));
+    std::string message = errors.any() ? errors.message() : "not text format";
+    if (message.ends_with("got: ")) message += "end of file";
+    diagnostics->Add(sample->path, errors.line(), errors.column(), "malformed sample: " + message);
     return false;
   }
   sample->message = ProtoMessageHeader(sample->text);

@@ -66,7 +66,7 @@ TEST_CASE("int32 to int64 breaks FILE but not WIRE", "[e2e]") {
   CHECK(wire.out.find("0 breaking changes") != std::string::npos);
 }
 
-TEST_CASE("--since main blames only the branch's own changes", "[e2e]") {
+TEST_CASE("check --since main blames only the branch's own changes", "[e2e]") {
   TempDir repo;
   InitRepo(repo);
   Git("checkout -q -b feature", repo.path());
@@ -91,7 +91,7 @@ TEST_CASE("--since main blames only the branch's own changes", "[e2e]") {
   CHECK(against.out.find("\"FIELD_NO_DELETE\"") != std::string::npos);
 }
 
-TEST_CASE("--staged sees staged changes and not unstaged ones", "[e2e]") {
+TEST_CASE("check --staged sees staged changes and not unstaged ones", "[e2e]") {
   TempDir repo;
   InitRepo(repo);
   WriteFile(repo.path(), "orders.proto", Replace(kOrdersV1, "int32 total", "int64 total"));

@@ -82,7 +82,7 @@ TEST_CASE("install-hook never overwrites a foreign hook without --force", "[e2e]
   CHECK((commit.out + commit.err).find("foreign hook ran") != std::string::npos);
 }
 
-TEST_CASE("--report writes several formats, each identical to --format", "[e2e][report]") {
+TEST_CASE("check --report writes several formats, each identical to --format", "[e2e][report]") {
   TempDir repo;
   InitRepo(repo);
   std::string changed = kProto;

@@ -28,7 +28,7 @@ void MakeBranchedRepository(const fs::path& repo) {
   Git("checkout -q feature", repo);
 }
 
-TEST_CASE("--since REF compares with the merge-base, not REF's tip", "[git]") {
+TEST_CASE("check --since REF compares with the merge-base, not REF's tip", "[git]") {
   TempDir dir;
   MakeBranchedRepository(dir.path());
   Options options;
@@ -112,7 +112,7 @@ TEST_CASE("unrelated histories have no merge-base", "[git]") {
         "merge-base; use --against main to compare with main itself\n");
 }
 
-TEST_CASE("--head REV compares REV with its first parent", "[git]") {
+TEST_CASE("check --head REV compares REV with its first parent", "[git]") {
   TempDir dir;
   MakeBranchedRepository(dir.path());
   std::string tip = GitLine("rev-parse --short=7 feature", dir.path());

@@ -69,7 +69,7 @@ TEST_CASE("the default against side is HEAD's tree, without symlinks", "[git]") 
   CHECK(ReadOk(against, "d.proto") == "syntax = \"proto3\";\nmessage D {}\n");
 }
 
-TEST_CASE("--staged sees the staged content, not the unstaged edit", "[git]") {
+TEST_CASE("check --staged sees the staged content, not the unstaged edit", "[git]") {
   TempDir dir;
   MakeMixedRepository(dir.path());
   Options options;

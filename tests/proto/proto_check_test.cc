@@ -87,7 +87,7 @@ TEST_CASE("identical contracts are not loaded at all", "[proto]") {
   CHECK(outcome.stats.changed == 0);
 }
 
-TEST_CASE("roots map import paths back to repository paths; excludes are not contracts", "[proto]") {
+TEST_CASE("roots map import paths back to repository paths and excludes are not contracts", "[proto]") {
   ProtoSettings settings;
   settings.roots = {"proto"};
   settings.exclude = {"proto/legacy"};
