@@ -143,7 +143,7 @@ bool ValidateConfigDocument(const nlohmann::json& document, const std::string& p
   std::set<std::string> reported;
   for (const auto& [key_path, description] : errors) {
     bool top = key_path == "(top level)";
-    bool has_deeper = std::any_of(errors.begin(), errors.end(), [&](const auto& other) {
+    bool has_deeper = std::any_of(errors.begin(), errors.end(), [&, &key_path = key_path](const auto& other) {
       if (top) return other.first != key_path;
       return other.first.size() > key_path.size() && other.first.rfind(key_path, 0) == 0;
     });
