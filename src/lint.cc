@@ -14,6 +14,7 @@
 #include "jsonschema/jsonschema_check.h"
 #include "policy/policy.h"
 #include "policy/suppression.h"
+#include "policy/transitive.h"
 #include "snapshot_limits.h"
 #include "proto/proto_check.h"
 #include "registry/registry_check.h"
@@ -87,6 +88,8 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
                   std::make_move_iterator(schema_findings.end()));
   CheckRegistry(*sides.against, *sides.current, config, &findings);
   ApplyPolicy(config, &findings);
+  AddReleaseFindings(sides, config, &findings, diagnostics, &report->warnings);
+  if (!diagnostics->empty()) return;
   ApplyInlineSuppressions(*sides.current, &findings);
   std::set<std::string> baseline;
   if (!resolved.baseline_path.empty()) {

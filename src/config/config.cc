@@ -143,6 +143,9 @@ void ApplyDocument(const nlohmann::json& doc, Config* config) {
   if (doc.contains("versioning")) {
     config->versioning.major_versions = doc["versioning"].value("major_versions", true);
     config->versioning.require_deprecation = doc["versioning"].value("require_deprecation", false);
+    if (doc["versioning"].contains("release_tags")) {
+      config->versioning.release_tags = doc["versioning"]["release_tags"].get<std::vector<std::string>>();
+    }
   }
   for (const auto& entry : doc.value("contracts", nlohmann::json::array())) {
     ContractSpec contract;

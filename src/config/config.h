@@ -55,6 +55,9 @@ struct ConsumerSpec {
 struct Versioning {
   bool major_versions = true;
   bool require_deprecation = false;
+  // Tags that mark releases (git tag -l globs): the _TRANSITIVE modes also
+  // judge the current side against each of them.
+  std::vector<std::string> release_tags = {"v*"};
 };
 
 struct Config {

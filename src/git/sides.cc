@@ -37,6 +37,8 @@ class SideOpener {
                                             : OpenInputCurrent(&sides->root);
     if (sides->current == nullptr) return false;
     sides->against = OpenAgainst();
+    sides->repository = repository_;
+    sides->subdir = subdir_;
     return sides->against != nullptr;
   }
 

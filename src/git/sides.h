@@ -12,10 +12,17 @@
 
 namespace contract_lint {
 
+class Repository;
+
 struct Sides {
   std::unique_ptr<Snapshot> current;
   std::unique_ptr<Snapshot> against;
   std::string root;  // absolute directory the current side's paths are relative to
+  // The repository the sides come from (null for two plain directories), and
+  // the subtree of it they cover ("" = the whole tree): where release tags
+  // are read for the _TRANSITIVE modes.
+  std::shared_ptr<const Repository> repository;
+  std::string subdir;
 };
 
 // On failure returns false after adding diagnostics that name the fix (for

@@ -80,6 +80,17 @@ bool IsUnstableVersion(std::string_view component) {
   return std::regex_match(component.begin(), component.end(), kUnstable);
 }
 
+const BreakingPolicy& PolicyFor(const Config& config, const Finding& finding) {
+  const ContractSpec* contract = ContractFor(config, PathOf(finding));
+  return contract && contract->has_policy ? contract->breaking : config.breaking;
+}
+
+std::string ModeFor(const Config& config, const Finding& finding) {
+  const BreakingPolicy& policy = PolicyFor(config, finding);
+  if (finding.kind == ContractKind::kProto) return IsRegistryRule(finding.rule) ? policy.registry : "";
+  return policy.registry.empty() ? policy.jsonschema : policy.registry;
+}
+
 void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
   // Enabled rule sets, computed once per policy (the repository's and each contract's).
   std::map<const BreakingPolicy*, std::set<std::string>> enabled_by_policy;

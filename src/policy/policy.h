@@ -30,4 +30,12 @@ bool IsUnstableVersion(std::string_view component);
 // findings as suppressed, fills fingerprints and sorts.
 void ApplyPolicy(const Config& config, std::vector<Finding>* findings);
 
+// The policy that judges `finding`: its contract's override, else the repository's.
+const BreakingPolicy& PolicyFor(const Config& config, const Finding& finding);
+
+// The compatibility mode that decides `finding`'s severity: the registry
+// level for REGISTRY_* rules and for JSON Schemas in registry mode, the
+// `jsonschema` mode for other JSON Schemas, "" for buf's Protobuf rules.
+std::string ModeFor(const Config& config, const Finding& finding);
+
 }  // namespace contract_lint
