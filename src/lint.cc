@@ -69,7 +69,6 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   // The two contract kinds are independent: compare them side by side.
   std::vector<Finding> proto_findings;
   std::vector<Finding> schema_findings;
-  ImpactGraph proto_graph;
   auto proto = std::async(std::launch::async, [&] {
     return CheckProto(*sides.against, *sides.current, config.proto, &proto_findings, diagnostics);
   });
@@ -98,11 +97,16 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   }
 
   if (!config.consumers.empty()) {
-    ImpactGraph graph = std::move(proto_graph);
+    ImpactGraph graph;
     bool json_selectors = false;
+    std::vector<std::string> selectors;
     for (const auto& consumer : config.consumers) {
       for (const auto& use : consumer.uses) json_selectors |= use.find(".json") != std::string::npos;
+      selectors.insert(selectors.end(), consumer.uses.begin(), consumer.uses.end());
     }
+    // Deletions are reached through the baseline, everything else through the current side.
+    AddProtoEdges(*sides.against, config.proto, selectors, &graph);
+    AddProtoEdges(*sides.current, config.proto, selectors, &graph);
     if (json_selectors) {
       AddJsonSchemaEdges(*sides.against, config.jsonschema, &graph);
       AddJsonSchemaEdges(*sides.current, config.jsonschema, &graph);

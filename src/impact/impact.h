@@ -33,4 +33,10 @@ std::vector<ConsumerImpact> ApplyImpact(const Config& config, const ImpactGraph&
 void AddJsonSchemaEdges(const Snapshot& snapshot, const JsonSchemaSettings& settings,
                         ImpactGraph* graph);
 
+// Adds the Protobuf edges (field → type, method → request and response) of
+// the files of `snapshot` that can declare one of `selectors` (by package, or
+// by path) and of everything they import.
+void AddProtoEdges(const Snapshot& snapshot, const ProtoSettings& settings,
+                   const std::vector<std::string>& selectors, ImpactGraph* graph);
+
 }  // namespace contract_lint

@@ -1,0 +1,97 @@
+// The Protobuf part of the reachability graph: field → its message or enum
+// type, method → its request and response. Only the files that can declare a
+// consumer's selector are compiled (with what they import), so the cost
+// follows the ownership map, not the repository.
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "config/glob.h"
+#include "impact/impact.h"
+#include "proto/proto_source.h"
+#include "proto/snapshot_source_tree.h"
+
+namespace contract_lint {
+namespace {
+
+namespace pb = google::protobuf;
+
+// The package a .proto declares ("" when none), from its text.
+std::string DeclaredPackage(const std::string& text) {
+  static const std::regex kPackage(R"((^|\n)[ \t]*package[ \t\r\n]+([A-Za-z0-9_.]+)[ \t\r\n]*;)");
+  std::smatch match;
+  return std::regex_search(text, match, kPackage) ? match[2].str() : "";
+}
+
+void AddMessageEdges(const pb::Descriptor* message, ImpactGraph* graph) {
+  for (int i = 0; i < message->field_count(); ++i) {
+    const pb::FieldDescriptor* field = message->field(i);
+    if (field->message_type()) graph->Add(field->full_name(), field->message_type()->full_name());
+    if (field->enum_type()) graph->Add(field->full_name(), field->enum_type()->full_name());
+  }
+  for (int i = 0; i < message->nested_type_count(); ++i) AddMessageEdges(message->nested_type(i), graph);
+}
+
+void AddFileEdges(const pb::FileDescriptor* file, std::set<const pb::FileDescriptor*>* seen,
+                  ImpactGraph* graph) {
+  if (!seen->insert(file).second) return;
+  for (int i = 0; i < file->dependency_count(); ++i) AddFileEdges(file->dependency(i), seen, graph);
+  for (int i = 0; i < file->message_type_count(); ++i) AddMessageEdges(file->message_type(i), graph);
+  for (int i = 0; i < file->service_count(); ++i) {
+    const pb::ServiceDescriptor* service = file->service(i);
+    for (int m = 0; m < service->method_count(); ++m) {
+      const pb::MethodDescriptor* method = service->method(m);
+      graph->Add(method->full_name(), method->input_type()->full_name());
+      graph->Add(method->full_name(), method->output_type()->full_name());
+    }
+  }
+}
+
+// True when a file of `package` can declare what `name` names.
+bool PackageCanDeclare(const std::string& package, const std::string& name) {
+  return package.empty() || name == package || name.starts_with(package + ".");
+}
+
+}  // namespace
+
+void AddProtoEdges(const Snapshot& snapshot, const ProtoSettings& settings,
+                   const std::vector<std::string>& selectors, ImpactGraph* graph) {
+  std::vector<std::string> names;       // dotted element names
+  std::set<std::string> named_files;    // path selectors
+  for (const auto& selector : selectors) {
+    if (selector.empty() || selector.back() == '*' || selector.find(".json") != std::string::npos) continue;
+    if (selector.ends_with(".proto")) {
+      named_files.insert(selector);
+      continue;
+    }
+    std::string name = selector;
+    std::replace(name.begin(), name.end(), '/', '.');
+    names.push_back(name);
+  }
+  if (names.empty() && named_files.empty()) return;
+
+  SnapshotSourceTree tree(snapshot, settings.roots);
+  std::vector<std::string> candidates;
+  for (const auto& file : snapshot.Files()) {
+    if (!file.path.ends_with(".proto") || tree.ImportPath(file.path).empty()) continue;
+    if (GlobMatchAny(settings.exclude, file.path)) continue;
+    bool wanted = named_files.count(file.path) > 0;
+    if (!wanted && !names.empty()) {
+      std::string text, error;
+      if (!snapshot.Read(file.path, &text, &error)) continue;  // CheckProto reports it
+      std::string package = DeclaredPackage(text);
+      wanted = std::any_of(names.begin(), names.end(),
+                           [&](const std::string& name) { return PackageCanDeclare(package, name); });
+    }
+    if (wanted) candidates.push_back(file.path);
+  }
+  if (candidates.empty()) return;
+  Diagnostics ignored;  // CheckProto reports the same compile errors
+  ProtoSide side(snapshot, settings.roots, candidates, &ignored);
+  std::set<const pb::FileDescriptor*> seen;
+  for (const auto& file : side.files()) {
+    if (file.descriptor) AddFileEdges(file.descriptor, &seen, graph);
+  }
+}
+
+}  // namespace contract_lint
