@@ -169,7 +169,7 @@ class Pairer {
       }
       const SourceFile* new_file = it->second;
       diff_->files.push_back({old_file, new_file});
-      auto deleted = [&](const std::set<std::string>& old_names,
+      auto deleted = [&, old_file = old_file](const std::set<std::string>& old_names,
                          const std::set<std::string>& new_names,
                          std::vector<DeletedElement>* out, bool top_level_only) {
         for (const auto& name : old_names) {
@@ -218,7 +218,8 @@ class Pairer {
           if (!new_file) return NoPath();
           return top_level_only ? FileStart(new_file) : NearestParent(after_, new_file, nested);
         };
-        auto gone = [&](const std::set<std::string>& nested_names, const std::set<std::string>& live,
+        auto gone = [&, &package = package](const std::set<std::string>& nested_names,
+                                            const std::set<std::string>& live,
                         auto exists, std::vector<DeletedElement>* out, bool top_level_only) {
           if (!live.count(package)) return;
           for (const auto& nested : nested_names) {
