@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_proto_loader fuzz_jsonschema fuzz_config)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_proto_loader fuzz_jsonschema_loader fuzz_jsonschema_compare fuzz_config)
 bash scripts/install-deps.sh
 if ! command -v clang++-14 >/dev/null && ! command -v clang++ >/dev/null; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo

@@ -1,6 +1,7 @@
-// libFuzzer target: the JSON Schema loader (position index, $ref resolver)
-// and the comparison. The input is split at the first NUL byte into the
-// baseline and the current document.
+// libFuzzer target: the JSON Schema comparison of two documents (and the
+// loading and $ref resolution both need). The input is split at the first NUL
+// byte into the baseline and the current document; without a NUL the
+// baseline is {}.
 #include <cstddef>
 #include <cstdint>
 #include <string>
