@@ -15,6 +15,7 @@
 #include "policy/policy.h"
 #include "policy/suppression.h"
 #include "policy/transitive.h"
+#include "policy/versioning.h"
 #include "snapshot_limits.h"
 #include "proto/proto_check.h"
 #include "registry/registry_check.h"
@@ -86,9 +87,11 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   findings.insert(findings.end(), std::make_move_iterator(schema_findings.begin()),
                   std::make_move_iterator(schema_findings.end()));
   CheckRegistry(*sides.against, *sides.current, config, &findings);
+  ApplyVersioningBeforePolicy(*sides.against, *sides.current, config, &findings);
   ApplyPolicy(config, &findings);
   AddReleaseFindings(sides, config, &findings, diagnostics, &report->warnings);
   if (!diagnostics->empty()) return;
+  ApplySchemaVersions(*sides.against, *sides.current, config, &findings);
   ApplyInlineSuppressions(*sides.current, &findings);
   std::set<std::string> baseline;
   if (!resolved.baseline_path.empty()) {

@@ -32,9 +32,15 @@ bool Inside(std::string_view name, std::string_view prefix) {
   return next == '.' || next == '/' || last == '#' || last == '/';
 }
 
+// A deletion takes everything inside the deleted element with it.
+bool IsDeletion(const Finding& finding) {
+  return finding.rule.find("NO_DELETE") != std::string::npos || finding.rule == "FILE_SAME_PACKAGE";
+}
+
 }  // namespace
 
-ConsumerSelector::ConsumerSelector(const std::string& selector, const ImpactGraph& graph) {
+ConsumerSelector::ConsumerSelector(const std::string& selector, const ImpactGraph& graph)
+    : graph_(&graph) {
   if (!selector.empty() && selector.back() == '*') {
     glob_ = selector;
     return;
@@ -62,9 +68,22 @@ bool ConsumerSelector::Covers(const Finding& finding) const {
     return GlobMatch(glob_, finding.subject) || GlobMatch(glob_, subject) ||
            (!finding.location.path.empty() && GlobMatch(glob_, finding.location.path));
   }
+  bool deletion = IsDeletion(finding);
+  // A deleted .proto file covers what it declared.
+  const std::set<std::string>* declared = nullptr;
+  if (deletion && finding.subject.ends_with(".proto")) {
+    auto it = graph_->declares.find(finding.subject);
+    if (it != graph_->declares.end()) declared = &it->second;
+  }
   // A whole-file selector also covers findings located in that file.
   for (const auto& prefix : covered_) {
     if (Inside(subject, prefix)) return true;
+    if (deletion && Inside(prefix, subject)) return true;
+    if (declared) {
+      for (const auto& name : *declared) {
+        if (Inside(prefix, name) || Inside(name, prefix)) return true;
+      }
+    }
     if (prefix.back() == '#' && !finding.location.path.empty() &&
         std::string_view(prefix).substr(0, prefix.size() - 1) == finding.location.path) {
       return true;

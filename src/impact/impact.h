@@ -21,6 +21,7 @@ class ConsumerSelector {
  private:
   std::string glob_;                  // trailing-* selectors
   std::set<std::string> covered_;     // canonical names/prefixes reached
+  const ImpactGraph* graph_;
 };
 
 // Sets `affected` on every finding and returns one ConsumerImpact per

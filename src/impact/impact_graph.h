@@ -13,6 +13,9 @@ namespace contract_lint {
 
 struct ImpactGraph {
   std::map<std::string, std::set<std::string>> edges;
+  // .proto path -> the top-level messages, enums and services it declares (on
+  // either side), so that deleting a file affects the users of its elements.
+  std::map<std::string, std::set<std::string>> declares;
 
   void Add(const std::string& from, const std::string& to) { edges[from].insert(to); }
 };

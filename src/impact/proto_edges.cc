@@ -90,7 +90,13 @@ void AddProtoEdges(const Snapshot& snapshot, const ProtoSettings& settings,
   ProtoSide side(snapshot, settings.roots, candidates, &ignored);
   std::set<const pb::FileDescriptor*> seen;
   for (const auto& file : side.files()) {
-    if (file.descriptor) AddFileEdges(file.descriptor, &seen, graph);
+    if (!file.descriptor) continue;
+    AddFileEdges(file.descriptor, &seen, graph);
+    auto& declared = graph->declares[file.path];
+    const pb::FileDescriptor* d = file.descriptor;
+    for (int i = 0; i < d->message_type_count(); ++i) declared.insert(d->message_type(i)->full_name());
+    for (int i = 0; i < d->enum_type_count(); ++i) declared.insert(d->enum_type(i)->full_name());
+    for (int i = 0; i < d->service_count(); ++i) declared.insert(d->service(i)->full_name());
   }
 }
 

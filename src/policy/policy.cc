@@ -6,6 +6,7 @@
 
 #include "config/glob.h"
 #include "policy/rule_table.h"
+#include "policy/versioning.h"
 
 namespace contract_lint {
 namespace {
@@ -110,7 +111,9 @@ void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
       finding.contract = contract->name;
       finding.owner = contract->owner;
     }
-    if (finding.kind == ContractKind::kProto && IsRegistryRule(finding.rule)) {
+    if (IsVersioningRule(finding.rule)) {
+      // The versioning stage set the severity; `use` does not name these rules.
+    } else if (finding.kind == ContractKind::kProto && IsRegistryRule(finding.rule)) {
       // The registry stage chose its files and set the severity from the
       // level; a message judged through an import may sit in a buf-mode file.
       if (std::count(policy.except.begin(), policy.except.end(), finding.rule)) continue;
@@ -137,7 +140,7 @@ void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
     } else {
       for (const auto& [rule_or_category, paths] : policy.ignore_only) {
         auto category = FindCategory(rule_or_category);
-        const RuleInfo* rule = FindRule(finding.rule);
+        const RuleInfo* rule = FindRule(finding.rule, finding.kind);
         bool names = rule_or_category == finding.rule ||
                      (category && rule && (rule->categories & *category));
         if (names && GlobMatchAny(paths, path)) {

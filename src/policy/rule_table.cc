@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 #include "policy/rule_rows.h"
 
@@ -10,11 +11,13 @@ namespace contract_lint {
 std::span<const RuleInfo> AllRules() {
   static const std::vector<RuleInfo> rules = [] {
     std::vector<RuleInfo> all;
-    for (auto rows : {ProtoRuleRows(), JsonSchemaRuleRows(), RegistryRuleRows(), SampleRuleRows()}) {
+    for (auto rows : {ProtoRuleRows(), JsonSchemaRuleRows(), RegistryRuleRows(), SampleRuleRows(),
+                      VersioningRuleRows()}) {
       all.insert(all.end(), rows.begin(), rows.end());
     }
-    std::sort(all.begin(), all.end(),
-              [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+    std::sort(all.begin(), all.end(), [](const RuleInfo& a, const RuleInfo& b) {
+      return std::tie(a.id, a.kind) < std::tie(b.id, b.kind);
+    });
     return all;
   }();
   return rules;
@@ -25,6 +28,14 @@ const RuleInfo* FindRule(std::string_view id) {
   auto it = std::lower_bound(rules.begin(), rules.end(), id,
                              [](const RuleInfo& r, std::string_view v) { return r.id < v; });
   return it != rules.end() && it->id == id ? &*it : nullptr;
+}
+
+const RuleInfo* FindRule(std::string_view id, ContractKind kind) {
+  const RuleInfo* first = FindRule(id);
+  if (first == nullptr || first->kind == kind) return first;
+  const RuleInfo* next = first + 1;
+  auto rules = AllRules();
+  return next != rules.data() + rules.size() && next->id == id && next->kind == kind ? next : first;
 }
 
 std::span<const std::string_view> CategoryNames() {

@@ -45,7 +45,10 @@ struct RuleInfo {
 };
 
 std::span<const RuleInfo> AllRules();
+// A few ids exist for both kinds (ENUM_VALUE_NO_DELETE, ENUM_NO_DELETE): the
+// one-argument form finds the Protobuf row, the two-argument one prefers `kind`.
 const RuleInfo* FindRule(std::string_view id);
+const RuleInfo* FindRule(std::string_view id, ContractKind kind);
 
 // Category names as written in configs ("FILE", "PACKAGE", "WIRE_JSON", "WIRE", "CSR").
 std::span<const std::string_view> CategoryNames();

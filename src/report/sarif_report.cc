@@ -48,7 +48,7 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
   for (const Finding* f : visible) {
     auto [it, inserted] = rule_index.emplace(f->rule, rules.size());
     if (inserted) {
-      const RuleInfo* info = FindRule(f->rule);
+      const RuleInfo* info = FindRule(f->rule, f->kind);
       // A rule missing from the table (it should not happen) still gets sentences.
       std::string purpose = info ? std::string(info->purpose) : "Contract rule " + f->rule + ".";
       rules.push_back({{"id", f->rule},

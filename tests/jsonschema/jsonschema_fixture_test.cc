@@ -118,7 +118,7 @@ TEST_CASE("every JSON Schema fixture gives expected.txt", "[jsonschema]") {
       REQUIRE(diagnostics.empty());
       CHECK(Lines(findings) == testing::ReadFile(c.dir / "expected.txt"));
       for (const auto& finding : findings) {
-        const RuleInfo* rule = FindRule(finding.rule);
+        const RuleInfo* rule = FindRule(finding.rule, ContractKind::kJsonSchema);
         INFO(finding.rule);
         REQUIRE(rule != nullptr);
         CHECK(rule->kind == ContractKind::kJsonSchema);
@@ -259,7 +259,8 @@ TEST_CASE("every JSON Schema rule has a purpose and a fixture", "[jsonschema]") 
   for (const auto& rule : JsonSchemaRuleRows()) {
     ++rules;
     CHECK(rule.kind == ContractKind::kJsonSchema);
-    CHECK(FindRule(rule.id) != nullptr);
+    REQUIRE(FindRule(rule.id, ContractKind::kJsonSchema) != nullptr);
+    CHECK(FindRule(rule.id, ContractKind::kJsonSchema)->kind == ContractKind::kJsonSchema);
     INFO(rule.id);
     CHECK(rule.purpose.substr(0, 12) == "Checks that ");
     CHECK(rule.is_default);

@@ -1,0 +1,382 @@
+#include "policy/versioning.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <regex>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "config/glob.h"
+#include "jsonschema/json_positions.h"
+#include "proto/proto_source.h"
+#include "proto/snapshot_source_tree.h"
+
+namespace contract_lint {
+namespace {
+
+namespace pb = google::protobuf;
+
+constexpr std::string_view kDeprecationRule = "ELEMENT_NO_DELETE_UNLESS_DEPRECATED";
+
+// --- major versions ------------------------------------------------------------------------------
+
+// "acme.orders.v2" -> {"acme.orders", 2}; "acme.v1beta1" -> {"acme", 1}; no version -> nullopt.
+std::optional<std::pair<std::string, int>> SplitMajor(std::string_view name, char separator) {
+  static const std::regex kVersion("v([0-9]+)((alpha|beta|p[0-9]+alpha|p[0-9]+beta)[0-9]*|test.*)?");
+  size_t start = 0;
+  while (start <= name.size()) {
+    size_t end = name.find(separator, start);
+    std::string part(name.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    std::smatch match;
+    if (std::regex_match(part, match, kVersion)) {
+      std::string rest = std::string(name.substr(0, start)) +
+                         (end == std::string_view::npos ? "" : std::string(name.substr(end)));
+      return std::make_pair(rest, std::stoi(match[1].str()));
+    }
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
+bool IsMajorChange(std::string_view before, std::string_view after, char separator) {
+  auto old_version = SplitMajor(before, separator);
+  auto new_version = SplitMajor(after, separator);
+  return old_version && new_version && old_version->first == new_version->first &&
+         old_version->second != new_version->second;
+}
+
+std::string SchemaId(const Snapshot& snapshot, const std::string& path) {
+  std::string text, error;
+  if (!snapshot.Read(path, &text, &error)) return "";
+  auto doc = nlohmann::json::parse(text, nullptr, false);
+  if (!doc.is_object()) return "";
+  for (const char* key : {"$id", "id"}) {
+    auto it = doc.find(key);
+    if (it != doc.end() && it->is_string()) return it->get<std::string>();
+  }
+  return "";
+}
+
+void ApplyMajorVersions(const Snapshot& against, const Snapshot& current,
+                        std::vector<Finding>* findings) {
+  // Proto: files whose package moved to another major version.
+  std::map<std::string, std::string> new_major_files;  // path -> its new package
+  for (const auto& finding : *findings) {
+    if (finding.rule != "FILE_SAME_PACKAGE" || !IsMajorChange(finding.before, finding.after, '.')) continue;
+    new_major_files[finding.location.path] = finding.after;  // buf's message says it all
+  }
+  // JSON Schema: files whose $id moved to another major version.
+  std::set<std::string> schema_paths;
+  for (const auto& finding : *findings) {
+    if (finding.kind == ContractKind::kJsonSchema && finding.location.side == Side::kCurrent &&
+        !finding.location.path.empty()) {
+      schema_paths.insert(finding.location.path);
+    }
+  }
+  std::vector<Finding> replaced;
+  std::set<std::string> new_major_schemas;
+  for (const auto& path : schema_paths) {
+    std::string old_id = SchemaId(against, path);
+    std::string new_id = SchemaId(current, path);
+    if (old_id.empty() || new_id.empty() || !IsMajorChange(old_id, new_id, '/')) continue;
+    new_major_schemas.insert(path);
+    Finding f;
+    f.rule = "SCHEMA_NO_DELETE";
+    f.kind = ContractKind::kJsonSchema;
+    f.location.path = path;
+    f.location.line = f.location.column = f.location.end_line = f.location.end_column = 1;
+    std::string text, error;
+    PositionIndex positions;
+    int line = 0, column = 0;
+    if (current.Read(path, &text, &error) && positions.Build(text, 512, &error, &line, &column)) {
+      for (const char* key : {"/$id", "/id"}) {
+        if (!positions.Contains(key)) continue;
+        const TextSpan* span = positions.Find(key);
+        f.location.line = span->line;
+        f.location.column = span->column;
+        f.location.end_line = span->end_line;
+        f.location.end_column = span->end_column;
+        break;
+      }
+    }
+    f.subject = path + "#";
+    f.before = old_id;
+    f.after = new_id;
+    f.direction = Direction::kNarrowing;
+    f.message = "Schema " + path + " changed its $id from \"" + old_id + "\" to \"" + new_id +
+                "\": a new major version, not compared with the old one, which is deleted; "
+                "documents of the old version are no longer described (keep it at its own path "
+                "while consumers use it)";
+    replaced.push_back(std::move(f));
+  }
+  if (new_major_files.empty() && new_major_schemas.empty()) return;
+  std::erase_if(*findings, [&](const Finding& f) {
+    if (f.location.side != Side::kCurrent) return false;
+    if (f.kind == ContractKind::kProto && new_major_files.count(f.location.path)) {
+      // Schema Registry mode judges the file as the registry does, major or not.
+      return f.rule != "FILE_SAME_PACKAGE" && !f.rule.starts_with("PACKAGE_") &&
+             !f.rule.starts_with("REGISTRY_");
+    }
+    return f.kind == ContractKind::kJsonSchema && new_major_schemas.count(f.location.path) > 0;
+  });
+  findings->insert(findings->end(), std::make_move_iterator(replaced.begin()),
+                   std::make_move_iterator(replaced.end()));
+}
+
+// --- require_deprecation ------------------------------------------------------------------------
+
+// The deletion findings whose element the baseline may have marked deprecated.
+// Package-level rules for types, so that a type moved to another file of its
+// package is not taken for a deletion.
+bool IsDeletionRule(const Finding& f) {
+  if (f.kind == ContractKind::kJsonSchema) return f.rule == "PROPERTY_NO_DELETE";
+  static const std::set<std::string, std::less<>> kRules = {
+      "FIELD_NO_DELETE", "ENUM_VALUE_NO_DELETE", "RPC_NO_DELETE", "PACKAGE_MESSAGE_NO_DELETE",
+      "PACKAGE_ENUM_NO_DELETE", "PACKAGE_SERVICE_NO_DELETE"};
+  return kRules.count(f.rule) > 0;
+}
+
+std::pair<std::string, std::string> SplitLast(const std::string& name) {
+  size_t dot = name.rfind('.');
+  if (dot == std::string::npos) return {"", name};
+  return {name.substr(0, dot), name.substr(dot + 1)};
+}
+
+// Whether the baseline marked the Protobuf element `f` deletes deprecated;
+// nullopt when it cannot be found there.
+std::optional<bool> ProtoDeprecated(const pb::DescriptorPool& pool, const Finding& f) {
+  const std::string& name = f.subject;
+  if (f.rule == "FIELD_NO_DELETE") {
+    if (auto* field = pool.FindFieldByName(name)) return field->options().deprecated();
+  } else if (f.rule == "ENUM_VALUE_NO_DELETE") {
+    auto [parent, value] = SplitLast(name);
+    if (auto* e = pool.FindEnumTypeByName(parent)) {
+      if (auto* v = e->FindValueByName(value)) return v->options().deprecated();
+    }
+  } else if (f.rule == "RPC_NO_DELETE") {
+    auto [parent, method] = SplitLast(name);
+    if (auto* s = pool.FindServiceByName(parent)) {
+      if (auto* m = s->FindMethodByName(method)) return m->options().deprecated();
+    }
+  } else if (f.rule == "PACKAGE_MESSAGE_NO_DELETE") {
+    if (auto* m = pool.FindMessageTypeByName(name)) return m->options().deprecated();
+  } else if (f.rule == "PACKAGE_ENUM_NO_DELETE") {
+    if (auto* e = pool.FindEnumTypeByName(name)) return e->options().deprecated();
+  } else if (f.rule == "PACKAGE_SERVICE_NO_DELETE") {
+    if (auto* s = pool.FindServiceByName(name)) return s->options().deprecated();
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> SchemaDeprecated(const Snapshot& against, const Finding& f) {
+  size_t hash = f.subject.find('#');
+  if (hash == std::string::npos) return std::nullopt;
+  std::string text, error;
+  if (!against.Read(f.subject.substr(0, hash), &text, &error)) return std::nullopt;
+  auto doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded()) return std::nullopt;
+  try {
+    const auto& node = doc.at(nlohmann::json::json_pointer(f.subject.substr(hash + 1)));
+    return node.is_object() && node.value("deprecated", false) == true;
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::string ElementWord(const Finding& f) {
+  if (f.kind == ContractKind::kJsonSchema) return "Property";
+  if (f.rule == "FIELD_NO_DELETE") return "Field";
+  if (f.rule == "ENUM_VALUE_NO_DELETE") return "Enum value";
+  if (f.rule == "RPC_NO_DELETE") return "RPC";
+  if (f.rule == "PACKAGE_MESSAGE_NO_DELETE") return "Message";
+  if (f.rule == "PACKAGE_ENUM_NO_DELETE") return "Enum";
+  return "Service";
+}
+
+void AddDeprecationFindings(const Snapshot& against, const Snapshot& current,
+                            const Config& config, std::vector<Finding>* findings) {
+  std::vector<const Finding*> deletions;
+  for (const auto& f : *findings) {
+    if (IsDeletionRule(f)) deletions.push_back(&f);
+  }
+  if (deletions.empty()) return;
+  // A deleted element was in a baseline file that changed or went away.
+  std::map<std::string, std::string> current_blobs;
+  for (const auto& file : current.Files()) current_blobs[file.path] = file.blob_id;
+  std::vector<std::string> changed;
+  SnapshotSourceTree tree(against, config.proto.roots);
+  for (const auto& file : against.Files()) {
+    if (!file.path.ends_with(".proto") || tree.ImportPath(file.path).empty()) continue;
+    auto it = current_blobs.find(file.path);
+    if (it == current_blobs.end() || it->second != file.blob_id) changed.push_back(file.path);
+  }
+  Diagnostics ignored;  // CheckProto reports compile errors
+  std::optional<ProtoSide> side;
+  bool any_proto = std::any_of(deletions.begin(), deletions.end(),
+                               [](const Finding* f) { return f->kind == ContractKind::kProto; });
+  if (any_proto && !changed.empty()) side.emplace(against, config.proto.roots, changed, &ignored);
+  const pb::DescriptorPool* pool =
+      side && !side->files().empty() ? side->files().front().descriptor->pool() : nullptr;
+
+  std::vector<Finding> added;
+  for (const Finding* deletion : deletions) {
+    std::optional<bool> deprecated;
+    if (deletion->kind == ContractKind::kJsonSchema) {
+      deprecated = SchemaDeprecated(against, *deletion);
+    } else if (pool) {
+      deprecated = ProtoDeprecated(*pool, *deletion);
+    }
+    if (!deprecated || *deprecated) continue;
+    Finding f = *deletion;
+    f.rule = std::string(kDeprecationRule);
+    f.severity = Severity::kError;
+    f.direction = Direction::kNone;
+    f.message = ElementWord(*deletion) + " \"" + deletion->subject +
+                "\" was deleted without being marked deprecated in the baseline "
+                "(versioning.require_deprecation): deprecate it, release, and delete it later.";
+    added.push_back(std::move(f));
+  }
+  findings->insert(findings->end(), std::make_move_iterator(added.begin()),
+                   std::make_move_iterator(added.end()));
+}
+
+// --- semver of JSON Schemas ---------------------------------------------------------------------
+
+struct Semver {
+  int major = 0, minor = 0, patch = 0;
+  std::string text;
+  std::string key;  // "version" or "x-version"
+};
+
+std::optional<Semver> ReadVersion(const std::string& text) {
+  auto doc = nlohmann::json::parse(text, nullptr, false);
+  if (!doc.is_object()) return std::nullopt;
+  static const std::regex kSemver(R"(v?([0-9]+)\.([0-9]+)\.([0-9]+)([-+].*)?)");
+  for (const char* key : {"version", "x-version"}) {
+    auto it = doc.find(key);
+    if (it == doc.end() || !it->is_string()) continue;
+    std::string value = it->get<std::string>();
+    std::smatch m;
+    if (!std::regex_match(value, m, kSemver)) continue;
+    try {
+      return Semver{std::stoi(m[1].str()), std::stoi(m[2].str()), std::stoi(m[3].str()), value, key};
+    } catch (const std::exception&) {
+      return std::nullopt;  // a number too large for int is no version we can bump
+    }
+  }
+  return std::nullopt;
+}
+
+std::string Format(int major, int minor, int patch) {
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+}
+
+}  // namespace
+
+bool IsVersioningRule(std::string_view rule) {
+  return rule == kDeprecationRule || rule == "VERSION_MAJOR_BUMP_REQUIRED" || rule == "VERSION_NEXT";
+}
+
+void ApplyVersioningBeforePolicy(const Snapshot& against, const Snapshot& current,
+                                 const Config& config, std::vector<Finding>* findings) {
+  if (config.versioning.major_versions) ApplyMajorVersions(against, current, findings);
+  if (config.versioning.require_deprecation) AddDeprecationFindings(against, current, config, findings);
+}
+
+void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const Config& config,
+                         std::vector<Finding>* findings) {
+  std::map<std::string, std::vector<Finding*>> by_file;
+  for (auto& f : *findings) {
+    if (f.kind != ContractKind::kJsonSchema || f.location.side != Side::kCurrent ||
+        f.location.path.empty() || f.rule.starts_with("SAMPLE_")) {
+      continue;
+    }
+    by_file[f.location.path].push_back(&f);
+  }
+  // A changed file with no finding (an annotation, a reformat) still gets its suggestion.
+  std::map<std::string, std::string> old_blobs;
+  for (const auto& file : against.Files()) old_blobs[file.path] = file.blob_id;
+  for (const auto& file : current.Files()) {
+    auto old_blob = old_blobs.find(file.path);
+    if (old_blob == old_blobs.end() || old_blob->second == file.blob_id) continue;
+    if (!GlobMatchAny(config.jsonschema.include, file.path) ||
+        GlobMatchAny(config.jsonschema.exclude, file.path)) {
+      continue;
+    }
+    by_file.try_emplace(file.path);
+  }
+  std::vector<Finding> added;
+  for (auto& [path, file_findings] : by_file) {
+    std::string old_text, new_text, error;
+    if (!against.Read(path, &old_text, &error) || !current.Read(path, &new_text, &error)) continue;
+    auto old_version = ReadVersion(old_text);
+    auto new_version = ReadVersion(new_text);
+    if (!old_version || !new_version) continue;
+    int breaking = 0;
+    bool compatible = false;  // a change beyond annotations that breaks nothing
+    for (const Finding* f : file_findings) {
+      if (f->severity == Severity::kError) ++breaking;
+      if (f->direction != Direction::kAnnotation) compatible = true;
+    }
+    const Semver& was = *old_version;
+    const Semver& now = *new_version;
+    std::string next = breaking ? Format(was.major + 1, 0, 0)
+                       : compatible ? Format(was.major, was.minor + 1, 0)
+                                    : Format(was.major, was.minor, was.patch + 1);
+    std::string note;
+    if (was.major == 0 && now.major == 0) {
+      note = " (version " + was.text + " is 0.x, unstable: it may break, reported as a warning)";
+    } else if (now.major > was.major) {
+      note = " (allowed by the major version bump " + was.text + " -> " + now.text + ")";
+    }
+    if (!note.empty()) {
+      for (Finding* f : file_findings) {
+        // A bump allows changing the schema, not deleting it (a new $id major deletes the old one).
+        if (f->severity != Severity::kError || f->rule == "SCHEMA_NO_DELETE") continue;
+        f->severity = Severity::kWarning;
+        f->message += note;
+      }
+    }
+    PositionIndex positions;
+    int line = 1, column = 1;
+    if (positions.Build(new_text, 512, &error, &line, &column)) {
+      const TextSpan* span = positions.Find("/" + now.key);
+      line = span->line;
+      column = span->column;
+    }
+    Finding base;
+    base.kind = ContractKind::kJsonSchema;
+    base.location.path = path;
+    base.location.line = base.location.end_line = line;
+    base.location.column = base.location.end_column = column;
+    base.subject = path + "#/" + now.key;
+    base.before = was.text;
+    base.after = now.text;
+    if (breaking && note.empty()) {
+      Finding f = base;
+      f.rule = "VERSION_MAJOR_BUMP_REQUIRED";
+      f.severity = Severity::kError;
+      f.message = "Schema " + path + " makes " + std::to_string(breaking) + " breaking change" +
+                  (breaking == 1 ? "" : "s") + " but its " + now.key + " goes from " + was.text +
+                  " to " + now.text + ": a breaking change needs a major version (" + next + ")";
+      added.push_back(std::move(f));
+    }
+    Finding f = base;
+    f.rule = "VERSION_NEXT";
+    f.severity = Severity::kInfo;
+    f.direction = Direction::kAnnotation;
+    std::string kind = breaking ? "breaking" : compatible ? "compatible" : "annotation-only";
+    f.message = "Schema " + path + ": the changes since " + was.text + " are " + kind +
+                ", so the next version is " + next + " (the file says " + now.text + ")";
+    added.push_back(std::move(f));
+  }
+  for (auto& f : added) f.fingerprint = Fingerprint(f);
+  findings->insert(findings->end(), std::make_move_iterator(added.begin()),
+                   std::make_move_iterator(added.end()));
+  std::sort(findings->begin(), findings->end(), FindingLess);
+}
+
+}  // namespace contract_lint
