@@ -1,6 +1,9 @@
 #include "samples/message_validator.h"
 
+#include <algorithm>
+#include <cctype>
 #include <functional>
+#include <regex>
 
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
@@ -44,6 +47,40 @@ void LocateJsonError(const Sample& sample, const std::string& reason, SampleVerd
   if (const TextSpan* span = sample.positions.Find(best_pointer)) {
     verdict->line = span->line;
     verdict->column = span->column;
+  }
+}
+
+// libprotobuf's text parser reports an unknown enum value or field name at
+// the token after it (often the next line); point at the name itself: its
+// last occurrence as a whole identifier before the reported position.
+void LocateTextName(const std::string& text, const std::string& reason, SampleVerdict* verdict) {
+  static const std::regex kNamed(
+      R"re(^(?:Unknown enumeration value of|Message type "[^"]*" has no field named) "([A-Za-z_][A-Za-z0-9_]*)")re");
+  std::smatch match;
+  if (!std::regex_search(reason, match, kNamed)) return;
+  const std::string name = match[1];
+  // The reported 1-based (line, column) as an offset; the tokenizer counts a tab to the next multiple of 8.
+  size_t offset = 0;
+  for (int line = 1; line < verdict->line && offset < text.size(); ++line) {
+    size_t newline = text.find('\n', offset);
+    offset = newline == std::string::npos ? text.size() : newline + 1;
+  }
+  for (int column = 1; column < verdict->column && offset < text.size() && text[offset] != '\n'; ++offset) {
+    column = text[offset] == '\t' ? column + 8 - (column - 1) % 8 : column + 1;
+  }
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  size_t at = offset == 0 ? std::string::npos : text.rfind(name, offset - 1);
+  while (at != std::string::npos) {
+    size_t end = at + name.size();
+    bool whole = (at == 0 || !is_word(text[at - 1])) && (end >= text.size() || !is_word(text[end]));
+    if (whole && end <= offset) {
+      size_t line_start = text.rfind('\n', at);
+      line_start = line_start == std::string::npos ? 0 : line_start + 1;
+      verdict->line = static_cast<int>(std::count(text.begin(), text.begin() + at, '\n')) + 1;
+      verdict->column = static_cast<int>(at - line_start) + 1;
+      return;
+    }
+    at = at == 0 ? std::string::npos : text.rfind(name, at - 1);
   }
 }
 
@@ -112,6 +149,7 @@ SampleVerdict MessageValidator::Validate(const std::string& full_name, const Sam
   verdict.reason = errors.any() ? errors.message() : "does not parse as " + full_name;
   verdict.line = errors.line();
   verdict.column = errors.column();
+  LocateTextName(sample.text, verdict.reason, &verdict);
   return verdict;
 }
 
