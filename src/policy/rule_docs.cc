@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "policy/rule_examples.h"
 #include "policy/rule_table.h"
 
 namespace contract_lint {
@@ -105,10 +106,17 @@ bool ExplainRule(std::string_view id, std::string* out) {
   if (!rule->replaced_by.empty()) {
     text += "Deprecated: enabling it enables " + std::string(rule->replaced_by) + ".\n";
   }
+  if (std::string example = RuleExample(rule->id, rule->kind); !example.empty()) {
+    text += "\n" + example;
+  }
   text += "\nHow to evolve safely: " + Advice(rule->id) + "\n";
-  text += "\nTo accept a specific finding: `// contract-lint:ignore " + std::string(rule->id) +
-          " reason` above the element, or `breaking.ignore_only: {" + std::string(rule->id) +
-          ": [path]}` in contract-lint.yaml.\n";
+  std::string inline_form = rule->kind == ContractKind::kJsonSchema
+                                ? "`\"x-contract-lint-ignore\": [\"" + std::string(rule->id) +
+                                      "\"]` in the subschema"
+                                : "`// contract-lint:ignore " + std::string(rule->id) +
+                                      " reason` above the element";
+  text += "\nTo accept a specific finding: " + inline_form + ", or `breaking.ignore_only: {" +
+          std::string(rule->id) + ": [path]}` in contract-lint.yaml.\n";
   *out = text;
   return true;
 }
