@@ -31,6 +31,18 @@ bool ParseSchemaDocument(std::string path, std::string_view text, std::string_vi
     what = detail == std::string::npos ? what : what.substr(detail + 2);
     diagnostics->Add(doc->path, line, column, "invalid JSON: " + what + std::string(side_note));
     return false;
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number too large for a double ("1e400"): nlohmann names the literal
+    // but not where it is, so find it.
+    std::string what = e.what();
+    size_t quote = what.find('\'');
+    std::string literal = quote == std::string::npos ? "" : what.substr(quote + 1, what.rfind('\'') - quote - 1);
+    size_t offset = literal.empty() ? std::string_view::npos : text.find(literal);
+    int line = 0, column = 0;
+    if (offset != std::string_view::npos) LineColumnAt(text, offset, &line, &column);
+    diagnostics->Add(doc->path, line, column,
+                     "invalid JSON: the number " + literal + " is out of range" + std::string(side_note));
+    return false;
   }
   std::string error;
   int line = 0, column = 0;
