@@ -233,7 +233,19 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
         return false;
       }
       config->source = buf_name;
-      ApplyBufYaml(buf, config);
+      try {
+        ApplyBufYaml(buf, config);
+      } catch (const nlohmann::json::exception& e) {
+        // buf.yaml is not validated against a schema: a value of the wrong
+        // type (`version: 1`, a string where a list belongs) lands here.
+        std::string what = e.what();
+        if (size_t bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+        diagnostics->Add(buf_name, 0, 0,
+                         "a value has the wrong type (" + what +
+                             "); expected buf's layout: version: v1, build.roots: [...], modules: [{path: ...}], "
+                             "breaking.use: [...]");
+        return false;
+      }
       if (buf.contains("breaking")) {
         CheckRuleNames(buf["breaking"], "breaking", buf_name, diagnostics, warnings);
       }
