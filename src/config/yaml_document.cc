@@ -1,6 +1,7 @@
 // YAML → JSON. yaml-cpp parses; plain scalars get JSON types (bool, null,
 // numbers), quoted ones stay strings. Aliases are expanded with a node budget
 // so that a "billion laughs" document fails cleanly instead of eating memory.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
@@ -90,6 +91,11 @@ bool ParseConfigText(const std::string& text, const std::string& path, nlohmann:
   YAML::Node root;
   try {
     root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own guard; its message is only "bad file".
+    diagnostics->Add(path, e.mark.line + 1, e.mark.column + 1,
+                     "invalid YAML: nesting deeper than " + std::to_string(e.depth() - 1) + " levels");
+    return false;
   } catch (const YAML::Exception& e) {
     diagnostics->Add(path, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg);
     return false;
