@@ -241,7 +241,20 @@ SampleVerdict SchemaValidator::Validate(const std::string& schema_path, const Sa
   std::string instance = InstancePointer(best.context);
   verdict.reason = best.description;
   verdict.element = ElementFor(schema_path, instance);
-  if (const TextSpan* span = sample.positions.Find(instance)) {
+  const TextSpan* span = sample.positions.Find(instance);
+  // valijson names a property it rejects only in its message ("…'additionalProperties'
+  // constraints: 'coupon'."): point at that property rather than at its object.
+  static constexpr std::string_view kNamed = "constraints: '";
+  if (size_t at = verdict.reason.rfind(kNamed); at != std::string::npos) {
+    size_t start = at + kNamed.size();
+    size_t end = verdict.reason.find('\'', start);
+    if (end != std::string::npos) {
+      const TextSpan* property =
+          sample.positions.Find(instance + "/" + EscapePointerToken(verdict.reason.substr(start, end - start)));
+      if (property) span = property;
+    }
+  }
+  if (span) {
     verdict.line = span->line;
     verdict.column = span->column;
   }

@@ -74,6 +74,33 @@ TEST_CASE("samples: an enum value removed under ignore_only still rejects the co
   CHECK((*shipping)["samples_rejected"] == 2);
 }
 
+TEST_CASE("samples: a text-format sample is rejected at the removed field or enum value it names",
+          "[acceptance][samples]") {
+  Repo repo;
+  repo.Write("contract-lint.yaml",
+             "version: 1\nproto:\n  roots: [proto]\nbreaking:\n  use: [WIRE]\nconsumers:\n"
+             "  - name: shipping\n    uses: [acme.parcel.v1.Parcel]\n    samples: [\"samples/*.txtpb\"]\n");
+  repo.Write("proto/parcel.proto",
+             "syntax = \"proto3\";\n\npackage acme.parcel.v1;\n\nenum Kind {\n  KIND_UNSPECIFIED = 0;\n"
+             "  KIND_BOX = 1;\n}\n\nmessage Parcel {\n  string id = 1;\n  int32 weight_grams = 2;\n  Kind kind = 3;\n}\n");
+  repo.Write("samples/heavy.txtpb", "# proto-message: acme.parcel.v1.Parcel\nid: \"p-1\"\nweight_grams: 5\n\nkind: KIND_UNSPECIFIED\n");
+  repo.Write("samples/box.txtpb", "# proto-message: acme.parcel.v1.Parcel\nid: \"p-2\"\nkind:\tKIND_BOX\n");
+  repo.Commit();
+  repo.Edit("proto/parcel.proto", "  KIND_BOX = 1;\n", "  reserved 1;\n");
+  repo.Edit("proto/parcel.proto", "  int32 weight_grams = 2;\n", "  reserved 2;\n");
+  auto result = repo.Run("--since main");
+  INFO("stdout:\n" << result.out << "stderr:\n" << result.err);
+  CHECK(result.exit_code == 1);
+  auto lines = FindingLines(result.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].starts_with("samples/box.txtpb:3:7: error: SAMPLE_REJECTED: Sample \"samples/box.txtpb\" of consumer "
+                             "\"shipping\" is rejected by acme.parcel.v1.Parcel: "));
+  CHECK(lines[0].find("KIND_BOX") != std::string::npos);
+  CHECK(lines[1].starts_with("samples/heavy.txtpb:3:1: error: SAMPLE_REJECTED: Sample \"samples/heavy.txtpb\" of "
+                             "consumer \"shipping\" is rejected by acme.parcel.v1.Parcel: "));
+  CHECK(lines[1].find("weight_grams") != std::string::npos);
+}
+
 TEST_CASE("samples: a property a closed content model now rejects, under content_model: lenient",
           "[acceptance][samples]") {
   Repo repo;
@@ -81,7 +108,7 @@ TEST_CASE("samples: a property a closed content model now rejects, under content
   auto text = repo.Run("--since main");
   INFO("stdout:\n" << text.out << "stderr:\n" << text.err);
   CHECK(text.exit_code == 1);
-  CHECK(text.out.find("consumers/billing/with-coupon.json:1:1: error: SAMPLE_REJECTED: Sample "
+  CHECK(text.out.find("consumers/billing/with-coupon.json:5:13: error: SAMPLE_REJECTED: Sample "
                       "\"consumers/billing/with-coupon.json\" of consumer \"billing\" is rejected by "
                       "schemas/order.schema.json#: ") != std::string::npos);
   CHECK(text.out.find("'coupon'") != std::string::npos);
