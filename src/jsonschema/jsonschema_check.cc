@@ -88,7 +88,7 @@ class RefScanner {
     // Bare references that lead back to themselves define nothing.
     std::set<std::pair<std::string, std::string>> seen{{at.doc->path, at.pointer}};
     SchemaNode current = target.node;
-    for (int hops = 0; hops < 64; ++hops) {
+    for (int hops = 0; hops < kMaxRefHops; ++hops) {
       bool dynamic = false;
       std::string next = BareRef(current, &dynamic);
       if (next.empty()) return;
@@ -99,6 +99,12 @@ class RefScanner {
       RefTarget step = side_->Resolve(current, next);
       if (step.status != RefTarget::kFound) return;
       current = std::move(step.node);
+    }
+    bool dynamic = false;
+    if (!BareRef(current, &dynamic).empty()) {
+      Report(at, keyword, ref,
+             "starts a chain of more than " + std::to_string(kMaxRefHops) +
+                 " $refs that each stand for the next; point it closer to the schema");
     }
   }
 

@@ -151,7 +151,8 @@ Direction SchemaComparer::Relate(const SchemaNode& old_node, const SchemaNode& n
 }
 
 SchemaNode SchemaComparer::Deref(SchemaSide* side, SchemaNode node) {
-  for (int hops = 0; hops < 32; ++hops) {
+  // One more than the check follows: a chain it accepted always ends here.
+  for (int hops = 0; hops < kMaxRefHops + 2; ++hops) {
     bool dynamic = false;
     std::string ref = BareRef(node, &dynamic);
     if (ref.empty()) return node;
@@ -163,7 +164,7 @@ SchemaNode SchemaComparer::Deref(SchemaSide* side, SchemaNode node) {
     }
     node = std::move(target.node);
   }
-  node.value = &UnresolvedSchema();  // a cycle of bare $refs, diagnosed by the check
+  node.value = &UnresolvedSchema();  // a cycle or too long a chain, diagnosed by the check
   return node;
 }
 

@@ -40,6 +40,10 @@ const nlohmann::json& UnresolvedSchema();
 // ignores or are only annotations); "" otherwise. `$recursiveRef` gives "#".
 std::string BareRef(const SchemaNode& node, bool* dynamic);
 
+// How many bare references in a row are followed. The check diagnoses longer
+// chains (and cycles), so comparing never gives up silently.
+inline constexpr int kMaxRefHops = 64;
+
 struct RefTarget {
   enum Status { kFound, kRemote, kError } status = kError;
   SchemaNode node;      // kFound
