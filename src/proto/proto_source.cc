@@ -24,6 +24,9 @@ class DiagnosticErrorCollector : public pb::compiler::MultiFileErrorCollector {
     ++count_;
     // Edition files were already reported with their own message.
     if (tree_.IsEditionFile(import_path)) return;
+    // So were files the source tree refused (invalid UTF-8, too deep): the
+    // Importer then reports the failed open with an empty message.
+    if (line < 0 && message.empty()) return;
     std::string path = tree_.RepoPath(import_path);
     if (path.empty()) path = import_path;
     if (line < 0) {

@@ -5,6 +5,7 @@
 #include <google/protobuf/stubs/common.h>
 
 #include "embedded_files.h"
+#include "proto/proto_nesting.h"
 
 namespace contract_lint {
 namespace {
@@ -102,6 +103,23 @@ bool SnapshotSourceTree::IsEditionFile(const std::string& import_path) const {
   return it != edition_files_.end() && it->second;
 }
 
+namespace {
+
+// libprotobuf's parser of aggregate option values recurses once per level
+// without a limit: refuse files nested deep enough to overflow the stack.
+bool RefuseDeepNesting(const std::string& repo_path, std::string_view text, Diagnostics* diagnostics) {
+  NestingExcess deep = FirstExcessiveNesting(text);
+  if (deep.line == 0) return false;
+  if (diagnostics) {
+    diagnostics->Add(repo_path, deep.line, deep.column,
+                     "braces nest deeper than " + std::to_string(kMaxProtoNesting) +
+                         " levels (messages, option values); flatten the definition");
+  }
+  return true;
+}
+
+}  // namespace
+
 io::ZeroCopyInputStream* SnapshotSourceTree::Open(const std::string& import_path) {
   std::string repo_path = RepoPath(import_path);
   if (repo_path.empty()) {
@@ -137,6 +155,10 @@ io::ZeroCopyInputStream* SnapshotSourceTree::Open(const std::string& import_path
                             repo_path + "\" (edition \"" + edition.edition + "\")");
     }
     reported = true;
+    last_error_ = "";
+    return nullptr;
+  }
+  if (RefuseDeepNesting(repo_path, contents, diagnostics_)) {
     last_error_ = "";
     return nullptr;
   }
