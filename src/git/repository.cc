@@ -1,6 +1,7 @@
 #include "git/repository.h"
 
 #include "git/git_handles.h"
+#include "git/loose_object_guard.h"
 
 namespace contract_lint {
 namespace {
@@ -41,6 +42,10 @@ std::shared_ptr<Repository> Repository::Discover(const std::string& start, std::
     }
     return nullptr;
   }
+  // A truncated loose object would hang libgit2; the guard fails its read
+  // instead. Without the guard (never expected) the run goes on as before.
+  std::string guard_error;
+  InstallLooseObjectGuard(repo, &guard_error);
   return std::shared_ptr<Repository>(new Repository(repo));
 }
 
