@@ -72,6 +72,16 @@ TEST_CASE("samples: an enum value removed under ignore_only still rejects the co
   REQUIRE(shipping);
   CHECK((*shipping)["samples_checked"] == 3);
   CHECK((*shipping)["samples_rejected"] == 2);
+
+  // The suppressed deletion still names the consumer it hurts and the samples that use the value.
+  auto shown = repo.RunJson("--since main --show-suppressed", &exit_code);
+  auto deleted = FindingsWithRule(shown, "ENUM_VALUE_NO_DELETE");
+  REQUIRE(deleted.size() == 1);
+  CHECK(deleted[0]["suppressed_by"] == "config ignore_only");
+  CHECK(Strings(deleted[0]["affected"]) == std::vector<std::string>{"shipping"});
+  CHECK(Strings(deleted[0]["exercised_by"]) ==
+        std::vector<std::string>{"consumers/shipping/lost-order.json", "consumers/shipping/lost-order.txtpb"});
+  CHECK(shown["summary"]["suppressed"] == 1);
 }
 
 TEST_CASE("samples: a text-format sample is rejected at the removed field or enum value it names",
