@@ -1,28 +1,35 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang and runs each for SECONDS (default 60)
-# on its committed seed corpus (tests/fuzz/corpus/<target>/). New inputs go to
-# build-fuzz/corpus/<target>/, crashes to build-fuzz/crashes/.
+# Builds the libFuzzer targets with clang 14 (ASan + UBSan) and runs each for
+# SECONDS (default 60) on its committed seed corpus (tests/fuzz/corpus/<target>/).
+# New inputs go to build-fuzz/corpus/<target>/, crashes, leaks and timeouts to
+# build-fuzz/crashes/. Exits non-zero on the first target that fails.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
+# Targets: fuzz_proto_loader fuzz_jsonschema_loader fuzz_jsonschema_compare fuzz_config
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_proto_loader fuzz_jsonschema_loader fuzz_jsonschema_compare fuzz_config)
-bash scripts/install-deps.sh
-if ! command -v clang++-14 >/dev/null && ! command -v clang++ >/dev/null; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends clang-14 libclang-rt-14-dev
-fi
-cxx=$(command -v clang++-14 || command -v clang++)
-cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" \
+build=${FUZZ_BUILD_DIR:-build-fuzz}
+bash scripts/install-deps.sh --fuzz
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
   -DCONTRACT_LINT_FUZZ=ON -DCONTRACT_LINT_TESTS=OFF >/dev/null
-cmake --build build-fuzz --target "${targets[@]}"
-mkdir -p build-fuzz/crashes
+cmake --build "$build" --target "${targets[@]}"
+mkdir -p "$build/crashes"
 for t in "${targets[@]}"; do
-  mkdir -p "build-fuzz/corpus/$t"
+  mkdir -p "$build/corpus/$t"
   echo "== $t for ${seconds}s"
-  ASAN_OPTIONS=detect_leaks=1 "build-fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
-    -max_len=65536 -artifact_prefix="build-fuzz/crashes/$t-" -print_final_stats=1 \
-    "build-fuzz/corpus/$t" "tests/fuzz/corpus/$t"
+  log="$build/$t.log"
+  status=0
+  ASAN_OPTIONS=detect_leaks=1 "$build/tests/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+    -max_len=65536 -artifact_prefix="$build/crashes/$t-" -print_final_stats=1 \
+    "$build/corpus/$t" "tests/fuzz/corpus/$t" >"$log" 2>&1 || status=$?
+  grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 || true
+  grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -60 "$log" >&2
+    echo "fuzz: $t failed (exit $status); the input is in $build/crashes/" >&2
+    exit 1
+  fi
 done

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages contract-lint builds with. Idempotent: does
 # nothing when everything is already installed.
+#   scripts/install-deps.sh           the build and test dependencies
+#   scripts/install-deps.sh --fuzz    also clang 14 and its libFuzzer/sanitizer runtimes
 set -euo pipefail
 
 packages=(
@@ -8,6 +10,7 @@ packages=(
   libprotobuf-dev libprotoc-dev protobuf-compiler
   libgit2-dev nlohmann-json3-dev libvalijson-dev libcli11-dev catch2 libyaml-cpp-dev
 )
+[ "${1:-}" = "--fuzz" ] && packages+=(clang-14 libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -15,9 +15,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string old_doc = split == std::string::npos ? "{}" : input.substr(0, split);
   std::string new_doc = split == std::string::npos ? input : input.substr(split + 1);
   MemorySnapshot against(std::map<std::string, std::string>{
-      {"a.schema.json", old_doc}, {"b.schema.json", "{\"$defs\": {\"x\": {\"type\": \"string\"}}}"}});
+      {"a.schema.json", old_doc},
+      {"b.schema.json", "{\"$defs\": {\"x\": {\"type\": \"string\"}}}"}});
   MemorySnapshot current(std::map<std::string, std::string>{
-      {"a.schema.json", new_doc}, {"b.schema.json", "{\"$defs\": {\"x\": {\"type\": [\"string\", \"null\"]}}}"}});
+      {"a.schema.json", new_doc},
+      {"b.schema.json", "{\"$defs\": {\"x\": {\"type\": [\"string\", \"null\"]}}}"}});
   std::vector<Finding> findings;
   Diagnostics diagnostics;
   CheckJsonSchemas(against, current, JsonSchemaSettings{}, &findings, &diagnostics);

@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   size_t start = 0;
   for (int i = 0; i < 3 && start <= input.size(); ++i) {
     size_t end = i == 2 ? std::string::npos : input.find('\0', start);
-    files[names[i]] = input.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    files[names[i]] =
+        input.substr(start, end == std::string::npos ? std::string::npos : end - start);
     if (end == std::string::npos) break;
     start = end + 1;
   }
