@@ -17,6 +17,9 @@ if [[ ! -x "$buf" ]]; then
 fi
 
 write=0
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+lists_agree=1
 if [[ "${1:-}" == "--write" ]]; then write=1; shift; fi
 
 # A YAML flow list (`  use: [A, B]`) of the case's `breaking` section as JSON.
@@ -29,18 +32,29 @@ yaml_list() {
 }
 
 # buf's findings as expected.txt lines, in the order of the text report
-# (path, line, column, rule, message).
+# (path, line, column, rule, message). A case with current/buf.yaml (and no
+# contract-lint.yaml) is configured by it, for buf as for us; otherwise the
+# case's contract-lint.yaml `use`/`except` become a v2 buf config. A buf
+# failure (exit other than 0 or 100) is printed and fails the case.
 buf_lines() {
-  local dir="$1" use except config
-  use="$(yaml_list "$dir/contract-lint.yaml" use)"
-  except="$(yaml_list "$dir/contract-lint.yaml" except)"
-  [[ -n "$use" ]] || use='["FILE"]'
-  [[ -n "$except" ]] || except='[]'
-  config="{\"version\":\"v2\",\"breaking\":{\"use\":$use,\"except\":$except}}"
+  local dir="$1" use except config rc=0
+  local args=(breaking . --against ../previous --error-format json)
+  if [[ ! -f "$dir/current/buf.yaml" || -f "$dir/contract-lint.yaml" ]]; then
+    use="$(yaml_list "$dir/contract-lint.yaml" use)"
+    except="$(yaml_list "$dir/contract-lint.yaml" except)"
+    [[ -n "$use" ]] || use='["FILE"]'
+    [[ -n "$except" ]] || except='[]'
+    config="{\"version\":\"v2\",\"breaking\":{\"use\":$use,\"except\":$except}}"
+    args+=(--config "$config")
+  fi
   mkdir -p "$dir/current" "$dir/previous"
-  (cd "$dir/current" && "$buf" breaking . --against ../previous --error-format json \
-      --config "$config" || true) |
-    jq -r '[(.path // ""), .start_line, .start_column, .type, .message] | @tsv' |
+  (cd "$dir/current" && "$buf" "${args[@]}" 2>"$tmp/err") >"$tmp/out" || rc=$?
+  if [[ $rc -ne 0 && $rc -ne 100 ]]; then
+    echo "BUF-FAILED (exit $rc): $(grep -v WARN "$tmp/err" | head -3 | tr '\n' ' ')"
+    [[ $write -eq 0 ]] || { echo "buf failed on $dir" >&2; exit 2; }
+    return
+  fi
+  jq -r '[(.path // ""), .start_line, .start_column, .type, .message] | @tsv' <"$tmp/out" |
     LC_ALL=C sort -t $'\t' -k1,1 -k2,2n -k3,3n -k4,4 -k5,5 |
     awk -F '\t' '{
       gsub(/\\\\/, "\\"); gsub(/\\t/, "\t");
@@ -52,6 +66,24 @@ buf_lines() {
 keys() {
   sed -E 's/^([^ ]*):([0-9]+):([0-9]+): error: ([A-Z0-9_]+): .*/\4 \1 \2 \3/; s/^error: ([A-Z0-9_]+): .*/\1 <none>/'
 }
+
+# buf's rule lists per buf.yaml version, which tests/proto/buf_versions_test.cc
+# holds our rule table to.
+if [[ $write -eq 0 && $# -eq 0 ]]; then
+  for version in v1beta1 v1 v2; do
+    list="$root/tests/proto/buf_rules_$version.txt"
+    if diff <(grep -v '^#' "$list") <("$buf" config ls-breaking-rules --version "$version" \
+        --include-deprecated --format json | jq -r '"\(.id) \(.categories | sort | join(",") |
+        if . == "" then "-" else . end)\(if .deprecated then " deprecated" + (if .replacements then
+        " " + (.replacements | join(",")) else "" end) else "" end)"' | LC_ALL=C sort) >"$tmp/diff"; then
+      echo "agree    rule list $version"
+    else
+      echo "DISAGREE rule list $version (tests/proto/buf_rules_$version.txt)"
+      lists_agree=0
+      sed 's/^/    /' "$tmp/diff"
+    fi
+  done
+fi
 
 cases=("$@")
 if [[ ${#cases[@]} -eq 0 ]]; then
@@ -68,15 +100,15 @@ for name in "${cases[@]}"; do
     continue
   fi
   total=$((total + 1))
-  if diff <(printf '%s\n' "$actual" | grep . | keys) <(grep . "$dir/expected.txt" | keys) >/tmp/buf-compare.diff; then
+  if diff <(printf '%s\n' "$actual" | grep . | keys) <(grep . "$dir/expected.txt" | keys) >"$tmp/diff"; then
     agree=$((agree + 1))
     echo "agree    $name"
   else
     echo "DISAGREE $name"
-    sed 's/^/    /' /tmp/buf-compare.diff
+    sed 's/^/    /' "$tmp/diff"
   fi
 done
 if [[ $write -eq 0 ]]; then
   echo "buf agreement: $agree/$total cases ($(( total ? agree * 100 / total : 100 ))%)"
-  [[ $agree -eq $total ]]
+  [[ $agree -eq $total && $lists_agree -eq 1 ]]
 fi

@@ -60,6 +60,10 @@ void CheckRuleNames(const nlohmann::json& breaking, const std::string& where,
         warnings->push_back(Diagnostic{path, 0, 0,
                                        key_path + ": " + name + " is deprecated; using " +
                                            std::string(rule->replaced_by) + " instead"});
+      } else if (rule->kind == ContractKind::kProto && rule->categories == 0 &&
+                 !rule->proto_check) {
+        warnings->push_back(
+            Diagnostic{path, 0, 0, key_path + ": " + name + " is deprecated and checks nothing"});
       }
       return;
     }
@@ -98,8 +102,14 @@ void ApplyBufYaml(const nlohmann::json& buf, Config* config) {
           config->proto.exclude.push_back(exclude);
         }
         if (module.contains("breaking")) {
-          // Module-level policy: buf applies it to that module's files only.
-          config->breaking = ReadBreaking(module["breaking"], config->breaking);
+          // Module-level policy: buf applies it to that module's files only,
+          // in place of the top-level one (nothing is inherited). An unnamed
+          // contract covering the module carries it.
+          ContractSpec contract;
+          contract.paths = {root == "." ? std::string("**") : root + "/**"};
+          contract.has_policy = true;
+          contract.breaking = ReadBreaking(module["breaking"], {});
+          config->contracts.push_back(std::move(contract));
         }
       }
     }
@@ -119,6 +129,29 @@ void ApplyBufYaml(const nlohmann::json& buf, Config* config) {
   if (buf.contains("build") && buf["build"].contains("excludes")) {
     config->proto.exclude = Strings(buf["build"]["excludes"]);
   }
+}
+
+// A buf.yaml's own version decides which rule ids and categories exist (buf
+// rejects the others) and which rules a category holds.
+bool ExpandBufPolicy(const std::string& version, const std::string& path, BreakingPolicy* policy,
+                     Diagnostics* diagnostics) {
+  for (auto [key, list] : {std::pair{"use", &policy->use}, std::pair{"except", &policy->except}}) {
+    std::vector<std::string> ids;
+    std::string unknown;
+    if (ExpandBufRuleNames(version, *list, &ids, &unknown)) {
+      if (version != "v2") *list = std::move(ids);  // v2's categories are the rule table's
+      continue;
+    }
+    std::string message = std::string("breaking.") + key + ": \"" + unknown +
+                          "\" is not a known rule or category ID in buf.yaml version " + version;
+    std::string suggestion = SuggestRuleOrCategory(unknown);
+    if (!suggestion.empty() && suggestion != unknown) {
+      message += "; did you mean \"" + suggestion + "\"?";
+    }
+    diagnostics->Add(path, 0, 0, message);
+    return false;
+  }
+  return true;
 }
 
 void ApplyDocument(const nlohmann::json& doc, Config* config) {
@@ -245,6 +278,11 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
                              "); expected buf's layout: version: v1, build.roots: [...], modules: [{path: ...}], "
                              "breaking.use: [...]");
         return false;
+      }
+      std::string version = buf.value("version", std::string("v1beta1"));
+      if (!ExpandBufPolicy(version, buf_name, &config->breaking, diagnostics)) return false;
+      for (auto& contract : config->contracts) {
+        if (!ExpandBufPolicy(version, buf_name, &contract.breaking, diagnostics)) return false;
       }
       if (buf.contains("breaking")) {
         CheckRuleNames(buf["breaking"], "breaking", buf_name, diagnostics, warnings);

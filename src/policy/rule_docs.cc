@@ -84,39 +84,64 @@ std::string RenderRuleList(bool json) {
   return out;
 }
 
+namespace {
+
+std::string ExplainOne(const RuleInfo& rule) {
+  std::string text = std::string(rule.id) + " (" + std::string(KindName(rule.kind)) + ")\n\n";
+  text += std::string(rule.purpose) + "\n\n";
+  if (rule.id.starts_with("REGISTRY_")) {
+    text += "Schema Registry mode: on for every contract with `breaking.registry`; an error when "
+            "the configured level rejects the difference, info when the registry accepts it.\n";
+  } else if (rule.kind == ContractKind::kProto) {
+    std::string categories = CategoryList(rule.categories);
+    text += "Categories: " + (categories.empty() ? std::string("none") : categories) +
+            (rule.is_default ? " (on by default)" : " (off by default)") + "\n";
+  }
+  if (!rule.replaced_by.empty()) {
+    text += "Deprecated: enabling it enables " + std::string(rule.replaced_by) + ".\n";
+  }
+  if (std::string example = RuleExample(rule.id, rule.kind); !example.empty()) {
+    text += "\n" + example;
+  }
+  text += "\nHow to evolve safely: " + Advice(rule.id) + "\n";
+  std::string inline_form = rule.kind == ContractKind::kJsonSchema
+                                ? "`\"x-contract-lint-ignore\": [\"" + std::string(rule.id) +
+                                      "\"]` in the subschema"
+                                : "`// contract-lint:ignore " + std::string(rule.id) +
+                                      " reason` above the element";
+  text += "\nTo accept a specific finding: " + inline_form + ", or `breaking.ignore_only: {" +
+          std::string(rule.id) + ": [path]}` in contract-lint.yaml.\n";
+  return text;
+}
+
+}  // namespace
+
 bool ExplainRule(std::string_view id, std::string* out) {
-  const RuleInfo* rule = FindRule(id);
-  if (!rule) {
+  // An id can name a Protobuf and a JSON Schema rule (ENUM_NO_DELETE): explain each.
+  std::string text;
+  for (const auto& rule : AllRules()) {
+    if (rule.id != id) continue;
+    if (!text.empty()) text += "\n";
+    text += ExplainOne(rule);
+  }
+  if (text.empty()) {
+    if (auto category = FindCategory(id)) {
+      text = std::string(id) + " (proto category)\n\nRules:";
+      for (const auto& rule : AllRules()) {
+        if (rule.kind == ContractKind::kProto && (rule.categories & *category)) {
+          text += "\n  " + std::string(rule.id);
+        }
+      }
+      text += "\n";
+    }
+  }
+  if (text.empty()) {
     *out = "unknown rule \"" + std::string(id) + "\"";
     std::string suggestion = SuggestRuleOrCategory(id);
     if (!suggestion.empty()) *out += "; did you mean \"" + suggestion + "\"?";
     *out += " (`contract-lint rules` lists them all)";
     return false;
   }
-  std::string text = std::string(rule->id) + " (" + std::string(KindName(rule->kind)) + ")\n\n";
-  text += std::string(rule->purpose) + "\n\n";
-  if (rule->id.starts_with("REGISTRY_")) {
-    text += "Schema Registry mode: on for every contract with `breaking.registry`; an error when "
-            "the configured level rejects the difference, info when the registry accepts it.\n";
-  } else if (rule->kind == ContractKind::kProto) {
-    std::string categories = CategoryList(rule->categories);
-    text += "Categories: " + (categories.empty() ? std::string("none") : categories) +
-            (rule->is_default ? " (on by default)" : " (off by default)") + "\n";
-  }
-  if (!rule->replaced_by.empty()) {
-    text += "Deprecated: enabling it enables " + std::string(rule->replaced_by) + ".\n";
-  }
-  if (std::string example = RuleExample(rule->id, rule->kind); !example.empty()) {
-    text += "\n" + example;
-  }
-  text += "\nHow to evolve safely: " + Advice(rule->id) + "\n";
-  std::string inline_form = rule->kind == ContractKind::kJsonSchema
-                                ? "`\"x-contract-lint-ignore\": [\"" + std::string(rule->id) +
-                                      "\"]` in the subschema"
-                                : "`// contract-lint:ignore " + std::string(rule->id) +
-                                      " reason` above the element";
-  text += "\nTo accept a specific finding: " + inline_form + ", or `breaking.ignore_only: {" +
-          std::string(rule->id) + ": [path]}` in contract-lint.yaml.\n";
   *out = text;
   return true;
 }

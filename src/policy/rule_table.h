@@ -54,6 +54,17 @@ const RuleInfo* FindRule(std::string_view id, ContractKind kind);
 std::span<const std::string_view> CategoryNames();
 std::optional<Category> FindCategory(std::string_view name);
 
+// buf.yaml versions ("v1beta1", "v1", "v2") differ in which Protobuf rules
+// exist and which categories hold them; v2 is the table itself. The categories
+// of `rule` under `version`, or nullopt when that version has no such rule.
+std::optional<unsigned> BufVersionCategories(std::string_view version, const RuleInfo& rule);
+
+// The rule ids a buf.yaml `use` / `except` list names under `version`:
+// categories become that version's members, rule ids (deprecated ones too)
+// stay. False, with `unknown` set, at the first name that version rejects.
+bool ExpandBufRuleNames(std::string_view version, const std::vector<std::string>& names,
+                        std::vector<std::string>* ids, std::string* unknown);
+
 // The nearest valid rule id or category name for a misspelling, or "".
 std::string SuggestRuleOrCategory(std::string_view word);
 

@@ -1,5 +1,8 @@
 // The Protobuf rows of the rule table: buf's rule ids, categories and
 // defaults (docs/proto-rules.md), each with its function.
+#include <algorithm>
+#include <array>
+
 #include "policy/rule_rows.h"
 #include "proto/proto_rule_fns.h"
 
@@ -158,11 +161,86 @@ std::span<const RuleInfo> ProtoRuleRows() {
     {"FILE_SAME_JAVA_STRING_CHECK_UTF8", kProto, 0, false,
      "Checks that files keep their java_string_check_utf8 option (deprecated).", nullptr,
      "FIELD_SAME_JAVA_UTF8_VALIDATION"},
+    {"FILE_SAME_PHP_GENERIC_SERVICES", kProto, 0, false,
+     "Checks that files keep their php_generic_services option (deprecated, no-op; buf.yaml v1beta1 and v1 only).",
+     nullptr},
     {"MESSAGE_SAME_MESSAGE_SET_WIRE_FORMAT", kProto, 0, false,
      "Checks that messages keep their message_set_wire_format option (deprecated, no-op).",
      nullptr},
   };
   return kRows;
+}
+
+namespace {
+
+// Where a buf.yaml version's rule set differs from v2 (the rows above), as
+// `buf config ls-breaking-rules --version V --include-deprecated` lists it
+// (buf 1.75.0; tests/proto/buf_rules_*.txt hold those lists).
+constexpr std::array<std::string_view, 3> kNotInV1 = {
+    "EXTENSION_NO_DELETE", "FIELD_SAME_DEFAULT", "PACKAGE_EXTENSION_NO_DELETE"};
+constexpr std::array<std::string_view, 2> kNotInV1beta1 = {"FIELD_WIRE_COMPATIBLE_TYPE",
+                                                           "FIELD_WIRE_JSON_COMPATIBLE_TYPE"};
+constexpr std::array<std::string_view, 4> kOnlyBeforeV2 = {
+    "FIELD_SAME_CTYPE", "FIELD_SAME_LABEL", "FILE_SAME_JAVA_STRING_CHECK_UTF8",
+    "FILE_SAME_PHP_GENERIC_SERVICES"};
+
+// The Protobuf row of `id` (FindRule may answer a JSON Schema rule of the same id).
+const RuleInfo* FindProtoRow(std::string_view id) {
+  for (const auto& rule : ProtoRuleRows()) {
+    if (rule.id == id) return &rule;
+  }
+  return nullptr;
+}
+
+template <size_t N>
+bool Listed(const std::array<std::string_view, N>& list, std::string_view id) {
+  return std::find(list.begin(), list.end(), id) != list.end();
+}
+
+}  // namespace
+
+std::optional<unsigned> BufVersionCategories(std::string_view version, const RuleInfo& rule) {
+  if (rule.kind != ContractKind::kProto || rule.id.starts_with("REGISTRY_")) return std::nullopt;
+  if (version == "v2") {
+    if (Listed(kOnlyBeforeV2, rule.id)) return std::nullopt;
+    return rule.categories;
+  }
+  bool v1beta1 = version == "v1beta1";
+  if (!v1beta1 && version != "v1") return std::nullopt;
+  if (Listed(kNotInV1, rule.id) || (v1beta1 && Listed(kNotInV1beta1, rule.id))) {
+    return std::nullopt;
+  }
+  unsigned categories = rule.categories & ~unsigned{kCategoryCsr};  // CSR came with v2
+  if (v1beta1) {
+    // v1beta1 had no wire-compatible type rules: the strict ones were in WIRE.
+    if (rule.id == "FIELD_SAME_CARDINALITY" || rule.id == "FIELD_SAME_TYPE") {
+      categories |= kCategoryWire | kCategoryWireJson;
+    }
+    if (rule.id == "FILE_SAME_PACKAGE") categories = kCategoryFile;
+  }
+  return categories;
+}
+
+bool ExpandBufRuleNames(std::string_view version, const std::vector<std::string>& names,
+                        std::vector<std::string>* ids, std::string* unknown) {
+  for (const auto& name : names) {
+    auto category = FindCategory(name);
+    if (category && !(*category == kCategoryCsr && version != "v2")) {
+      for (const auto& rule : ProtoRuleRows()) {
+        auto categories = BufVersionCategories(version, rule);
+        if (categories && (*categories & *category)) ids->push_back(std::string(rule.id));
+      }
+      continue;
+    }
+    const RuleInfo* rule = FindProtoRow(name);
+    if (!rule || !BufVersionCategories(version, *rule)) {
+      *unknown = name;
+      return false;
+    }
+    // Deprecated ids stay: the policy turns them into their replacements.
+    ids->push_back(name);
+  }
+  return true;
 }
 
 }  // namespace contract_lint
