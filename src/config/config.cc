@@ -48,6 +48,23 @@ BreakingPolicy ReadBreaking(const nlohmann::json& breaking, BreakingPolicy polic
   return policy;
 }
 
+// Sets the line and column of a diagnostic whose message starts with a key
+// path ("breaking.use[1]: …") to that key, or to its nearest enclosing one.
+void LocateKeyPath(const ConfigPositions& positions, Diagnostic* diagnostic) {
+  if (diagnostic->line != 0) return;
+  std::string key_path = diagnostic->message.substr(0, diagnostic->message.find(": "));
+  while (!key_path.empty()) {
+    if (auto it = positions.find(key_path); it != positions.end()) {
+      diagnostic->line = it->second.first;
+      diagnostic->column = it->second.second;
+      return;
+    }
+    size_t cut = key_path.find_last_of(".[");
+    if (cut == std::string::npos) break;
+    key_path.resize(cut);
+  }
+}
+
 // Every rule id or category named in a policy must exist.
 void CheckRuleNames(const nlohmann::json& breaking, const std::string& where,
                     const std::string& path, Diagnostics* diagnostics,
@@ -206,6 +223,9 @@ void ApplyDocument(const nlohmann::json& doc, Config* config) {
 }
 
 bool ReadDiskFile(const std::filesystem::path& path, std::string* text) {
+  // A directory opens as an empty stream: refuse it rather than validate "".
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::stringstream buffer;
@@ -294,19 +314,27 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
 
   config->source = name;
   nlohmann::json doc;
-  if (!ParseConfigText(text, name, &doc, diagnostics)) return false;
-  if (!ValidateConfigDocument(doc, name, diagnostics)) return false;
-  if (doc.contains("breaking")) {
-    CheckRuleNames(doc["breaking"], "breaking", name, diagnostics, warnings);
-  }
-  if (doc.contains("contracts")) {
-    for (size_t i = 0; i < doc["contracts"].size(); ++i) {
-      if (doc["contracts"][i].contains("breaking")) {
-        CheckRuleNames(doc["contracts"][i]["breaking"],
-                       "contracts[" + std::to_string(i) + "].breaking", name, diagnostics,
-                       warnings);
+  ConfigPositions positions;
+  if (!ParseConfigText(text, name, &doc, diagnostics, &positions)) return false;
+  Diagnostics problems;
+  std::vector<Diagnostic> notes;
+  if (ValidateConfigDocument(doc, name, &problems)) {
+    if (doc.contains("breaking")) CheckRuleNames(doc["breaking"], "breaking", name, &problems, &notes);
+    if (doc.contains("contracts")) {
+      for (size_t i = 0; i < doc["contracts"].size(); ++i) {
+        if (doc["contracts"][i].contains("breaking")) {
+          CheckRuleNames(doc["contracts"][i]["breaking"],
+                         "contracts[" + std::to_string(i) + "].breaking", name, &problems, &notes);
+        }
       }
     }
+  }
+  // Every message starts with its key path: place it at that key in the file.
+  for (auto& note : notes) LocateKeyPath(positions, &note);
+  warnings->insert(warnings->end(), notes.begin(), notes.end());
+  for (auto problem : problems.Sorted()) {
+    LocateKeyPath(positions, &problem);
+    diagnostics->Add(std::move(problem));
   }
   if (!diagnostics->empty()) return false;
   ApplyDocument(doc, config);

@@ -82,9 +82,14 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
 // The contract that owns `path` (first match in config order), or nullptr.
 const ContractSpec* ContractFor(const Config& config, std::string_view path);
 
+// Where each key and item of a configuration sits: key path as diagnostics
+// spell it ("breaking.use[0]") -> 1-based line and column.
+using ConfigPositions = std::map<std::string, std::pair<int, int>>;
+
 // Parses YAML (a superset of JSON) into a JSON document. Returns false and adds
-// a diagnostic with line:column on a syntax error.
+// a diagnostic with line:column on a syntax error or a duplicate key. Fills
+// `positions` when given.
 bool ParseConfigText(const std::string& text, const std::string& path, nlohmann::json* document,
-                     Diagnostics* diagnostics);
+                     Diagnostics* diagnostics, ConfigPositions* positions = nullptr);
 
 }  // namespace contract_lint

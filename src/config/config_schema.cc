@@ -108,6 +108,107 @@ std::string KeyPath(const std::vector<std::string>& context) {
   return out.empty() ? "(top level)" : out;
 }
 
+// "breaking.use[0]" -> {"breaking", "use", "[0]"}.
+std::vector<std::string> KeyPathTokens(const std::string& key_path) {
+  std::vector<std::string> tokens;
+  std::string current;
+  for (char c : key_path) {
+    if (c == '.' || c == '[') {
+      if (!current.empty()) tokens.push_back(current);
+      current = c == '[' ? "[" : "";
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) tokens.push_back(current);
+  return tokens;
+}
+
+// The schema and the document value at a key path; nullptr where either ends.
+std::pair<const nlohmann::json*, const nlohmann::json*> At(const nlohmann::json& document,
+                                                           const std::string& key_path) {
+  const nlohmann::json* schema = &Resolve(SchemaDocument());
+  const nlohmann::json* value = &document;
+  for (const auto& token : KeyPathTokens(key_path)) {
+    if (!schema || !value || !schema->is_object()) return {nullptr, nullptr};
+    if (token.front() == '[') {
+      size_t index = std::stoul(token.substr(1, token.size() - 2));
+      schema = schema->contains("items") ? &Resolve((*schema)["items"]) : nullptr;
+      value = value->is_array() && index < value->size() ? &(*value)[index] : nullptr;
+    } else {
+      if (schema->contains("properties") && (*schema)["properties"].contains(token)) {
+        schema = &Resolve((*schema)["properties"][token]);
+      } else if (schema->contains("additionalProperties") && (*schema)["additionalProperties"].is_object()) {
+        schema = &Resolve((*schema)["additionalProperties"]);
+      } else {
+        schema = nullptr;
+      }
+      value = value->is_object() && value->contains(token) ? &(*value)[token] : nullptr;
+    }
+  }
+  return {schema, value};
+}
+
+std::string TypePhrase(const std::string& type) {
+  if (type == "string") return "a string";
+  if (type == "array") return "a list";
+  if (type == "object") return "a mapping";
+  if (type == "boolean") return "true or false";
+  if (type == "integer") return "a whole number";
+  if (type == "number") return "a number";
+  return type;
+}
+
+std::string ValuePhrase(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::string: return "the string " + value.dump();
+    case nlohmann::json::value_t::array: return "a list";
+    case nlohmann::json::value_t::object: return "a mapping";
+    case nlohmann::json::value_t::boolean: return value.dump();
+    case nlohmann::json::value_t::null: return "nothing (null)";
+    default: return "the number " + value.dump();
+  }
+}
+
+// A message that says what the key expects, what it got, and the nearest
+// valid value; valijson's own description when the schema says no more.
+std::string Explain(const nlohmann::json& document, const std::string& key_path,
+                    const std::string& description) {
+  auto [schema, value] = At(document, key_path);
+  if (!schema || !value || !schema->is_object()) return description;
+  if (schema->contains("enum")) {
+    std::string names, best;
+    size_t best_distance = 4;
+    for (const auto& option : (*schema)["enum"]) {
+      std::string text = option.is_string() ? option.get<std::string>() : option.dump();
+      names += (names.empty() ? "" : " | ") + text;
+      if (value->is_string()) {
+        size_t d = EditDistance(value->get<std::string>(), text);
+        if (d < best_distance) {
+          best_distance = d;
+          best = text;
+        }
+      }
+    }
+    std::string message = "expected one of " + names + ", got " + ValuePhrase(*value);
+    if (!best.empty()) message += "; did you mean \"" + best + "\"?";
+    return message;
+  }
+  if (schema->contains("type") && (*schema)["type"].is_string()) {
+    std::string type = (*schema)["type"].get<std::string>();
+    bool mismatch = !((type == "string" && value->is_string()) || (type == "array" && value->is_array()) ||
+                      (type == "object" && value->is_object()) || (type == "boolean" && value->is_boolean()) ||
+                      (type == "integer" && value->is_number_integer()) ||
+                      (type == "number" && value->is_number()));
+    if (mismatch) {
+      std::string message = "expected " + TypePhrase(type) + ", got " + ValuePhrase(*value);
+      if (type == "array" && value->is_string()) message += "; write [" + value->dump() + "]";
+      return message;
+    }
+  }
+  return description;
+}
+
 }  // namespace
 
 bool ValidateConfigDocument(const nlohmann::json& document, const std::string& path,
@@ -149,7 +250,7 @@ bool ValidateConfigDocument(const nlohmann::json& document, const std::string& p
     });
     if (has_deeper) continue;
     if (!reported.insert(key_path).second) continue;
-    diagnostics->Add(path, 0, 0, key_path + ": " + description);
+    diagnostics->Add(path, 0, 0, key_path + ": " + Explain(document, key_path, description));
   }
   if (reported.empty()) diagnostics->Add(path, 0, 0, "the configuration is not valid");
   return false;

@@ -15,6 +15,7 @@ constexpr size_t kMaxNodes = 200000;
 constexpr int kMaxDepth = 200;
 
 struct Converter {
+  ConfigPositions* positions = nullptr;
   size_t nodes = 0;
   std::string error;
   YAML::Mark error_mark;
@@ -44,7 +45,13 @@ struct Converter {
     return text;
   }
 
-  bool Convert(const YAML::Node& node, nlohmann::json* out, int depth) {
+  void Record(const std::string& key_path, const YAML::Node& node) {
+    if (positions && !key_path.empty()) {
+      positions->emplace(key_path, std::make_pair(node.Mark().line + 1, node.Mark().column + 1));
+    }
+  }
+
+  bool Convert(const YAML::Node& node, nlohmann::json* out, int depth, const std::string& key_path = "") {
     if (++nodes > kMaxNodes) {
       return Fail(node, "the document expands to more than " + std::to_string(kMaxNodes) +
                             " nodes (aliases?)");
@@ -62,7 +69,9 @@ struct Converter {
         *out = nlohmann::json::array();
         for (const auto& item : node) {
           nlohmann::json value;
-          if (!Convert(item, &value, depth + 1)) return false;
+          std::string child = key_path + "[" + std::to_string(out->size()) + "]";
+          Record(child, item);
+          if (!Convert(item, &value, depth + 1, child)) return false;
           out->push_back(std::move(value));
         }
         return true;
@@ -70,9 +79,16 @@ struct Converter {
         *out = nlohmann::json::object();
         for (const auto& entry : node) {
           if (!entry.first.IsScalar()) return Fail(entry.first, "keys must be plain strings");
+          const std::string& key = entry.first.Scalar();
+          std::string child = key_path.empty() ? key : key_path + "." + key;
+          if (out->contains(key)) {
+            return Fail(entry.first, (key_path.empty() ? "" : key_path + ": ") + "duplicate key \"" +
+                                         key + "\" (YAML keeps only one of them)");
+          }
+          Record(child, entry.first);
           nlohmann::json value;
-          if (!Convert(entry.second, &value, depth + 1)) return false;
-          (*out)[entry.first.Scalar()] = std::move(value);
+          if (!Convert(entry.second, &value, depth + 1, child)) return false;
+          (*out)[key] = std::move(value);
         }
         return true;
     }
@@ -110,7 +126,7 @@ void FirstInvalidUtf8(const std::string& text, int* line, int* column, unsigned 
 }  // namespace
 
 bool ParseConfigText(const std::string& text, const std::string& path, nlohmann::json* document,
-                     Diagnostics* diagnostics) {
+                     Diagnostics* diagnostics, ConfigPositions* positions) {
   if (text.find('\0') != std::string::npos) {
     diagnostics->Add(path, 0, 0, "the configuration contains a NUL byte");
     return false;
@@ -138,6 +154,7 @@ bool ParseConfigText(const std::string& text, const std::string& path, nlohmann:
     return false;
   }
   Converter converter;
+  converter.positions = positions;
   try {
     if (!converter.Convert(root, document, 0)) {
       diagnostics->Add(path, converter.error_mark.line + 1, converter.error_mark.column + 1,

@@ -59,7 +59,7 @@ TEST_CASE("an unknown key names its path and the nearest valid key", "[core][con
   CHECK_FALSE(loaded.ok);
   REQUIRE(loaded.errors.size() == 1);
   CHECK(loaded.errors[0] ==
-        "contract-lint.yaml: error: breaking.uses: unknown key \"uses\"; did you mean \"use\"?");
+        "contract-lint.yaml:3:3: error: breaking.uses: unknown key \"uses\"; did you mean \"use\"?");
 }
 
 TEST_CASE("a wrong type names the key path", "[core][config]") {
@@ -69,7 +69,26 @@ TEST_CASE("a wrong type names the key path", "[core][config]") {
   for (const auto& e : loaded.errors) all += e + "\n";
   INFO(all);
   REQUIRE(loaded.errors.size() == 1);
-  CHECK(loaded.errors[0].rfind("contract-lint.yaml: error: proto.roots: ", 0) == 0);
+  CHECK(loaded.errors[0] == "contract-lint.yaml:3:3: error: proto.roots: expected a list, got the "
+                            "string \"proto\"; write [\"proto\"]");
+}
+
+TEST_CASE("a value outside an enum lists the valid ones and the nearest", "[core][config]") {
+  auto loaded = Load({{"contract-lint.yaml", "version: 1\nbreaking:\n  jsonschema: BACKWARDS\n"}});
+  CHECK_FALSE(loaded.ok);
+  REQUIRE(loaded.errors.size() == 1);
+  CHECK(loaded.errors[0] ==
+        "contract-lint.yaml:3:3: error: breaking.jsonschema: expected one of BACKWARD | FORWARD | FULL | "
+        "NONE | BACKWARD_TRANSITIVE | FORWARD_TRANSITIVE | FULL_TRANSITIVE | NONE_TRANSITIVE, got the "
+        "string \"BACKWARDS\"; did you mean \"BACKWARD\"?");
+}
+
+TEST_CASE("a duplicate key is an error at the second one", "[core][config]") {
+  auto loaded = Load({{"contract-lint.yaml", "version: 1\nbreaking:\n  use: [FILE]\n  use: [WIRE]\n"}});
+  CHECK_FALSE(loaded.ok);
+  REQUIRE(loaded.errors.size() == 1);
+  CHECK(loaded.errors[0] ==
+        "contract-lint.yaml:4:3: error: breaking: duplicate key \"use\" (YAML keeps only one of them)");
 }
 
 TEST_CASE("a misspelled rule id gets a suggestion", "[core][config]") {
@@ -78,7 +97,7 @@ TEST_CASE("a misspelled rule id gets a suggestion", "[core][config]") {
   CHECK_FALSE(loaded.ok);
   REQUIRE(loaded.errors.size() == 1);
   CHECK(loaded.errors[0] ==
-        "contract-lint.yaml: error: breaking.except[0]: unknown rule or category "
+        "contract-lint.yaml:4:12: error: breaking.except[0]: unknown rule or category "
         "\"FEILD_NO_DELETE\"; did you mean \"FIELD_NO_DELETE\"?");
 }
 
