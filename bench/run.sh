@@ -6,6 +6,7 @@
 # Environment (all optional):
 #   BENCH_PROTOS / BENCH_PACKAGES / BENCH_SCHEMAS   corpus size (default 5000 / 300 / 1000)
 #   BENCH_REPEAT      runs per measurement, the median is reported (default 3)
+#   BENCH_BUF_REPEAT  runs per buf measurement (default BENCH_REPEAT; buf takes minutes on the full corpus)
 #   BENCH_CORPUS      where the corpus repository lives (default bench/corpus)
 #   BENCH_BUILD=0     do not (re)build bench/.build/contract-lint (Release, incremental) before measuring
 #   CONTRACT_LINT     binary to measure instead (default bench/.build/contract-lint, never built then)
@@ -20,6 +21,7 @@ protos=${BENCH_PROTOS:-5000}
 packages=${BENCH_PACKAGES:-300}
 schemas=${BENCH_SCHEMAS:-1000}
 repeat=${BENCH_REPEAT:-3}
+buf_repeat=${BENCH_BUF_REPEAT:-$repeat}
 corpus=${BENCH_CORPUS:-$bench_dir/corpus}
 results=${BENCH_RESULTS:-$bench_dir/results/latest.md}
 cl=${CONTRACT_LINT:-$bench_dir/.build/contract-lint}
@@ -86,8 +88,9 @@ tsv=$work/measurements.tsv   # label  tool  branch  rc  wall...  rss...  finding
 # wall seconds and peak RSS (KB) of each run; COUNTER summarises the last run's stdout.
 measure() {
   local label=$1 tool=$2 branch=$3 counter=$4; shift 4
-  local walls=() rsss=() rcs=() i rc
-  for ((i = 0; i < repeat; i++)); do
+  local walls=() rsss=() rcs=() i rc runs=$repeat
+  [ "$tool" = buf ] && runs=$buf_repeat
+  for ((i = 0; i < runs; i++)); do
     (cd "$corpus" && /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err")
     rc=$?
     read -r w m < <(tail -n 1 "$work/time")
@@ -118,6 +121,7 @@ EOF
 }
 count_buf() { echo "proto=$(grep -c . "$1")"; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for b in "${branches[@]}"; do
   git -C "$corpus" checkout -q -f "$b" || die "cannot check out $b in $corpus"
   git -C "$corpus" clean -q -fdx
@@ -129,6 +133,7 @@ for b in "${branches[@]}"; do
   measure full "buf" "$b" count_buf "$buf" breaking --against '.git#tag=base'
 done
 git -C "$corpus" checkout -q -f main
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- report ---------------------------------------------------------------------------------------
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
@@ -154,6 +159,8 @@ git=$(git --version)
 corpus=$n_proto .proto files in $n_pkg packages, $n_schema JSON Schemas (draft 2020-12)
 changes=${changed%; }
 repeat=$repeat
+buf_repeat=$buf_repeat
+load=load average (1, 5, 15 min) $load_before before the runs, $load_after after
 build_note=$build_note
 EOF
 )
@@ -194,7 +201,8 @@ if meta.get("build_note"):
     w("- **Build: %s**" % meta["build_note"])
 w("- Corpus: %s" % meta["corpus"])
 w("- Changes against tag `base`: %s" % meta["changes"])
-w("- Each number is the median of %s runs (`/usr/bin/time -f '%%e %%M'`: wall seconds, peak RSS)." % meta["repeat"])
+w("- Each number is the median of %s runs (buf: %s) (`/usr/bin/time -f '%%e %%M'`: wall seconds, peak RSS)." % (meta["repeat"], meta["buf_repeat"]))
+w("- Machine load: %s." % meta["load"])
 w("- contract-lint: `contract-lint --against base --format json` (Protobuf + JSON Schema, `contract-lint.yaml`);"
   " buf: `buf breaking --against '.git#tag=base'` (Protobuf only, `buf.yaml` v2), both from the corpus root"
   " with the branch checked out.")

@@ -70,11 +70,14 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   // The two contract kinds are independent: compare them side by side.
   std::vector<Finding> proto_findings;
   std::vector<Finding> schema_findings;
-  auto proto = std::async(std::launch::async, [&] {
-    return CheckProto(*sides.against, *sides.current, config.proto, &proto_findings, diagnostics);
+  // (-j 1: one thread, the Protobuf stage runs when its result is wanted.)
+  auto proto = std::async(resolved.jobs == 1 ? std::launch::deferred : std::launch::async, [&] {
+    return CheckProto(*sides.against, *sides.current, config.proto, &proto_findings, diagnostics,
+                      LoadOptions{resolved.jobs, resolved.full, NeedsPackageScope(config)});
   });
   JsonSchemaStats schema_stats = CheckJsonSchemas(*sides.against, *sides.current,
-                                                  config.jsonschema, &schema_findings, diagnostics);
+                                                  config.jsonschema, &schema_findings, diagnostics,
+                                                  SchemaLoadOptions{resolved.jobs});
   ProtoStats proto_stats = proto.get();
 
   report->summary.proto_files = proto_stats.files;

@@ -27,6 +27,7 @@ struct Options {
   std::string baseline_path;           // --baseline FILE of accepted fingerprints
   bool show_suppressed = false;
   int jobs = 0;  // 0 = all cores
+  bool full = false;  // --full: compile and compare every contract, not only what the change reaches
 };
 
 struct Summary {

@@ -47,6 +47,8 @@ void AddSideOptions(CLI::App* command, contract_lint::Options& options) {
                       "Configuration file (default: contract-lint.yaml in the repository)");
   command->add_option("--consumer", options.consumers, "Only findings that affect this consumer (repeatable)");
   command->add_option("-j,--jobs", options.jobs, "Threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  command->add_flag("--full", options.full,
+                    "Compare every contract, not only what the change reaches (slower; same findings)");
 }
 
 bool UseColor(const std::string& mode) {

@@ -30,6 +30,9 @@ class DiskSnapshot : public Snapshot {
   // may be null when no entry is `stored`.
   DiskSnapshot(std::filesystem::path root, std::vector<DiskEntry> entries, std::string description,
                std::shared_ptr<const Repository> repository);
+  ~DiskSnapshot() override;
+  DiskSnapshot(const DiskSnapshot&) = delete;
+  DiskSnapshot& operator=(const DiskSnapshot&) = delete;
   const std::vector<SnapshotFile>& Files() const override { return files_; }
   bool Read(std::string_view path, std::string* contents, std::string* error) const override;
   std::string Describe() const override { return description_; }
@@ -40,6 +43,7 @@ class DiskSnapshot : public Snapshot {
   std::vector<std::optional<git_oid>> stored_;  // parallel to files_
   std::string description_;
   std::shared_ptr<const Repository> repository_;
+  int root_fd_ = -1;  // O_PATH handle on root_, for reads that cannot leave it
 };
 
 // True when `path` (absolute, canonical) is `root` or lies below it.

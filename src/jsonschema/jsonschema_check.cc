@@ -9,6 +9,7 @@
 
 #include "jsonschema/schema_compare.h"
 #include "jsonschema/schema_side.h"
+#include "parallel.h"
 
 namespace contract_lint {
 namespace {
@@ -148,7 +149,7 @@ std::map<std::string, SchemaNode> Definitions(const SchemaSide& side, const Sche
 
 JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& current,
                                  const JsonSchemaSettings& settings, std::vector<Finding>* findings,
-                                 Diagnostics* diagnostics) {
+                                 Diagnostics* diagnostics, const SchemaLoadOptions& load) {
   JsonSchemaStats stats;
   SchemaSide old_side(against, settings, " (in the baseline)", diagnostics);
   SchemaSide new_side(current, settings, "", diagnostics);
@@ -169,8 +170,11 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
   };
   for (const auto& path : all_paths) stats.changed += changed(path) ? 1 : 0;
 
-  // Every current contract is parsed and its $refs validated: an input error
-  // anywhere is reported, whether or not the file changed.
+  // Every current contract is parsed (on every thread) and its $refs
+  // validated: an input error anywhere is reported, whether or not the file
+  // changed. The baseline side loads only what is compared.
+  int jobs = ResolveJobs(load.jobs);
+  new_side.Preload(std::vector<std::string>(new_paths.begin(), new_paths.end()), jobs);
   for (const auto& path : new_paths) new_side.Load(path);
   RefScanner scanner(&new_side, diagnostics);
   for (size_t i = 0; i < new_side.loaded().size(); ++i) scanner.Scan(*new_side.loaded()[i]);
@@ -189,11 +193,15 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
     return false;
   };
 
+  std::vector<std::string> to_compare;
+  for (const auto& path : new_paths) {
+    if (old_paths.count(path) && needs_compare(path)) to_compare.push_back(path);
+  }
+  old_side.Preload(to_compare, jobs);
   SchemaComparer comparer(&old_side, &new_side, settings.lenient);
   std::vector<Change> changes;
   std::set<std::string> compared;
-  for (const auto& path : new_paths) {
-    if (!old_paths.count(path) || !needs_compare(path)) continue;
+  for (const auto& path : to_compare) {
     const SchemaDocument* old_doc = old_side.Load(path);
     const SchemaDocument* new_doc = new_side.Load(path);
     if (!old_doc || !new_doc) continue;

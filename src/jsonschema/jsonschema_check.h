@@ -24,9 +24,17 @@ struct JsonSchemaStats {
 
 // Appends one finding per detected change, each with its rule id and
 // direction; severity is decided later by the policy from the mode.
+// How the sides are loaded; the findings do not depend on it.
+struct SchemaLoadOptions {
+  int jobs = 0;  // threads for parsing; 0 = every core
+};
+
+// Every current contract is parsed (in parallel) and its $refs validated;
+// of the baseline, only the contracts that are compared (changed, or
+// reaching a changed file through $refs) are loaded.
 JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& current,
                                  const JsonSchemaSettings& settings,
                                  std::vector<Finding>* findings,
-                                 Diagnostics* diagnostics);
+                                 Diagnostics* diagnostics, const SchemaLoadOptions& load = {});
 
 }  // namespace contract_lint

@@ -1,6 +1,7 @@
 #include "jsonschema/schema_side.h"
 
 #include "config/glob.h"
+#include "parallel.h"
 #include "jsonschema/schema_uri.h"
 
 namespace contract_lint {
@@ -82,16 +83,43 @@ bool SchemaSide::IsContract(std::string_view path) const {
   return GlobMatchAny(settings_.include, path) && !GlobMatchAny(settings_.exclude, path);
 }
 
+void SchemaSide::Preload(const std::vector<std::string>& paths, int jobs) {
+  std::vector<std::string> wanted;
+  for (const auto& path : paths) {
+    if (!docs_.count(path) && !preloaded_.count(path)) wanted.push_back(path);
+  }
+  std::vector<Preloaded> out(wanted.size());
+  ParallelFor(wanted.size(), jobs, [&](size_t i) {
+    const std::string& path = wanted[i];
+    Diagnostics local;
+    std::string text, error;
+    if (snapshot_.Find(path) && snapshot_.Read(path, &text, &error)) {
+      out[i].doc = std::make_unique<SchemaDocument>();
+      if (!ParseSchemaDocument(path, text, side_note_, out[i].doc.get(), &local)) out[i].doc.reset();
+    } else if (!error.empty()) {
+      local.Add(path, 0, 0, error);
+    }
+    out[i].diagnostics = local.Sorted();
+  });
+  for (size_t i = 0; i < wanted.size(); ++i) preloaded_[wanted[i]] = std::move(out[i]);
+}
+
 const SchemaDocument* SchemaSide::Load(const std::string& path) {
   auto it = docs_.find(path);
   if (it != docs_.end()) return it->second.get();
   std::unique_ptr<SchemaDocument> doc;
-  std::string text, error;
-  if (snapshot_.Find(path) && snapshot_.Read(path, &text, &error)) {
-    doc = std::make_unique<SchemaDocument>();
-    if (!ParseSchemaDocument(path, text, side_note_, doc.get(), diagnostics_)) doc.reset();
-  } else if (!error.empty()) {
-    diagnostics_->Add(path, 0, 0, error);
+  if (auto pre = preloaded_.find(path); pre != preloaded_.end()) {
+    doc = std::move(pre->second.doc);
+    for (auto& diagnostic : pre->second.diagnostics) diagnostics_->Add(std::move(diagnostic));
+    preloaded_.erase(pre);
+  } else {
+    std::string text, error;
+    if (snapshot_.Find(path) && snapshot_.Read(path, &text, &error)) {
+      doc = std::make_unique<SchemaDocument>();
+      if (!ParseSchemaDocument(path, text, side_note_, doc.get(), diagnostics_)) doc.reset();
+    } else if (!error.empty()) {
+      diagnostics_->Add(path, 0, 0, error);
+    }
   }
   const SchemaDocument* result = doc.get();
   docs_[path] = std::move(doc);

@@ -61,6 +61,9 @@ class SchemaSide {
 
   // The parsed document, or null when missing or invalid (diagnosed once).
   const SchemaDocument* Load(const std::string& path);
+  // Reads and parses `paths` on `jobs` threads, for Load() to take: their
+  // diagnostics wait for Load(), as if they were parsed then.
+  void Preload(const std::vector<std::string>& paths, int jobs);
   SchemaNode Root(const SchemaDocument& doc) const;
 
   // The child subschema at `token` below `parent` (absent when missing),
@@ -97,6 +100,11 @@ class SchemaSide {
   std::map<std::string, Anchor> anchors_;    // "uri#name"
   std::vector<const SchemaDocument*> loaded_;
   bool loaded_all_ = false;
+  struct Preloaded {
+    std::unique_ptr<SchemaDocument> doc;  // null: could not be read or parsed
+    std::vector<Diagnostic> diagnostics;
+  };
+  std::map<std::string, Preloaded> preloaded_;
 };
 
 }  // namespace contract_lint

@@ -2,11 +2,17 @@
 // them once, and run every Protobuf rule of the table over the pairs.
 #include "proto/proto_check.h"
 
+#include <algorithm>
+#include <functional>
 #include <set>
 
+#include "config/config.h"
 #include "config/glob.h"
+#include "policy/policy.h"
 #include "policy/rule_rows.h"
+#include "parallel.h"
 #include "proto/proto_diff.h"
+#include "proto/proto_scope.h"
 #include "proto/proto_source.h"
 #include "proto/snapshot_source_tree.h"
 
@@ -27,10 +33,26 @@ std::map<std::string, std::string> ContractFiles(const Snapshot& snapshot,
   return files;
 }
 
-std::vector<std::string> Paths(const std::map<std::string, std::string>& files) {
-  std::vector<std::string> paths;
-  for (const auto& [path, blob] : files) paths.push_back(path);
-  return paths;
+// What a file that imports `file` can see of it by name: its package, syntax,
+// public imports, and the full name and kind of every type and service.
+// Fields, values and methods are not types: a type name never resolves to one.
+std::vector<std::string> TypeSurface(const google::protobuf::FileDescriptor* file) {
+  std::vector<std::string> surface{"package " + file->package(),
+                                   "syntax " + std::string(file->SyntaxName(file->syntax()))};
+  for (int i = 0; i < file->public_dependency_count(); ++i) {
+    surface.push_back("public " + file->public_dependency(i)->name());
+  }
+  auto add_enum = [&](const google::protobuf::EnumDescriptor* e) { surface.push_back("enum " + e->full_name()); };
+  std::function<void(const google::protobuf::Descriptor*)> add_message = [&](const google::protobuf::Descriptor* m) {
+    surface.push_back("message " + m->full_name());
+    for (int i = 0; i < m->nested_type_count(); ++i) add_message(m->nested_type(i));
+    for (int i = 0; i < m->enum_type_count(); ++i) add_enum(m->enum_type(i));
+  };
+  for (int i = 0; i < file->message_type_count(); ++i) add_message(file->message_type(i));
+  for (int i = 0; i < file->enum_type_count(); ++i) add_enum(file->enum_type(i));
+  for (int i = 0; i < file->service_count(); ++i) surface.push_back("service " + file->service(i)->full_name());
+  std::sort(surface.begin(), surface.end());
+  return surface;
 }
 
 class RuleCollector : public RuleEmitter {
@@ -52,7 +74,7 @@ class RuleCollector : public RuleEmitter {
 
 ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
                       const ProtoSettings& settings, std::vector<Finding>* findings,
-                      Diagnostics* diagnostics) {
+                      Diagnostics* diagnostics, const LoadOptions& load) {
   auto before = ContractFiles(against, settings);
   auto after = ContractFiles(current, settings);
   ProtoStats stats;
@@ -67,11 +89,70 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
   }
   if (stats.changed == 0) return stats;
 
-  ProtoSide against_side(against, settings.roots, Paths(before), diagnostics);
-  ProtoSide current_side(current, settings.roots, Paths(after), diagnostics);
+  // Only what the change reaches is compiled (see proto_scope.h); both
+  // sides are parsed together on every thread, then compiled side by side.
+  int jobs = ResolveJobs(load.jobs);
+  ProtoScopePlanner planner(against, current, settings.roots, before, after, load.full,
+                            load.package_scope, jobs);
+  auto requests = [](ProtoScope& scope, bool first) {
+    std::vector<ProtoSide::Request> out(2);
+    for (int i = 0; i < 2; ++i) {
+      ProtoSideScope& side = i == 0 ? scope.against : scope.current;
+      out[i].contract_paths = std::move(side.contract_paths);
+      out[i].options.contents = std::move(side.contents);
+      out[i].options.imports = std::move(side.imports);
+    }
+    (void)first;
+    return out;
+  };
+  auto shared = [&](ProtoScope& scope) {
+    ProtoSide::Shared out;
+    if (load.full) return out;  // the reference: each side compiles everything itself
+    out.snapshot = &current;
+    out.import_paths = std::move(scope.shared);
+    out.contents = std::move(scope.shared_contents);
+    return out;
+  };
+  ProtoScope first = planner.First();
+  stats.compiled = static_cast<int>(first.import_paths.size());
+  auto first_requests = requests(first, true);
+  first_requests[0].snapshot = &against;
+  first_requests[1].snapshot = &current;
+  auto sides = ProtoSide::LoadAll(settings.roots, std::move(first_requests), shared(first), diagnostics, jobs);
+  ProtoSide& against_side = *sides[0];
+  ProtoSide& current_side = *sides[1];
+
   // A side that does not compile cannot be compared honestly: a file with a
   // syntax error would read as a deleted file.
-  if (!against_side.ok() || !current_side.ok()) return stats;
+  auto failed = [&] {
+    if (against_side.ok() && current_side.ok()) return false;
+    for (ProtoSide* side : {&against_side, &current_side}) {
+      if (!side->ok()) side->ReportErrors();
+    }
+    return true;
+  };
+
+  // Then the unchanged contracts that see a changed file whose types changed
+  // (or that did not compile: its importers are compiled too, so that their
+  // errors are reported as well).
+  std::set<std::string> surface_changed;
+  std::map<std::string, const SourceFile*> old_files, new_files;
+  for (const auto& file : against_side.files()) old_files[file.import_path] = &file;
+  for (const auto& file : current_side.files()) new_files[file.import_path] = &file;
+  for (const auto& import_path : planner.changed()) {
+    auto old_file = old_files.find(import_path);
+    auto new_file = new_files.find(import_path);
+    if (old_file == old_files.end() || new_file == new_files.end() ||
+        TypeSurface(old_file->second->descriptor) != TypeSurface(new_file->second->descriptor)) {
+      surface_changed.insert(import_path);
+    }
+  }
+  ProtoScope reached = planner.Reached(surface_changed);
+  if (!reached.import_paths.empty()) {
+    stats.compiled += static_cast<int>(reached.import_paths.size());
+    ProtoSide::Extend({&against_side, &current_side}, requests(reached, false), shared(reached), jobs);
+  }
+  if (failed()) return stats;
 
   ProtoDiff diff = PairProto(against_side.files(), current_side.files());
   for (const RuleInfo& rule : ProtoRuleRows()) {
@@ -80,6 +161,20 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
     rule.proto_check(diff, collector);
   }
   return stats;
+}
+
+bool NeedsPackageScope(const Config& config) {
+  std::vector<const BreakingPolicy*> policies{&config.breaking};
+  for (const auto& contract : config.contracts) {
+    if (contract.has_policy) policies.push_back(&contract.breaking);
+  }
+  for (const BreakingPolicy* policy : policies) {
+    if (!policy->registry.empty()) continue;  // registry mode replaces buf's rules
+    for (const auto& rule : EnabledProtoRules(*policy)) {
+      if (rule.starts_with("PACKAGE_")) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace contract_lint

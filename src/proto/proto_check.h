@@ -17,16 +17,35 @@ struct ProtoSettings {
 };
 
 struct ProtoStats {
-  int files = 0;    // .proto contracts on either side
-  int changed = 0;  // of which the content differs
+  int files = 0;     // .proto contracts on either side
+  int changed = 0;   // of which the content differs
+  int compiled = 0;  // contracts compiled (what the change reaches; all with `full`)
 };
+
+// How the sides are loaded. Neither option changes the findings.
+struct LoadOptions {
+  int jobs = 0;       // threads; 0 = every core
+  bool full = false;  // compile every contract, not only what the change reaches
+  // Compile every contract of a package a changed contract belongs to: what
+  // the PACKAGE_* rules need. Without it their findings are not reliable
+  // (the policy drops them when none is enabled: see NeedsPackageScope).
+  bool package_scope = true;
+};
+
+struct Config;
+// Whether any policy of `config` enables a PACKAGE_* rule.
+bool NeedsPackageScope(const Config& config);
 
 // Appends one finding per violation of *every* Protobuf rule in the table
 // (the policy later keeps the enabled ones), located in the current side
 // (or the against side for deletions). Syntax, import and unsupported-edition
-// errors go to `diagnostics` with path:line:col.
+// errors go to `diagnostics` with path:line:col. Only the contracts the
+// change reaches are compiled (proto_scope.h): an unchanged file whose
+// imports are unchanged too is not parsed, so an error it had in the
+// baseline already is not reported again.
 ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
                       const ProtoSettings& settings,
-                      std::vector<Finding>* findings, Diagnostics* diagnostics);
+                      std::vector<Finding>* findings, Diagnostics* diagnostics,
+                      const LoadOptions& load = {});
 
 }  // namespace contract_lint

@@ -1,10 +1,16 @@
 #include "proto/proto_source.h"
 
 #include <algorithm>
+#include <deque>
+#include <set>
 
 #include <google/protobuf/compiler/importer.h>
+#include <google/protobuf/compiler/parser.h>
 #include <google/protobuf/descriptor.pb.h>
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
+#include "parallel.h"
 #include "proto/snapshot_source_tree.h"
 
 namespace contract_lint {
@@ -45,24 +51,201 @@ class DiagnosticErrorCollector : public pb::compiler::MultiFileErrorCollector {
   int count_ = 0;
 };
 
-void IndexSpans(const pb::FileDescriptor* file, SourceFile* out) {
-  pb::FileDescriptorProto proto;
-  file->CopySourceCodeInfoTo(&proto);
-  for (const auto& location : proto.source_code_info().location()) {
-    const auto& span = location.span();
-    if (span.size() != 3 && span.size() != 4) continue;
-    Location where;
-    where.path = out->path;
-    where.line = span[0] + 1;
-    where.column = span[1] + 1;
-    where.end_line = (span.size() == 4 ? span[2] : span[0]) + 1;
-    where.end_column = span[span.size() - 1] + 1;
-    std::vector<int> key(location.path().begin(), location.path().end());
-    out->spans.emplace(std::move(key), std::move(where));  // first span wins
+// Syntax errors of one file, as the Tokenizer and Parser report them (0-based).
+struct ParseError {
+  int line;
+  int column;
+  std::string message;
+};
+
+class RecordingErrors : public pb::io::ErrorCollector {
+ public:
+  explicit RecordingErrors(std::vector<ParseError>* errors) : errors_(errors) {}
+  void AddError(int line, int column, const std::string& message) override {
+    if (errors_) errors_->push_back(ParseError{line, column, message});
   }
+
+ private:
+  std::vector<ParseError>* errors_;
+};
+
+// Parses `text` as protoc does (with source info), optionally recording
+// where each element sits.
+bool ParseText(std::string_view text, const std::string& import_path, pb::FileDescriptorProto* proto,
+               std::vector<ParseError>* errors, pb::compiler::SourceLocationTable* locations) {
+  pb::io::ArrayInputStream input(text.data(), static_cast<int>(text.size()));
+  std::vector<ParseError> ignored;
+  if (!errors) errors = &ignored;
+  size_t before = errors->size();
+  RecordingErrors collector(errors);
+  pb::io::Tokenizer tokenizer(&input, &collector);
+  pb::compiler::Parser parser;
+  parser.RecordErrorsTo(&collector);
+  if (locations) parser.RecordSourceLocationsTo(locations);
+  proto->set_name(import_path);
+  return parser.Parse(&tokenizer, proto) && errors->size() == before;
 }
 
 }  // namespace
+
+// One file read and parsed ahead of the compilation, on any thread.
+struct ParsedFile {
+  FetchedSource source;
+  pb::FileDescriptorProto proto;
+  std::vector<ParseError> errors;
+  bool parsed_ok = false;
+  bool ready = false;
+
+  // What SourceTreeDescriptorDatabase::FindFileByName does, minus reporting.
+  void Parse(const SnapshotSourceTree& tree, const std::string& import_path) {
+    source = tree.Fetch(import_path);
+    ready = true;
+    if (!source.found) return;
+    parsed_ok = ParseText(source.text, import_path, &proto, &errors, nullptr);
+  }
+};
+
+// One DescriptorPool, filled file by file in import order: what an Importer
+// does through its database, with the same errors, but from files parsed
+// ahead. Optionally on top of another compiler's pool (the files both sides
+// share), which must be complete before this one builds.
+class ProtoCompiler {
+ public:
+  // Errors are only counted: a side with any is compiled again by an
+  // Importer (ProtoSide::ReportErrors), whose reports are the reference.
+  ProtoCompiler(const Snapshot& snapshot, const std::vector<std::string>& roots,
+                const ProtoCompiler* underlay)
+      : snapshot_(snapshot), underlay_(underlay) {
+    tree_ = std::make_unique<SnapshotSourceTree>(snapshot, roots, nullptr);
+    tree_->ReportEditionsTo(&ignored_);
+    errors_ = std::make_unique<DiagnosticErrorCollector>(*tree_, &ignored_);
+    pool_ = underlay ? std::make_unique<pb::DescriptorPool>(underlay->pool_.get())
+                     : std::make_unique<pb::DescriptorPool>();
+    pool_->EnforceWeakDependencies(true);
+  }
+
+  const Snapshot& snapshot() const { return snapshot_; }
+  SnapshotSourceTree& tree() { return *tree_; }
+  int error_count() const { return errors_->count(); }
+
+  // Files to parse ahead; each entry is then filled by one thread.
+  void Plan(const std::string& import_path) {
+    if (done_.count(import_path) || (underlay_ && underlay_->Attempted(import_path, nullptr))) return;
+    auto& slot = planned_[import_path];
+    if (!slot) slot = std::make_unique<ParsedFile>();
+  }
+  void SetContents(std::shared_ptr<const ProtoContents> contents) {
+    contents_ = std::move(contents);
+    tree_->SetContents(contents_.get());
+  }
+  std::vector<std::pair<const std::string*, ParsedFile*>> Unparsed() const {
+    std::vector<std::pair<const std::string*, ParsedFile*>> out;
+    for (const auto& [import_path, file] : planned_) {
+      if (!file->ready) out.emplace_back(&import_path, file.get());
+    }
+    return out;
+  }
+  // Builds every planned file (for the shared compiler).
+  void BuildPlanned() {
+    std::vector<std::string> names;
+    for (const auto& [import_path, file] : planned_) names.push_back(import_path);
+    for (const auto& import_path : names) Get(import_path);
+  }
+  // Drops what was read and parsed ahead and not used.
+  void Forget() {
+    planned_.clear();
+    SetContents(nullptr);
+  }
+
+  // Whether this compiler (or its underlay) tried `import_path`; *result is
+  // the file, null when it failed.
+  bool Attempted(const std::string& import_path, const pb::FileDescriptor** result) const {
+    auto it = done_.find(import_path);
+    if (it != done_.end()) {
+      if (result) *result = it->second;
+      return true;
+    }
+    return underlay_ && underlay_->Attempted(import_path, result);
+  }
+  std::shared_ptr<const std::string> Text(const std::string& import_path) const {
+    auto it = texts_.find(import_path);
+    if (it != texts_.end()) return it->second;
+    return underlay_ ? underlay_->Text(import_path) : nullptr;
+  }
+
+  // The compiled file, building it (and first what it imports) when needed.
+  const pb::FileDescriptor* Get(const std::string& import_path) {
+    const pb::FileDescriptor* found = nullptr;
+    if (Attempted(import_path, &found)) return found;
+    auto pending = std::find(pending_.begin(), pending_.end(), import_path);
+    if (pending != pending_.end()) {
+      RecursiveImport(static_cast<size_t>(pending - pending_.begin()));
+      done_[import_path] = nullptr;
+      return nullptr;
+    }
+    std::unique_ptr<ParsedFile> file;
+    auto it = planned_.find(import_path);
+    if (it != planned_.end() && it->second->ready) {
+      file = std::move(it->second);
+      planned_.erase(it);
+    } else {
+      file = std::make_unique<ParsedFile>();
+      file->Parse(*tree_, import_path);
+    }
+    if (!tree_->Accept(file->source)) {
+      errors_->AddError(import_path, -1, 0, tree_->GetLastErrorMessage());
+      done_[import_path] = nullptr;
+      return nullptr;
+    }
+    for (const auto& error : file->errors) errors_->AddError(import_path, error.line, error.column, error.message);
+    if (!file->parsed_ok) {
+      done_[import_path] = nullptr;
+      return nullptr;
+    }
+    // Like the Importer: every import is loaded before the file is built.
+    pending_.push_back(import_path);
+    for (const auto& dependency : file->proto.dependency()) Get(dependency);
+    Counting counting(this);
+    const pb::FileDescriptor* built = pool_->BuildFileCollectingErrors(file->proto, &counting);
+    pending_.pop_back();
+    done_[import_path] = built;
+    if (built) texts_[import_path] = file->source.owned;
+    return built;
+  }
+
+ private:
+  // Counts the pool's errors (ProtoSide::ReportErrors words them).
+  class Counting : public pb::DescriptorPool::ErrorCollector {
+   public:
+    explicit Counting(ProtoCompiler* compiler) : compiler_(compiler) {}
+    void AddError(const std::string& filename, const std::string&, const pb::Message*, ErrorLocation,
+                  const std::string& message) override {
+      compiler_->errors_->AddError(filename, -1, 0, message);
+    }
+    void AddWarning(const std::string&, const std::string&, const pb::Message*, ErrorLocation,
+                    const std::string&) override {}
+
+   private:
+    ProtoCompiler* compiler_;
+  };
+
+  // "File recursively imports itself": an error (worded by the Importer).
+  void RecursiveImport(size_t from_here) {
+    errors_->AddError(pending_[from_here], -1, 0, "File recursively imports itself");
+  }
+
+  const Snapshot& snapshot_;
+  const ProtoCompiler* underlay_;
+  Diagnostics ignored_;
+  std::shared_ptr<const ProtoContents> contents_;
+  std::unique_ptr<SnapshotSourceTree> tree_;
+  std::unique_ptr<DiagnosticErrorCollector> errors_;
+  std::unique_ptr<pb::DescriptorPool> pool_;
+  std::map<std::string, std::unique_ptr<ParsedFile>> planned_;
+  std::map<std::string, const pb::FileDescriptor*> done_;  // null: failed
+  std::map<std::string, std::shared_ptr<const std::string>> texts_;
+  std::vector<std::string> pending_;  // files being built, outermost first
+};
 
 Anchor Anchor::Child(std::initializer_list<int> more) const {
   Anchor child = *this;
@@ -84,11 +267,8 @@ Location LocateOr(const Anchor& anchor, std::initializer_list<int> sub, const Lo
 }
 
 Location WidenToKeyword(const SourceFile* file, Location where, std::string_view keyword) {
-  if (!file || where.path.empty() || where.line < 1 ||
-      where.line > static_cast<int>(file->lines.size())) {
-    return where;
-  }
-  const std::string& line = file->lines[where.line - 1];
+  std::string_view line;
+  if (!file || where.path.empty() || !file->Line(where.line, &line)) return where;
   int i = where.column - 1;  // columns count bytes; tabs are rare in option lists
   auto skip_space = [&] {
     while (i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t')) --i;
@@ -111,43 +291,167 @@ Location FileStart(const SourceFile* file) {
   return where;
 }
 
+SpanIndex::SpanIndex(const pb::FileDescriptor* file, std::string path) : file_(file), path_(std::move(path)) {}
+
+const SpanIndex::Map& SpanIndex::map() const {
+  std::call_once(state_->once, [this] {
+    if (!file_) return;
+    pb::FileDescriptorProto proto;
+    file_->CopySourceCodeInfoTo(&proto);
+    for (const auto& location : proto.source_code_info().location()) {
+      const auto& span = location.span();
+      if (span.size() != 3 && span.size() != 4) continue;
+      Location where;
+      where.path = path_;
+      where.line = span[0] + 1;
+      where.column = span[1] + 1;
+      where.end_line = (span.size() == 4 ? span[2] : span[0]) + 1;
+      where.end_column = span[span.size() - 1] + 1;
+      std::vector<int> key(location.path().begin(), location.path().end());
+      state_->map.emplace(std::move(key), std::move(where));  // first span wins
+    }
+  });
+  return state_->map;
+}
+
+bool SourceFile::Line(int line, std::string_view* out) const {
+  if (!text || line < 1) return false;
+  std::string_view rest = *text;
+  for (int i = 1; i < line; ++i) {
+    size_t newline = rest.find('\n');
+    if (newline == std::string_view::npos) return false;
+    rest.remove_prefix(newline + 1);
+  }
+  *out = rest.substr(0, rest.find('\n'));
+  return true;
+}
+
 ProtoSide::ProtoSide(const Snapshot& snapshot, const std::vector<std::string>& roots,
-                     const std::vector<std::string>& contract_paths, Diagnostics* diagnostics) {
-  tree_ = std::make_unique<SnapshotSourceTree>(snapshot, roots);
-  tree_->ReportEditionsTo(diagnostics);
-  auto errors = std::make_unique<DiagnosticErrorCollector>(*tree_, diagnostics);
-  DiagnosticErrorCollector* error_count = errors.get();
-  errors_ = std::move(errors);
-  importer_ = std::make_unique<pb::compiler::Importer>(tree_.get(), errors_.get());
+                     const std::vector<std::string>& contract_paths, Diagnostics* diagnostics)
+    : ProtoSide(snapshot, roots, contract_paths, diagnostics, ProtoSideOptions{}) {}
+
+ProtoSide::ProtoSide(const Snapshot& snapshot, const std::vector<std::string>& roots,
+                     const std::vector<std::string>& contract_paths, Diagnostics* diagnostics,
+                     const ProtoSideOptions& options)
+    : ProtoSide(snapshot, roots, diagnostics, nullptr) {
+  Plan(contract_paths, options, {});
+  auto ahead = compiler_->Unparsed();
+  ParallelFor(ahead.size(), options.jobs,
+              [&](size_t i) { ahead[i].second->Parse(compiler_->tree(), *ahead[i].first); });
+  Build();
+  if (!ok()) ReportErrors();
+}
+
+ProtoSide::ProtoSide(const Snapshot& snapshot, const std::vector<std::string>& roots,
+                     Diagnostics* diagnostics, std::shared_ptr<ProtoCompiler> shared)
+    : snapshot_(snapshot),
+      roots_(roots),
+      diagnostics_(diagnostics),
+      shared_(std::move(shared)),
+      compiler_(std::make_unique<ProtoCompiler>(snapshot, roots, shared_.get())) {}
+
+ProtoSide::~ProtoSide() = default;
+
+bool ProtoSide::ok() const { return ok_ && (!shared_ || shared_->error_count() == 0); }
+
+void ProtoSide::ReportErrors() {
+  if (reported_) return;
+  reported_ = true;
+  // Exactly what the reference does: one Importer over the contracts, in
+  // order, reporting as it goes.
+  SnapshotSourceTree tree(snapshot_, roots_);
+  tree.ReportEditionsTo(diagnostics_);
+  DiagnosticErrorCollector errors(tree, diagnostics_);
+  pb::compiler::Importer importer(&tree, &errors);
+  for (const auto& [path, import_path] : contracts_) importer.Import(import_path);
+}
+
+void ProtoSide::Plan(const std::vector<std::string>& contract_paths, const ProtoSideOptions& options,
+                     const std::set<std::string>& shared) {
+  compiler_->SetContents(options.contents);
+  SnapshotSourceTree& tree = compiler_->tree();
   for (const auto& path : contract_paths) {
-    std::string import_path = tree_->ImportPath(path);
-    if (import_path.empty() || tree_->RepoPath(import_path) != path) continue;  // shadowed
-    const pb::FileDescriptor* file = importer_->Import(import_path);
-    if (tree_->IsEditionFile(import_path)) ok_ = false;
+    std::string import_path = tree.ImportPath(path);
+    if (import_path.empty() || tree.RepoPath(import_path) != path) continue;  // shadowed
+    contracts_.emplace_back(path, import_path);
+    if (!shared.count(import_path)) compiler_->Plan(import_path);
+  }
+  for (const auto& import_path : options.imports) {
+    if (!shared.count(import_path)) compiler_->Plan(import_path);
+  }
+}
+
+void ProtoSide::Build() {
+  SnapshotSourceTree& tree = compiler_->tree();
+  for (; built_ < contracts_.size(); ++built_) {
+    const auto& [path, import_path] = contracts_[built_];
+    const pb::FileDescriptor* file = compiler_->Get(import_path);
+    if (tree.IsEditionFile(import_path)) ok_ = false;
     if (!file) continue;
     SourceFile source;
     source.path = path;
     source.import_path = import_path;
     source.descriptor = file;
-    std::string contents, error;
-    if (snapshot.Read(path, &contents, &error)) {
-      size_t start = 0;
-      while (start <= contents.size()) {
-        size_t end = contents.find('\n', start);
-        if (end == std::string::npos) end = contents.size();
-        source.lines.push_back(contents.substr(start, end - start));
-        start = end + 1;
-      }
+    source.text = compiler_->Text(import_path);
+    if (!source.text) {
+      auto contents = std::make_shared<std::string>();
+      std::string error;
+      if (compiler_->snapshot().Read(path, contents.get(), &error)) source.text = std::move(contents);
     }
-    IndexSpans(file, &source);
+    source.spans = SpanIndex(file, path);
     files_.push_back(std::move(source));
   }
-  if (error_count->count() > 0) ok_ = false;
+  if (compiler_->error_count() > 0) ok_ = false;
   std::sort(files_.begin(), files_.end(), [](const SourceFile& a, const SourceFile& b) {
     return a.import_path < b.import_path;
   });
+  compiler_->Forget();
 }
 
-ProtoSide::~ProtoSide() = default;
+std::vector<std::unique_ptr<ProtoSide>> ProtoSide::LoadAll(const std::vector<std::string>& roots,
+                                                           std::vector<Request> requests, Shared shared,
+                                                           Diagnostics* diagnostics, int jobs) {
+  std::shared_ptr<ProtoCompiler> common;
+  if (shared.snapshot) common = std::make_shared<ProtoCompiler>(*shared.snapshot, roots, nullptr);
+  std::vector<std::unique_ptr<ProtoSide>> sides;
+  std::vector<ProtoSide*> raw;
+  for (auto& request : requests) {
+    sides.push_back(std::unique_ptr<ProtoSide>(new ProtoSide(*request.snapshot, roots, diagnostics, common)));
+    raw.push_back(sides.back().get());
+  }
+  Extend(raw, std::move(requests), std::move(shared), jobs);
+  return sides;
+}
+
+void ProtoSide::Extend(const std::vector<ProtoSide*>& sides, std::vector<Request> requests, Shared shared,
+                       int jobs) {
+  ProtoCompiler* common = sides.empty() ? nullptr : sides[0]->shared_.get();
+  if (common) {
+    common->SetContents(shared.contents);
+    for (const auto& import_path : shared.import_paths) common->Plan(import_path);
+  }
+  std::set<std::string> shared_names(shared.import_paths.begin(), shared.import_paths.end());
+  if (!common) shared_names.clear();
+  for (size_t i = 0; i < sides.size(); ++i) {
+    sides[i]->Plan(requests[i].contract_paths, requests[i].options, shared_names);
+  }
+  std::vector<std::pair<ProtoCompiler*, std::pair<const std::string*, ParsedFile*>>> ahead;
+  if (common) {
+    for (const auto& task : common->Unparsed()) ahead.push_back({common, task});
+  }
+  for (ProtoSide* side : sides) {
+    for (const auto& task : side->compiler_->Unparsed()) ahead.push_back({side->compiler_.get(), task});
+  }
+  ParallelFor(ahead.size(), jobs, [&](size_t i) {
+    ahead[i].second.second->Parse(ahead[i].first->tree(), *ahead[i].second.first);
+  });
+  // The shared pool first (the sides build on it), then each side on a
+  // thread of its own: every pool is filled in order by one thread.
+  if (common) {
+    common->BuildPlanned();
+    common->Forget();
+  }
+  ParallelFor(sides.size(), jobs, [&](size_t i) { sides[i]->Build(); });
+}
 
 }  // namespace contract_lint

@@ -5,7 +5,10 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <google/protobuf/compiler/importer.h>
@@ -14,18 +17,44 @@
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/finding.h"
 #include "contract_lint/snapshot.h"
+#include "proto/snapshot_source_tree.h"
 
 namespace contract_lint {
 
-class SnapshotSourceTree;
+// SourceCodeInfo path -> 1-based span of one file, built on first use (most
+// files of a large comparison never locate anything). Thread-safe.
+class SpanIndex {
+ public:
+  using Map = std::map<std::vector<int>, Location>;
+  SpanIndex() = default;
+  SpanIndex(const google::protobuf::FileDescriptor* file, std::string path);
 
-// One contract file of one side. The descriptor is owned by the ProtoSide.
+  Map::const_iterator find(const std::vector<int>& key) const { return map().find(key); }
+  Map::const_iterator end() const { return map().end(); }
+  const Map& map() const;
+
+ private:
+  struct State {
+    std::once_flag once;
+    Map map;
+  };
+  const google::protobuf::FileDescriptor* file_ = nullptr;
+  std::string path_;
+  std::unique_ptr<State> state_ = std::make_unique<State>();
+};
+
+// One contract file of one side. The descriptor is owned by the ProtoSide
+// (or by the pool both sides share, for a file that is the same on both).
 struct SourceFile {
   std::string path;         // repository-relative
   std::string import_path;  // relative to its root; what files are paired by
   const google::protobuf::FileDescriptor* descriptor = nullptr;
-  std::map<std::vector<int>, Location> spans;  // SourceCodeInfo path -> 1-based span
-  std::vector<std::string> lines;              // the source, for spans protoc records short
+  SpanIndex spans;          // SourceCodeInfo path -> 1-based span
+  std::shared_ptr<const std::string> text;  // the source, for spans protoc records short
+
+  // Line `line` (1-based) of the source without its newline; false past the
+  // end. Scans the text: for the few findings that need it.
+  bool Line(int line, std::string_view* out) const;
 };
 
 // Where an element sits in its file: a SourceCodeInfo path. `fixed` anchors
@@ -50,25 +79,82 @@ Location WidenToKeyword(const SourceFile* file, Location where, std::string_view
 // 1:1-1:1 of a file, buf's location for elements with no span of their own.
 Location FileStart(const SourceFile* file);
 
-// Compiles every contract file of a snapshot (`.proto` under a root, not
-// excluded) into one DescriptorPool. Syntax, import and edition errors go to
-// `diagnostics` (1-based); ok() is false when any occurred.
+// How a side is loaded.
+struct ProtoSideOptions {
+  int jobs = 1;  // threads for parsing (1 = this thread only)
+  // Bytes already read (shared with the other side); may be null.
+  std::shared_ptr<const ProtoContents> contents;
+  // Import paths the contracts import (directly or not), parsed ahead on the
+  // threads with the contracts; any other import is parsed when reached.
+  std::vector<std::string> imports;
+};
+
+class ProtoCompiler;
+
+// Compiles the given contract files of a snapshot (`.proto` under a root, not
+// excluded) into a DescriptorPool, with the errors a libprotobuf Importer
+// reports, but with the files parsed on several threads first and, when two
+// sides are loaded together, the files that are the same on both compiled
+// once into a pool both sides build on. Syntax, import and edition errors go
+// to `diagnostics` (1-based); ok() is false when any occurred.
 class ProtoSide {
  public:
   ProtoSide(const Snapshot& snapshot, const std::vector<std::string>& roots,
             const std::vector<std::string>& contract_paths, Diagnostics* diagnostics);
+  ProtoSide(const Snapshot& snapshot, const std::vector<std::string>& roots,
+            const std::vector<std::string>& contract_paths, Diagnostics* diagnostics,
+            const ProtoSideOptions& options);
   ~ProtoSide();
   ProtoSide(const ProtoSide&) = delete;
   ProtoSide& operator=(const ProtoSide&) = delete;
 
-  bool ok() const { return ok_; }
+  bool ok() const;
+  // When !ok(): reports the errors to `diagnostics`, exactly as a libprotobuf
+  // Importer over the contracts does (the fast path only counts them).
+  void ReportErrors();
   // The contract files that compiled, sorted by import path.
   const std::vector<SourceFile>& files() const { return files_; }
 
+  struct Request {
+    const Snapshot* snapshot = nullptr;  // LoadAll only
+    std::vector<std::string> contract_paths;
+    ProtoSideOptions options;  // `jobs` is ignored
+  };
+  // Files identical on both sides (the same bytes, importing only such
+  // files), compiled once; read from `snapshot`.
+  struct Shared {
+    const Snapshot* snapshot = nullptr;
+    std::vector<std::string> import_paths;
+    std::shared_ptr<const ProtoContents> contents;
+  };
+  // Loads several sides at once: every file of every side is parsed on one
+  // set of `jobs` threads, the shared files are compiled, then each side is
+  // compiled on a thread of its own.
+  static std::vector<std::unique_ptr<ProtoSide>> LoadAll(const std::vector<std::string>& roots,
+                                                         std::vector<Request> requests,
+                                                         Shared shared, Diagnostics* diagnostics,
+                                                         int jobs);
+  // Adds more contracts to sides made by LoadAll (one request per side), the
+  // same way. ok() and files() then cover every contract added so far.
+  static void Extend(const std::vector<ProtoSide*>& sides, std::vector<Request> requests,
+                     Shared shared, int jobs);
+
  private:
-  std::unique_ptr<SnapshotSourceTree> tree_;
-  std::unique_ptr<google::protobuf::compiler::MultiFileErrorCollector> errors_;
-  std::unique_ptr<google::protobuf::compiler::Importer> importer_;
+  ProtoSide(const Snapshot& snapshot, const std::vector<std::string>& roots, Diagnostics* diagnostics,
+            std::shared_ptr<ProtoCompiler> shared);
+  // `shared`: compiled by the shared compiler, not parsed here.
+  void Plan(const std::vector<std::string>& contract_paths, const ProtoSideOptions& options,
+            const std::set<std::string>& shared);
+  void Build();  // compiles the planned contracts, in order
+
+  const Snapshot& snapshot_;
+  std::vector<std::string> roots_;
+  Diagnostics* diagnostics_;
+  std::shared_ptr<ProtoCompiler> shared_;  // may be null
+  std::unique_ptr<ProtoCompiler> compiler_;
+  bool reported_ = false;
+  std::vector<std::pair<std::string, std::string>> contracts_;  // (repo path, import path)
+  size_t built_ = 0;                                            // contracts_ compiled so far
   std::vector<SourceFile> files_;
   bool ok_ = true;
 };

@@ -79,7 +79,12 @@ EditionStatement FindEditionStatement(const std::string& contents) {
 
 SnapshotSourceTree::SnapshotSourceTree(const Snapshot& snapshot,
                                        const std::vector<std::string>& roots)
-    : snapshot_(snapshot) {
+    : SnapshotSourceTree(snapshot, roots, nullptr) {}
+
+SnapshotSourceTree::SnapshotSourceTree(const Snapshot& snapshot,
+                                       const std::vector<std::string>& roots,
+                                       const ProtoContents* contents)
+    : snapshot_(snapshot), contents_by_path_(contents) {
   for (const auto& root : roots) prefixes_.push_back(RootPrefix(root));
   if (prefixes_.empty()) prefixes_.push_back("");
 }
@@ -98,73 +103,111 @@ std::string SnapshotSourceTree::ImportPath(const std::string& repo_path) const {
   return "";
 }
 
+bool SnapshotSourceTree::IsEmbedded(const std::string& import_path) {
+  // Only the well-known types: the binary embeds other files (schemas, explain's examples).
+  return import_path.starts_with("google/protobuf/") && EmbeddedFile(import_path) != nullptr;
+}
+
 bool SnapshotSourceTree::IsEditionFile(const std::string& import_path) const {
   auto it = edition_files_.find(import_path);
   return it != edition_files_.end() && it->second;
 }
 
-namespace {
-
-// libprotobuf's parser of aggregate option values recurses once per level
-// without a limit: refuse files nested deep enough to overflow the stack.
-bool RefuseDeepNesting(const std::string& repo_path, std::string_view text, Diagnostics* diagnostics) {
-  NestingExcess deep = FirstExcessiveNesting(text);
-  if (deep.line == 0) return false;
-  if (diagnostics) {
-    diagnostics->Add(repo_path, deep.line, deep.column,
-                     "braces nest deeper than " + std::to_string(kMaxProtoNesting) +
-                         " levels (messages, option values); flatten the definition");
-  }
-  return true;
-}
-
-}  // namespace
-
-io::ZeroCopyInputStream* SnapshotSourceTree::Open(const std::string& import_path) {
-  std::string repo_path = RepoPath(import_path);
-  if (repo_path.empty()) {
-    if (const std::string_view* embedded = EmbeddedFile(import_path)) {
-      return new io::ArrayInputStream(embedded->data(), static_cast<int>(embedded->size()));
+FetchedSource SnapshotSourceTree::Fetch(const std::string& import_path) const {
+  FetchedSource source;
+  source.import_path = import_path;
+  source.repo_path = RepoPath(import_path);
+  if (source.repo_path.empty()) {
+    if (const std::string_view* embedded = IsEmbedded(import_path) ? EmbeddedFile(import_path) : nullptr) {
+      source.text = *embedded;
+      source.found = true;
+      return source;
     }
-    last_error_ = "File not found.";
-    return nullptr;
+    source.error = "File not found.";
+    return source;
   }
-  std::string contents;
-  std::string error;
-  if (!snapshot_.Read(repo_path, &contents, &error)) {
-    last_error_ = error;
-    return nullptr;
+  if (contents_by_path_) {
+    auto it = contents_by_path_->find(source.repo_path);
+    if (it != contents_by_path_->end() && it->second) source.owned = it->second;
   }
+  if (!source.owned) {
+    auto contents = std::make_shared<std::string>();
+    if (!snapshot_.Read(source.repo_path, contents.get(), &source.error)) return source;
+    source.owned = std::move(contents);
+  }
+  const std::string& contents = *source.owned;
   // .proto files are UTF-8 (protoc does not check; buf does): refuse others
   // with the position of the first bad byte instead of comparing garbage.
   if (auto bad = FirstInvalidUtf8(contents); bad.line > 0) {
-    if (diagnostics_) {
-      diagnostics_->Add(repo_path, bad.line, bad.column,
-                        "invalid UTF-8 (byte 0x" + bad.byte_hex + "); .proto files must be UTF-8");
-    }
-    last_error_ = "";
-    return nullptr;
+    source.bad_line = bad.line;
+    source.bad_column = bad.column;
+    source.bad_byte_hex = bad.byte_hex;
+    return source;
   }
   EditionStatement edition = FindEditionStatement(contents);
   if (edition.line > 0) {
-    bool& reported = edition_files_[import_path];
+    source.edition.line = edition.line;
+    source.edition.column = edition.column;
+    source.edition.edition = edition.edition;
+    return source;
+  }
+  // libprotobuf's parser of aggregate option values recurses once per level
+  // without a limit: refuse files nested deep enough to overflow the stack.
+  NestingExcess deep = FirstExcessiveNesting(contents);
+  if (deep.line > 0) {
+    source.deep_line = deep.line;
+    source.deep_column = deep.column;
+    return source;
+  }
+  source.text = contents;
+  source.found = true;
+  return source;
+}
+
+bool SnapshotSourceTree::Accept(const FetchedSource& source) {
+  if (source.found) return true;
+  if (source.bad_line > 0) {
+    if (diagnostics_) {
+      diagnostics_->Add(source.repo_path, source.bad_line, source.bad_column,
+                        "invalid UTF-8 (byte 0x" + source.bad_byte_hex + "); .proto files must be UTF-8");
+    }
+    last_error_ = "";
+    return false;
+  }
+  if (source.edition.line > 0) {
+    bool& reported = edition_files_[source.import_path];
     if (!reported && diagnostics_) {
-      diagnostics_->Add(repo_path, edition.line, edition.column,
+      diagnostics_->Add(source.repo_path, source.edition.line, source.edition.column,
                         "editions need libprotobuf >= 27: this build uses libprotobuf " +
                             google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION) + " and cannot read \"" +
-                            repo_path + "\" (edition \"" + edition.edition + "\")");
+                            source.repo_path + "\" (edition \"" + source.edition.edition + "\")");
     }
     reported = true;
     last_error_ = "";
-    return nullptr;
+    return false;
   }
-  if (RefuseDeepNesting(repo_path, contents, diagnostics_)) {
+  if (source.deep_line > 0) {
+    if (diagnostics_) {
+      diagnostics_->Add(source.repo_path, source.deep_line, source.deep_column,
+                        "braces nest deeper than " + std::to_string(kMaxProtoNesting) +
+                            " levels (messages, option values); flatten the definition");
+    }
     last_error_ = "";
-    return nullptr;
+    return false;
   }
-  contents_.push_back(std::move(contents));
-  const std::string& kept = contents_.back();
-  return new io::ArrayInputStream(kept.data(), static_cast<int>(kept.size()));
+  last_error_ = source.error;
+  return false;
+}
+
+io::ZeroCopyInputStream* SnapshotSourceTree::Open(const std::string& import_path) {
+  FetchedSource source = Fetch(import_path);
+  if (!Accept(source)) return nullptr;
+  if (source.owned) {
+    contents_.push_back(source.owned);
+    const std::string& kept = *contents_.back();
+    return new io::ArrayInputStream(kept.data(), static_cast<int>(kept.size()));
+  }
+  return new io::ArrayInputStream(source.text.data(), static_cast<int>(source.text.size()));
 }
 
 }  // namespace contract_lint

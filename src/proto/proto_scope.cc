@@ -1,0 +1,408 @@
+#include "proto/proto_scope.h"
+
+#include <algorithm>
+#include <deque>
+#include <functional>
+#include <set>
+
+#include <google/protobuf/io/tokenizer.h>
+
+#include "parallel.h"
+
+namespace contract_lint {
+namespace {
+
+bool IsIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool IsIdentChar(char c) { return IsIdentStart(c) || (c >= '0' && c <= '9'); }
+
+// A token stream over .proto text: identifiers, string literals (decoded)
+// and single punctuation characters. Comments and whitespace are skipped.
+class Lexer {
+ public:
+  enum Kind { kEnd, kIdent, kString, kPunct };
+  struct Token {
+    Kind kind = kEnd;
+    std::string_view text;  // identifier or punctuation
+    std::string value;      // decoded string literal
+  };
+
+  explicit Lexer(std::string_view text) : text_(text) {}
+
+  Token Next() {
+    Skip();
+    Token token;
+    if (i_ >= text_.size()) return token;
+    char c = text_[i_];
+    if (IsIdentStart(c)) {
+      size_t start = i_;
+      while (i_ < text_.size() && IsIdentChar(text_[i_])) ++i_;
+      token.kind = kIdent;
+      token.text = text_.substr(start, i_ - start);
+      return token;
+    }
+    if (c == '"' || c == '\'') {
+      size_t start = i_++;
+      bool escaped = false;
+      while (i_ < text_.size() && text_[i_] != c && text_[i_] != '\n') {
+        if (text_[i_] == '\\') {
+          escaped = true;
+          ++i_;
+        }
+        ++i_;
+      }
+      if (i_ < text_.size() && text_[i_] == c) ++i_;
+      std::string_view raw = text_.substr(start, std::min(i_, text_.size()) - start);
+      token.kind = kString;
+      if (escaped) {
+        google::protobuf::io::Tokenizer::ParseString(std::string(raw), &token.value);
+      } else {
+        size_t inner = raw.size() >= 2 && raw.back() == c ? raw.size() - 2 : raw.size() - 1;
+        token.value = std::string(raw.substr(1, inner));
+      }
+      return token;
+    }
+    if (c >= '0' && c <= '9') {  // numbers: one token, their content is irrelevant here
+      while (i_ < text_.size() && (IsIdentChar(text_[i_]) || text_[i_] == '.')) ++i_;
+      token.kind = kPunct;
+      token.text = "0";
+      return token;
+    }
+    token.kind = kPunct;
+    token.text = text_.substr(i_++, 1);
+    return token;
+  }
+
+ private:
+  void Skip() {
+    while (i_ < text_.size()) {
+      char c = text_[i_];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+        ++i_;
+      } else if (c == '/' && i_ + 1 < text_.size() && text_[i_ + 1] == '/') {
+        size_t end = text_.find('\n', i_);
+        i_ = end == std::string_view::npos ? text_.size() : end + 1;
+      } else if (c == '/' && i_ + 1 < text_.size() && text_[i_ + 1] == '*') {
+        size_t end = text_.find("*/", i_ + 2);
+        i_ = end == std::string_view::npos ? text_.size() : end + 2;
+      } else {
+        return;
+      }
+    }
+  }
+
+  std::string_view text_;
+  size_t i_ = 0;
+};
+
+// Where an import path leads on one side.
+struct Resolution {
+  std::string repo_path;  // "" when embedded or absent
+  std::string blob_id;
+  bool embedded = false;
+  bool operator==(const Resolution&) const = default;
+};
+
+Resolution Resolve(const SnapshotSourceTree& tree, const Snapshot& snapshot, const std::string& import_path) {
+  Resolution resolution;
+  resolution.repo_path = tree.RepoPath(import_path);
+  if (resolution.repo_path.empty()) {
+    resolution.embedded = SnapshotSourceTree::IsEmbedded(import_path);
+    return resolution;
+  }
+  resolution.blob_id = snapshot.Find(resolution.repo_path)->blob_id;
+  return resolution;
+}
+
+std::shared_ptr<const std::string> ReadText(const Snapshot& snapshot, const std::string& path) {
+  auto text = std::make_shared<std::string>();
+  std::string error;
+  // A file that cannot be read is diagnosed when it is compiled.
+  if (!snapshot.Read(path, text.get(), &error)) return nullptr;
+  return text;
+}
+
+// Each side's contracts, by import path (shadowed ones left out, as ProtoSide
+// leaves them out).
+std::map<std::string, std::string> ByImportPath(const SnapshotSourceTree& tree,
+                                                const std::map<std::string, std::string>& files) {
+  std::map<std::string, std::string> out;
+  for (const auto& [path, blob] : files) {
+    std::string import_path = tree.ImportPath(path);
+    if (!import_path.empty() && tree.RepoPath(import_path) == path) out.emplace(import_path, path);
+  }
+  return out;
+}
+
+}  // namespace
+
+ProtoHeader ScanProtoHeader(std::string_view text) {
+  ProtoHeader header;
+  Lexer lexer(text);
+  int depth = 0;
+  bool statement_start = true;
+  std::string_view previous;  // the previous token, when punctuation or an identifier
+  Lexer::Token token = lexer.Next();
+  while (token.kind != Lexer::kEnd) {
+    if (token.kind == Lexer::kIdent && token.text == "import") {
+      // At any depth and position: listing too many imports is harmless.
+      token = lexer.Next();
+      bool is_public = false;
+      if (token.kind == Lexer::kIdent && (token.text == "public" || token.text == "weak")) {
+        is_public = token.text == "public";
+        token = lexer.Next();
+      }
+      if (token.kind == Lexer::kString) {
+        std::string path;
+        while (token.kind == Lexer::kString) {  // adjacent literals concatenate
+          path += token.value;
+          token = lexer.Next();
+        }
+        if (is_public) header.public_imports.push_back(path);
+        header.imports.push_back(std::move(path));
+      }
+      statement_start = false;
+      previous = "";
+      continue;
+    }
+    if (token.kind == Lexer::kIdent && token.text == "package" && depth == 0 && statement_start &&
+        header.package.empty()) {
+      std::string package;
+      token = lexer.Next();
+      while (token.kind == Lexer::kIdent || (token.kind == Lexer::kPunct && token.text == ".")) {
+        package += token.text;
+        token = lexer.Next();
+      }
+      header.package = std::move(package);
+      statement_start = false;
+      previous = "";
+      continue;
+    }
+    if (token.kind == Lexer::kIdent && (token.text == "extend" || token.text == "default")) {
+      header.sensitive = true;
+    }
+    if (token.kind == Lexer::kPunct && token.text == "(" &&
+        (previous == "option" || previous == "[" || previous == ",")) {
+      header.sensitive = true;  // a custom option
+    }
+    if (token.kind == Lexer::kPunct) {
+      if (token.text == "{") ++depth;
+      if (token.text == "}" && depth > 0) --depth;
+      statement_start = token.text == ";" || token.text == "}" || token.text == "{";
+    } else {
+      statement_start = false;
+    }
+    previous = token.kind == Lexer::kString ? std::string_view() : token.text;
+    token = lexer.Next();
+  }
+  return header;
+}
+
+struct ProtoScopePlanner::Node {
+  std::string import_path;
+  Resolution before, after;
+  bool changed = false;
+  std::shared_ptr<const std::string> text_before, text_after;  // the same object when unchanged
+  ProtoHeader header_before, header_after;
+};
+
+ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& current,
+                                     const std::vector<std::string>& roots,
+                                     const std::map<std::string, std::string>& before,
+                                     const std::map<std::string, std::string>& after, bool full,
+                                     bool package_scope, int jobs)
+    : full_(full), package_scope_(package_scope) {
+  SnapshotSourceTree before_tree(against, roots);
+  SnapshotSourceTree after_tree(current, roots);
+  before_contracts_ = ByImportPath(before_tree, before);
+  after_contracts_ = ByImportPath(after_tree, after);
+
+  auto add_node = [&](const std::string& import_path) {
+    if (index_.count(import_path)) return;
+    auto node = std::make_unique<Node>();
+    node->import_path = import_path;
+    node->before = Resolve(before_tree, against, import_path);
+    node->after = Resolve(after_tree, current, import_path);
+    // Embedded or absent on both sides: nothing of the repository to read.
+    if (node->before.repo_path.empty() && node->after.repo_path.empty()) return;
+    node->changed = !(node->before == node->after);
+    index_[import_path] = nodes_.size();
+    nodes_.push_back(std::move(node));
+  };
+  for (const auto& [import_path, path] : before_contracts_) add_node(import_path);
+  for (const auto& [import_path, path] : after_contracts_) add_node(import_path);
+
+  // Read every file once (an unchanged one from one side, for both), and
+  // unless `full` scan it, in waves: the contracts, then what they import
+  // that is not a contract (an excluded file, say), and so on.
+  size_t wave_start = 0;
+  while (wave_start < nodes_.size()) {
+    size_t wave_end = nodes_.size();
+    ParallelFor(wave_end - wave_start, jobs, [&](size_t k) {
+      Node& node = *nodes_[wave_start + k];
+      if (!node.changed) {
+        node.text_before = node.text_after = ReadText(current, node.after.repo_path);
+      } else {
+        if (!node.before.repo_path.empty()) node.text_before = ReadText(against, node.before.repo_path);
+        if (!node.after.repo_path.empty()) node.text_after = ReadText(current, node.after.repo_path);
+      }
+      if (full_) return;
+      if (node.text_before) node.header_before = ScanProtoHeader(*node.text_before);
+      if (node.changed || !node.text_before) {
+        if (node.text_after) node.header_after = ScanProtoHeader(*node.text_after);
+      } else {
+        node.header_after = node.header_before;
+      }
+    });
+    if (full_) break;
+    for (size_t i = wave_start; i < wave_end; ++i) {
+      for (const ProtoHeader* header : {&nodes_[i]->header_before, &nodes_[i]->header_after}) {
+        for (const auto& import_path : header->imports) add_node(import_path);
+      }
+    }
+    wave_start = wave_end;
+  }
+  for (const auto& node : nodes_) {
+    if (node->changed) changed_.push_back(node->import_path);
+  }
+  // Clean: unchanged, and every import clean (a file outside the index is
+  // embedded or absent on both sides). A cycle is not clean.
+  clean_.assign(nodes_.size(), 0);
+  if (!full_) {
+    std::vector<char> state(nodes_.size(), 0);  // 0 new, 1 visiting, 2 done
+    std::function<bool(size_t)> visit = [&](size_t i) -> bool {
+      if (state[i] == 2) return clean_[i];
+      if (state[i] == 1) return false;
+      state[i] = 1;
+      bool clean = !nodes_[i]->changed;
+      for (const auto& import_path : nodes_[i]->header_after.imports) {
+        auto it = index_.find(import_path);
+        if (it != index_.end() && !visit(it->second)) clean = false;
+      }
+      state[i] = 2;
+      clean_[i] = clean;
+      return clean;
+    };
+    for (size_t i = 0; i < nodes_.size(); ++i) visit(i);
+  }
+}
+
+ProtoScopePlanner::~ProtoScopePlanner() = default;
+
+bool ProtoScopePlanner::IsContract(const std::string& import_path, bool before) const {
+  return (before ? before_contracts_ : after_contracts_).count(import_path) > 0;
+}
+
+ProtoScope ProtoScopePlanner::First() {
+  std::set<std::string> scope;
+  if (full_) {
+    for (const auto& [import_path, path] : before_contracts_) scope.insert(import_path);
+    for (const auto& [import_path, path] : after_contracts_) scope.insert(import_path);
+    return Make(scope);
+  }
+  std::set<std::string> touched_packages;
+  for (const auto& import_path : changed_) {
+    const Node& node = *nodes_[index_.at(import_path)];
+    bool before = IsContract(import_path, true), after = IsContract(import_path, false);
+    if (before || after) scope.insert(import_path);
+    if (before && node.text_before) touched_packages.insert(node.header_before.package);
+    if (after && node.text_after) touched_packages.insert(node.header_after.package);
+  }
+  if (package_scope_ && !touched_packages.empty()) {
+    for (const auto& node : nodes_) {
+      bool before = IsContract(node->import_path, true), after = IsContract(node->import_path, false);
+      if ((before && node->text_before && touched_packages.count(node->header_before.package)) ||
+          (after && node->text_after && touched_packages.count(node->header_after.package))) {
+        scope.insert(node->import_path);
+      }
+    }
+  }
+  return Make(scope);
+}
+
+ProtoScope ProtoScopePlanner::Reached(const std::set<std::string>& surface_changed) {
+  std::set<std::string> scope;
+  if (full_ || changed_.empty()) return Make(scope);
+  std::set<std::string> changed(changed_.begin(), changed_.end());
+  // What a file sees on one side: its imports, and what they import publicly.
+  auto sees = [&](const Node& node, bool before, auto&& visit) {
+    const ProtoHeader& header = before ? node.header_before : node.header_after;
+    std::set<std::string> seen;
+    std::deque<std::string> queue(header.imports.begin(), header.imports.end());
+    while (!queue.empty()) {
+      std::string import_path = queue.front();
+      queue.pop_front();
+      if (!seen.insert(import_path).second) continue;
+      if (visit(import_path)) return true;
+      auto it = index_.find(import_path);
+      if (it == index_.end()) continue;
+      const Node& imported = *nodes_[it->second];
+      const ProtoHeader& next = before ? imported.header_before : imported.header_after;
+      queue.insert(queue.end(), next.public_imports.begin(), next.public_imports.end());
+    }
+    return false;
+  };
+  for (const auto& node : nodes_) {
+    if (node->changed || scoped_.count(node->import_path)) continue;
+    bool contract = IsContract(node->import_path, true) || IsContract(node->import_path, false);
+    if (!contract) continue;
+    bool sensitive = node->header_before.sensitive || node->header_after.sensitive;
+    auto reached = [&](const std::string& import_path) {
+      return changed.count(import_path) && (sensitive || surface_changed.count(import_path));
+    };
+    if (sees(*node, true, reached) || sees(*node, false, reached)) scope.insert(node->import_path);
+  }
+  return Make(scope);
+}
+
+ProtoScope ProtoScopePlanner::Make(const std::set<std::string>& import_paths) {
+  ProtoScope result;
+  for (const auto& import_path : import_paths) {
+    if (scoped_.insert(import_path).second) result.import_paths.push_back(import_path);
+  }
+  auto shared_contents = std::make_shared<ProtoContents>();
+  auto fill = [&](bool is_before, ProtoSideScope* out) {
+    const auto& contracts = is_before ? before_contracts_ : after_contracts_;
+    auto contents = std::make_shared<ProtoContents>();
+    std::set<std::string> kept;
+    std::deque<std::string> queue;
+    std::set<std::string> in_scope(result.import_paths.begin(), result.import_paths.end());
+    for (const auto& import_path : result.import_paths) {
+      auto it = contracts.find(import_path);
+      if (it == contracts.end()) continue;
+      out->contract_paths.push_back(it->second);
+      if (kept.insert(import_path).second) queue.push_back(import_path);
+    }
+    std::sort(out->contract_paths.begin(), out->contract_paths.end());
+    // What the scope imports on this side, transitively: parsed ahead too
+    // (files compiled for an earlier scope are simply found in the pool).
+    while (!queue.empty()) {
+      std::string import_path = queue.front();
+      queue.pop_front();
+      auto it = index_.find(import_path);
+      if (it == index_.end()) continue;
+      const Node& node = *nodes_[it->second];
+      const Resolution& resolution = is_before ? node.before : node.after;
+      const auto& text = is_before ? node.text_before : node.text_after;
+      if (resolution.repo_path.empty()) continue;
+      if (clean_[it->second]) {
+        // Compiled once for both sides; what it imports is clean too.
+        if (text) (*shared_contents)[resolution.repo_path] = text;
+        if (shared_.insert(import_path).second) result.shared.push_back(import_path);
+      } else {
+        if (text) (*contents)[resolution.repo_path] = text;
+        if (!in_scope.count(import_path)) out->imports.push_back(import_path);
+      }
+      for (const auto& imported : (is_before ? node.header_before : node.header_after).imports) {
+        if (kept.insert(imported).second) queue.push_back(imported);
+      }
+    }
+    out->contents = std::move(contents);
+  };
+  fill(true, &result.against);
+  fill(false, &result.current);
+  std::sort(result.shared.begin(), result.shared.end());
+  result.shared_contents = std::move(shared_contents);
+  return result;
+}
+
+}  // namespace contract_lint

@@ -1,0 +1,107 @@
+// Which .proto files a comparison has to compile (ARCHITECTURE: "Cost
+// follows the change, not the repository"). A contract whose blob id is the
+// same on both sides, and whose imports (transitively) are too, compiles to
+// the same descriptors on both sides and cannot produce a finding; only the
+// package-level rules need the other files of a package that changed. So
+// the scope is: the changed contracts, every contract that imports one of
+// them (directly or not), and every contract of a package a changed contract
+// belongs to on either side; plus what those import, to compile them.
+//
+// Finding importers needs every file's import list: that is a lexical scan
+// (ScanProtoHeader), never a parse, and each unchanged file is read once for
+// both sides.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "contract_lint/snapshot.h"
+#include "proto/snapshot_source_tree.h"
+
+namespace contract_lint {
+
+// What a lexical scan of a .proto text finds (comments and strings skipped).
+// It may list more imports than protoc would (never fewer, for a file
+// protoc accepts).
+struct ProtoHeader {
+  std::string package;
+  std::vector<std::string> imports;         // every import, public and weak ones included
+  std::vector<std::string> public_imports;  // `import public`
+  // The file reads more of its imports than their type names: it uses
+  // custom options (`option (x)`, `[(x) = …]`), `extend`s a message, or
+  // sets a `default`. Any change to a file it sees may then change it.
+  bool sensitive = false;
+};
+ProtoHeader ScanProtoHeader(std::string_view text);
+
+// One side's part of a scope.
+struct ProtoSideScope {
+  std::vector<std::string> contract_paths;        // repository paths, sorted
+  std::vector<std::string> imports;               // import paths to parse ahead
+  std::shared_ptr<const ProtoContents> contents;  // bytes already read
+};
+
+struct ProtoScope {
+  ProtoSideScope against;
+  ProtoSideScope current;
+  std::vector<std::string> import_paths;  // the contracts of the scope
+  // Files to compile once for both sides: unchanged, and importing only such
+  // files (transitively). Not with `full`.
+  std::vector<std::string> shared;
+  std::shared_ptr<const ProtoContents> shared_contents;
+};
+
+// Chooses the scope in two steps. First: the changed contracts and, with
+// `package_scope`, every contract of a package one of them belongs to on
+// either side. Then, once those are compiled: the unchanged contracts that
+// see (import, directly or through `import public`) a changed file whose
+// type surface changed (see proto_check.cc), or that see any changed file
+// and are `sensitive`. An unchanged contract seeing only unchanged files, or
+// changed files with the same types, compiles to the same descriptors up to
+// the contents of the types it refers to, which no rule reads (a rule reads
+// a referenced type's full name and kind only).
+//
+// With `full`, the first step is every contract and the second is empty:
+// the reference the incremental scope is tested against. Either way each
+// file is read once; an unchanged one once for both sides.
+class ProtoScopePlanner {
+ public:
+  // `before` / `after`: each side's contracts (repository path -> blob id).
+  ProtoScopePlanner(const Snapshot& against, const Snapshot& current,
+                    const std::vector<std::string>& roots,
+                    const std::map<std::string, std::string>& before,
+                    const std::map<std::string, std::string>& after, bool full, bool package_scope,
+                    int jobs);
+  ~ProtoScopePlanner();
+
+  ProtoScope First();
+  // Import paths of the changed files (contracts or not).
+  const std::vector<std::string>& changed() const { return changed_; }
+  // Whether `import_path` is a contract on the side.
+  bool IsContract(const std::string& import_path, bool before) const;
+  // The second step: `surface_changed` holds the changed files whose types
+  // differ (or that could not be compared). Contracts already in a scope are
+  // not repeated.
+  ProtoScope Reached(const std::set<std::string>& surface_changed);
+
+ private:
+  struct Node;
+  ProtoScope Make(const std::set<std::string>& import_paths);
+
+  std::map<std::string, std::string> before_contracts_;  // import path -> repository path
+  std::map<std::string, std::string> after_contracts_;
+  std::map<std::string, size_t> index_;
+  std::vector<std::unique_ptr<Node>> nodes_;
+  std::vector<std::string> changed_;
+  std::vector<char> clean_;  // per node: see ProtoScope::shared
+  std::set<std::string> scoped_;
+  std::set<std::string> shared_;  // handed out as shared already
+  bool full_;
+  bool package_scope_;
+};
+
+}  // namespace contract_lint
