@@ -1,5 +1,6 @@
 // The command line: parses arguments with CLI11, runs the library, prints.
 // `contract-lint --since main` means `contract-lint check --since main`.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -174,6 +175,10 @@ int RunInit(bool print) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // One malloc arena for every thread: the loaders' threads allocate what
+  // another thread frees, which with an arena per thread leaves each one's
+  // pages resident (about a third more peak RSS) and costs more time.
+  mallopt(M_ARENA_MAX, 1);
   std::vector<std::string> args(argv + 1, argv + argc);
   // Default subcommand: anything that is not a subcommand or a top-level flag means `check`.
   bool top_level = !args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "--version");

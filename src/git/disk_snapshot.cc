@@ -28,15 +28,25 @@ bool SymlinkToFileInside(const fs::path& root, const fs::path& link) {
 
 namespace {
 
-// Reads an open file whole, in one copy.
+// Reads an open file whole, in one copy of exactly its size.
 bool ReadAll(int fd, std::string* contents) {
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
   contents->resize(static_cast<size_t>(st.st_size));
   size_t done = 0;
   while (true) {
-    if (done == contents->size()) contents->resize(done + 4096);  // grew since fstat
-    ssize_t n = ::read(fd, contents->data() + done, contents->size() - done);
+    ssize_t n;
+    if (done < contents->size()) {
+      n = ::read(fd, contents->data() + done, contents->size() - done);
+    } else {
+      char more[4096];  // the file grew since fstat: keep reading
+      n = ::read(fd, more, sizeof more);
+      if (n > 0) contents->append(more, static_cast<size_t>(n));
+      if (n > 0) {
+        done += static_cast<size_t>(n);
+        continue;
+      }
+    }
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return false;
     if (n == 0) break;

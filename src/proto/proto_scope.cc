@@ -22,8 +22,19 @@ class Lexer {
   enum Kind { kEnd, kIdent, kString, kPunct };
   struct Token {
     Kind kind = kEnd;
-    std::string_view text;  // identifier or punctuation
-    std::string value;      // decoded string literal
+    std::string_view text;  // identifier, punctuation, or a string literal with its quotes
+
+    // The decoded value of a string literal.
+    std::string Value() const {
+      if (text.find('\\') != std::string_view::npos) {
+        std::string value;
+        google::protobuf::io::Tokenizer::ParseString(std::string(text), &value);
+        return value;
+      }
+      char quote = text[0];
+      size_t inner = text.size() >= 2 && text.back() == quote ? text.size() - 2 : text.size() - 1;
+      return std::string(text.substr(1, inner));
+    }
   };
 
   explicit Lexer(std::string_view text) : text_(text) {}
@@ -42,23 +53,14 @@ class Lexer {
     }
     if (c == '"' || c == '\'') {
       size_t start = i_++;
-      bool escaped = false;
       while (i_ < text_.size() && text_[i_] != c && text_[i_] != '\n') {
-        if (text_[i_] == '\\') {
-          escaped = true;
-          ++i_;
-        }
+        if (text_[i_] == '\\') ++i_;
         ++i_;
       }
       if (i_ < text_.size() && text_[i_] == c) ++i_;
-      std::string_view raw = text_.substr(start, std::min(i_, text_.size()) - start);
+      i_ = std::min(i_, text_.size());
       token.kind = kString;
-      if (escaped) {
-        google::protobuf::io::Tokenizer::ParseString(std::string(raw), &token.value);
-      } else {
-        size_t inner = raw.size() >= 2 && raw.back() == c ? raw.size() - 2 : raw.size() - 1;
-        token.value = std::string(raw.substr(1, inner));
-      }
+      token.text = text_.substr(start, i_ - start);
       return token;
     }
     if (c >= '0' && c <= '9') {  // numbers: one token, their content is irrelevant here
@@ -154,7 +156,7 @@ ProtoHeader ScanProtoHeader(std::string_view text) {
       if (token.kind == Lexer::kString) {
         std::string path;
         while (token.kind == Lexer::kString) {  // adjacent literals concatenate
-          path += token.value;
+          path += token.Value();
           token = lexer.Next();
         }
         if (is_public) header.public_imports.push_back(path);
@@ -191,7 +193,7 @@ ProtoHeader ScanProtoHeader(std::string_view text) {
     } else {
       statement_start = false;
     }
-    previous = token.kind == Lexer::kString ? std::string_view() : token.text;
+    previous = token.kind == Lexer::kString ? std::string_view() : token.text;  // (a string is never "option", "[" or ",")
     token = lexer.Next();
   }
   return header;
@@ -400,6 +402,11 @@ ProtoScope ProtoScopePlanner::Make(const std::set<std::string>& import_paths) {
   };
   fill(true, &result.against);
   fill(false, &result.current);
+  // The bytes are the loaders' now (or read again, for a later scope).
+  for (auto& node : nodes_) {
+    node->text_before.reset();
+    node->text_after.reset();
+  }
   std::sort(result.shared.begin(), result.shared.end());
   result.shared_contents = std::move(shared_contents);
   return result;

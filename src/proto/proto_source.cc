@@ -95,6 +95,7 @@ struct ParsedFile {
   std::vector<ParseError> errors;
   bool parsed_ok = false;
   bool ready = false;
+  bool keep_source_info = true;  // false for a file that is only imported
 
   // What SourceTreeDescriptorDatabase::FindFileByName does, minus reporting.
   void Parse(const SnapshotSourceTree& tree, const std::string& import_path) {
@@ -102,6 +103,7 @@ struct ParsedFile {
     ready = true;
     if (!source.found) return;
     parsed_ok = ParseText(source.text, import_path, &proto, &errors, nullptr);
+    if (!keep_source_info) proto.clear_source_code_info();
   }
 };
 
@@ -128,11 +130,16 @@ class ProtoCompiler {
   SnapshotSourceTree& tree() { return *tree_; }
   int error_count() const { return errors_->count(); }
 
-  // Files to parse ahead; each entry is then filled by one thread.
-  void Plan(const std::string& import_path) {
+  // Files to parse ahead; each entry is then filled by one thread. A file
+  // planned without source info can never be a SourceFile (no spans).
+  void Plan(const std::string& import_path, bool keep_source_info = true) {
     if (done_.count(import_path) || (underlay_ && underlay_->Attempted(import_path, nullptr))) return;
     auto& slot = planned_[import_path];
-    if (!slot) slot = std::make_unique<ParsedFile>();
+    if (!slot) {
+      slot = std::make_unique<ParsedFile>();
+      slot->keep_source_info = keep_source_info;
+    }
+    if (keep_source_info) slot->keep_source_info = true;
   }
   void SetContents(std::shared_ptr<const ProtoContents> contents) {
     contents_ = std::move(contents);
@@ -427,8 +434,16 @@ void ProtoSide::Extend(const std::vector<ProtoSide*>& sides, std::vector<Request
                        int jobs) {
   ProtoCompiler* common = sides.empty() ? nullptr : sides[0]->shared_.get();
   if (common) {
+    // Only the shared files that are contracts of a request become
+    // SourceFiles; the others need no source info.
+    std::set<std::string> contracts;
+    for (size_t i = 0; i < sides.size(); ++i) {
+      for (const auto& path : requests[i].contract_paths) {
+        contracts.insert(sides[i]->compiler_->tree().ImportPath(path));
+      }
+    }
     common->SetContents(shared.contents);
-    for (const auto& import_path : shared.import_paths) common->Plan(import_path);
+    for (const auto& import_path : shared.import_paths) common->Plan(import_path, contracts.count(import_path) > 0);
   }
   std::set<std::string> shared_names(shared.import_paths.begin(), shared.import_paths.end());
   if (!common) shared_names.clear();
