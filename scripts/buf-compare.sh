@@ -4,6 +4,9 @@
 #   scripts/buf-compare.sh            compare every case, print agreement
 #   scripts/buf-compare.sh CASE...    only these case names
 #   scripts/buf-compare.sh --write CASE...  (re)write expected.txt from buf
+#   scripts/buf-compare.sh --categories     every case (without its own buf.yaml) under each of
+#       FILE, PACKAGE, WIRE_JSON, WIRE, CSR: buf against the built binary
+#       (${CONTRACT_LINT:-build/contract-lint}), not against expected.txt
 # buf is installed with npm under ${BUF_PREFIX:-$HOME/.cache/contract-lint-buf}.
 set -euo pipefail
 
@@ -17,6 +20,36 @@ if [[ ! -x "$buf" ]]; then
 fi
 
 write=0
+if [[ "${1:-}" == "--categories" ]]; then
+  bin="${CONTRACT_LINT:-$root/build/contract-lint}"
+  [[ -x "$bin" ]] || { echo "no $bin: build first or set CONTRACT_LINT" >&2; exit 2; }
+  keyed() { awk -F '\t' '{ if ($1 == "") print $4 " <none>"; else print $4 " " $1 " " $2 " " $3 }'; }
+  total=0 agree=0 cfg="$(mktemp)"
+  for dir in "$fixtures"/*/; do
+    [[ -f "$dir/current/buf.yaml" ]] && continue
+    mkdir -p "$dir/current" "$dir/previous"
+    for category in FILE PACKAGE WIRE_JSON WIRE CSR; do
+      total=$((total + 1))
+      theirs="$( (cd "$dir/current" && "$buf" breaking . --against ../previous --error-format json \
+        --config "{\"version\":\"v2\",\"breaking\":{\"use\":[\"$category\"]}}" 2>/dev/null || true) |
+        jq -r '[(.path // ""), .start_line, .start_column, .type] | @tsv' | keyed | LC_ALL=C sort)"
+      printf 'version: 1\nbreaking:\n  use: [%s]\n' "$category" >"$cfg"
+      ours="$( (cd "$dir" && "$bin" current --against previous --config "$cfg" --color never 2>/dev/null || true) |
+        sed -nE 's/^([^ ]*):([0-9]+):([0-9]+): error: ([A-Z0-9_]+): .*/\1\t\2\t\3\t\4/p; s/^error: ([A-Z0-9_]+): .*/\t\t\t\1/p' |
+        keyed | LC_ALL=C sort)"
+      if [[ "$theirs" == "$ours" ]]; then
+        agree=$((agree + 1))
+      else
+        echo "DISAGREE $(basename "$dir") $category"
+        diff <(printf '%s\n' "$theirs") <(printf '%s\n' "$ours") | sed 's/^/    /'
+      fi
+    done
+  done
+  rm -f "$cfg"
+  echo "buf agreement by category: $agree/$total"
+  [[ $agree -eq $total ]]
+  exit
+fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 lists_agree=1
