@@ -6,10 +6,18 @@ namespace contract_lint {
 namespace {
 
 // The commit `spec` names, or false when it names nothing (or no commit).
+// An object on the way that cannot be read (corrupt or truncated) sets
+// *unreadable to libgit2's message, so it is not reported as unknown.
 bool TryRevparse(git_repository* repo, const std::string& spec, git_oid* commit,
-                 bool* not_a_commit) {
+                 bool* not_a_commit, std::string* unreadable = nullptr) {
   git_object* raw = nullptr;
-  if (git_revparse_single(&raw, repo, spec.c_str()) != 0) return false;
+  if (int rc = git_revparse_single(&raw, repo, spec.c_str()); rc != 0) {
+    const git_error* e = git_error_last();
+    if (unreadable && rc != GIT_ENOTFOUND && e && (e->klass == GIT_ERROR_ODB || e->klass == GIT_ERROR_ZLIB)) {
+      *unreadable = LastGitError();
+    }
+    return false;
+  }
   GitObjectPtr object(raw);
   git_object* raw_peeled = nullptr;
   if (git_object_peel(&raw_peeled, object.get(), GIT_OBJECT_COMMIT) != 0) {
@@ -47,9 +55,15 @@ bool ResolveRevision(const Repository& repository, const std::string& ref, Revis
   std::lock_guard<std::mutex> lock(repository.mutex());
   git_repository* repo = repository.get();
   bool not_a_commit = false;
-  if (TryRevparse(repo, ref, &out->commit, &not_a_commit)) {
+  std::string unreadable;
+  if (TryRevparse(repo, ref, &out->commit, &not_a_commit, &unreadable)) {
     out->name = ref;
     return true;
+  }
+  if (!unreadable.empty()) {
+    *error = "cannot read revision '" + ref + "': " + unreadable +
+             "; the object store may be corrupt (check with 'git fsck')";
+    return false;
   }
   if (not_a_commit) {
     *error = "revision '" + ref + "' is not a commit";
