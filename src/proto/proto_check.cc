@@ -154,12 +154,17 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
   }
   if (failed()) return stats;
 
-  ProtoDiff diff = PairProto(against_side.files(), current_side.files());
-  for (const RuleInfo& rule : ProtoRuleRows()) {
-    if (!rule.proto_check) continue;
-    RuleCollector collector(rule.id, findings);
-    rule.proto_check(diff, collector);
+  {
+    ProtoDiff diff = PairProto(against_side.files(), current_side.files());
+    for (const RuleInfo& rule : ProtoRuleRows()) {
+      if (!rule.proto_check) continue;
+      RuleCollector collector(rule.id, findings);
+      rule.proto_check(diff, collector);
+    }
   }
+  // Findings are plain data: the pools go, one side per thread (freeing
+  // tens of thousands of descriptors is not free).
+  ParallelFor(sides.size(), jobs, [&](size_t i) { sides[i].reset(); });
   return stats;
 }
 
