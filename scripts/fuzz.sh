@@ -22,7 +22,8 @@ for t in "${targets[@]}"; do
   echo "== $t for ${seconds}s"
   log="$build/$t.log"
   status=0
-  ASAN_OPTIONS=detect_leaks=1 "$build/tests/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+  # halt_on_error: a UBSan report fails the run (the fuzz build recovers by default).
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$build/tests/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
     -max_len=65536 -artifact_prefix="$build/crashes/$t-" -print_final_stats=1 \
     "$build/corpus/$t" "tests/fuzz/corpus/$t" >"$log" 2>&1 || status=$?
   grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 || true
