@@ -260,12 +260,67 @@ Anchor Anchor::Child(std::initializer_list<int> more) const {
   return child;
 }
 
+namespace {
+
+// libprotobuf counts columns in bytes with tabs to the next multiple of 8;
+// buf counts code points with tabs to the next multiple of 4. Both 0-based.
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// buf's 0-based column of the byte at libprotobuf's 0-based `column` of `line`.
+int BufColumn(std::string_view line, int column) {
+  int protoc = 0, buf = 0;
+  for (size_t i = 0; i < line.size() && protoc < column; ++i) {
+    if (line[i] == '\t') {
+      protoc += 8 - protoc % 8;
+      buf += 4 - buf % 4;
+    } else {
+      ++protoc;
+      if (!IsContinuationByte(line[i])) ++buf;
+    }
+  }
+  return buf + (column > protoc ? column - protoc : 0);  // past the end: count on
+}
+
+// The byte index of buf's 0-based `column` in `line`.
+int ByteOfBufColumn(std::string_view line, int column) {
+  int buf = 0;
+  size_t i = 0;
+  for (; i < line.size() && buf < column; ++i) {
+    if (line[i] == '\t') {
+      buf += 4 - buf % 4;
+    } else if (!IsContinuationByte(line[i])) {
+      ++buf;
+    }
+    while (i + 1 < line.size() && IsContinuationByte(line[i + 1])) ++i;
+  }
+  return static_cast<int>(i) + (column > buf ? column - buf : 0);
+}
+
+bool NeedsBufColumns(std::string_view line) {
+  for (char c : line) {
+    if (c == '\t' || static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Location Locate(const Anchor& anchor, std::initializer_list<int> sub) {
   if (!anchor.file) return {};
   std::vector<int> key = anchor.path;
   if (!anchor.fixed) key.insert(key.end(), sub.begin(), sub.end());
   auto it = anchor.file->spans.find(key);
-  return it == anchor.file->spans.end() ? Location{} : it->second;
+  if (it == anchor.file->spans.end()) return Location{};
+  // Columns as buf reports them (tabs, multi-byte characters).
+  Location where = it->second;
+  std::string_view line;
+  if (anchor.file->Line(where.line, &line) && NeedsBufColumns(line)) {
+    where.column = BufColumn(line, where.column - 1) + 1;
+  }
+  if (anchor.file->Line(where.end_line, &line) && NeedsBufColumns(line)) {
+    where.end_column = BufColumn(line, where.end_column - 1) + 1;
+  }
+  return where;
 }
 
 Location LocateOr(const Anchor& anchor, std::initializer_list<int> sub, const Location& fallback) {
@@ -276,7 +331,7 @@ Location LocateOr(const Anchor& anchor, std::initializer_list<int> sub, const Lo
 Location WidenToKeyword(const SourceFile* file, Location where, std::string_view keyword) {
   std::string_view line;
   if (!file || where.path.empty() || !file->Line(where.line, &line)) return where;
-  int i = where.column - 1;  // columns count bytes; tabs are rare in option lists
+  int i = std::min(ByteOfBufColumn(line, where.column - 1), static_cast<int>(line.size()));
   auto skip_space = [&] {
     while (i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t')) --i;
   };
@@ -286,7 +341,15 @@ Location WidenToKeyword(const SourceFile* file, Location where, std::string_view
   skip_space();
   int start = i - static_cast<int>(keyword.size());
   if (start < 0 || line.compare(start, keyword.size(), keyword) != 0) return where;
-  where.column = start + 1;
+  int column = 0;
+  for (int b = 0; b < start; ++b) {
+    if (line[b] == '\t') {
+      column += 4 - column % 4;
+    } else if (!IsContinuationByte(line[b])) {
+      ++column;
+    }
+  }
+  where.column = column + 1;
   return where;
 }
 
