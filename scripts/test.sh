@@ -22,7 +22,9 @@ if [ "${SKIP_ASAN:-0}" != 1 ]; then
   cmake --build --preset asan -j "$(nproc)"
   step "ASan+UBSan tests"
   # halt_on_error: the first UBSan report aborts the process, so the test fails.
+  # lsan.supp: a leak inside libgit2 itself (see the file).
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0 \
+  LSAN_OPTIONS=suppressions="$PWD/scripts/lsan.supp":print_suppressions=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j "$(nproc)" --timeout 900
 fi
