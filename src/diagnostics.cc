@@ -46,9 +46,10 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
   auto key = [](const Diagnostic& d) { return std::tie(d.path, d.line, d.column, d.message); };
   std::stable_sort(sorted.begin(), sorted.end(),
                    [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
-  sorted.erase(std::unique(sorted.begin(), sorted.end(),
-                           [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
-               sorted.end());
+  sorted.erase(
+      std::unique(sorted.begin(), sorted.end(),
+                  [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
+      sorted.end());
   return sorted;
 }
 

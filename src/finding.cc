@@ -8,9 +8,12 @@ namespace contract_lint {
 
 std::string_view SeverityName(Severity severity) {
   switch (severity) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kInfo: return "info";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
   }
   return "error";
 }
@@ -21,11 +24,16 @@ std::string_view KindName(ContractKind kind) {
 
 std::string_view DirectionName(Direction direction) {
   switch (direction) {
-    case Direction::kNone: return "";
-    case Direction::kNarrowing: return "narrowing";
-    case Direction::kWidening: return "widening";
-    case Direction::kBoth: return "both";
-    case Direction::kAnnotation: return "annotation";
+    case Direction::kNone:
+      return "";
+    case Direction::kNarrowing:
+      return "narrowing";
+    case Direction::kWidening:
+      return "widening";
+    case Direction::kBoth:
+      return "both";
+    case Direction::kAnnotation:
+      return "annotation";
   }
   return "";
 }

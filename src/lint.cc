@@ -3,8 +3,8 @@
 // and count. Input errors are collected as diagnostics and end the run with 2.
 #include "contract_lint/lint.h"
 
-#include <filesystem>
 #include <algorithm>
+#include <filesystem>
 #include <future>
 #include <set>
 
@@ -16,10 +16,10 @@
 #include "policy/suppression.h"
 #include "policy/transitive.h"
 #include "policy/versioning.h"
-#include "snapshot_limits.h"
 #include "proto/proto_check.h"
 #include "registry/registry_check.h"
 #include "samples/sample_check.h"
+#include "snapshot_limits.h"
 
 namespace contract_lint {
 namespace {
@@ -33,9 +33,15 @@ void Count(Report* report) {
       continue;
     }
     switch (finding.severity) {
-      case Severity::kError: ++s.errors; break;
-      case Severity::kWarning: ++s.warnings; break;
-      case Severity::kInfo: ++s.infos; break;
+      case Severity::kError:
+        ++s.errors;
+        break;
+      case Severity::kWarning:
+        ++s.warnings;
+        break;
+      case Severity::kInfo:
+        ++s.infos;
+        break;
     }
   }
 }
@@ -75,9 +81,9 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
     return CheckProto(*sides.against, *sides.current, config.proto, &proto_findings, diagnostics,
                       LoadOptions{resolved.jobs, resolved.full, NeedsPackageScope(config)});
   });
-  JsonSchemaStats schema_stats = CheckJsonSchemas(*sides.against, *sides.current,
-                                                  config.jsonschema, &schema_findings, diagnostics,
-                                                  SchemaLoadOptions{resolved.jobs});
+  JsonSchemaStats schema_stats =
+      CheckJsonSchemas(*sides.against, *sides.current, config.jsonschema, &schema_findings,
+                       diagnostics, SchemaLoadOptions{resolved.jobs});
   ProtoStats proto_stats = proto.get();
 
   report->summary.proto_files = proto_stats.files;
@@ -107,7 +113,8 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
     bool json_selectors = false;
     std::vector<std::string> selectors;
     for (const auto& consumer : config.consumers) {
-      for (const auto& use : consumer.uses) json_selectors |= use.find(".json") != std::string::npos;
+      for (const auto& use : consumer.uses)
+        json_selectors |= use.find(".json") != std::string::npos;
       selectors.insert(selectors.end(), consumer.uses.begin(), consumer.uses.end());
     }
     // Deletions are reached through the baseline, everything else through the current side.
@@ -137,13 +144,17 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
       bool known = std::any_of(config.consumers.begin(), config.consumers.end(),
                                [&](const ConsumerSpec& c) { return c.name == name; });
       if (!known) {
-        diagnostics->Add(config.source, 0, 0, "--consumer " + name + ": no such consumer in the configuration");
+        diagnostics->Add(config.source, 0, 0,
+                         "--consumer " + name + ": no such consumer in the configuration");
       }
     }
     auto wanted = [&](const std::string& name) {
-      return std::find(resolved.consumers.begin(), resolved.consumers.end(), name) != resolved.consumers.end();
+      return std::find(resolved.consumers.begin(), resolved.consumers.end(), name) !=
+             resolved.consumers.end();
     };
-    std::erase_if(findings, [&](const Finding& f) { return std::none_of(f.affected.begin(), f.affected.end(), wanted); });
+    std::erase_if(findings, [&](const Finding& f) {
+      return std::none_of(f.affected.begin(), f.affected.end(), wanted);
+    });
     std::erase_if(report->consumers, [&](const ConsumerImpact& c) { return !wanted(c.name); });
   }
 }
@@ -153,9 +164,12 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
 int ExitCodeFor(const Report& report, FailOn fail_on) {
   if (!report.diagnostics.empty()) return 2;
   switch (fail_on) {
-    case FailOn::kNever: return 0;
-    case FailOn::kWarning: return report.summary.errors + report.summary.warnings > 0 ? 1 : 0;
-    case FailOn::kBreaking: return report.summary.errors > 0 ? 1 : 0;
+    case FailOn::kNever:
+      return 0;
+    case FailOn::kWarning:
+      return report.summary.errors + report.summary.warnings > 0 ? 1 : 0;
+    case FailOn::kBreaking:
+      return report.summary.errors > 0 ? 1 : 0;
   }
   return 0;
 }

@@ -14,9 +14,9 @@ enum class Side { kCurrent, kAgainst };
 // JSON Schema only: what the change does to the set of accepted documents.
 enum class Direction { kNone, kNarrowing, kWidening, kBoth, kAnnotation };
 
-std::string_view SeverityName(Severity severity);    // "error", "warning", "info"
-std::string_view KindName(ContractKind kind);        // "proto", "jsonschema"
-std::string_view DirectionName(Direction direction); // "", "narrowing", ...
+std::string_view SeverityName(Severity severity);     // "error", "warning", "info"
+std::string_view KindName(ContractKind kind);         // "proto", "jsonschema"
+std::string_view DirectionName(Direction direction);  // "", "narrowing", ...
 
 // 1-based, inclusive start, end column exclusive+1 like buf (end points just
 // past the last character). An empty path means "no location" (for example a
@@ -46,9 +46,9 @@ struct Finding {
   // Registered samples of affected consumers that contain the changed element
   // (sample paths, sorted); for SAMPLE_* findings, the sample itself.
   std::vector<std::string> exercised_by;
-  bool suppressed = false;            // kept for --show-suppressed and counts
-  std::string suppressed_by;          // how: "comment", "config", "baseline"
-  std::string fingerprint;            // hash of rule, subject, before, after
+  bool suppressed = false;    // kept for --show-suppressed and counts
+  std::string suppressed_by;  // how: "comment", "config", "baseline"
+  std::string fingerprint;    // hash of rule, subject, before, after
 };
 
 // Stable across line moves: a hex hash of rule, subject, before and after.

@@ -15,29 +15,30 @@ namespace contract_lint {
 enum class FailOn { kBreaking, kWarning, kNever };
 
 struct Options {
-  std::string cwd;      // where the user ran the tool; "" = the process's cwd
-  std::string input;    // positional INPUT directory ("" = the git working tree)
-  std::string since;    // --since REF: against = merge-base(REF, HEAD)
-  std::string against;  // --against REF|DIR
-  bool staged = false;  // --staged: current = the git index
-  std::string head;     // --head REV: current = that commit
+  std::string cwd;          // where the user ran the tool; "" = the process's cwd
+  std::string input;        // positional INPUT directory ("" = the git working tree)
+  std::string since;        // --since REF: against = merge-base(REF, HEAD)
+  std::string against;      // --against REF|DIR
+  bool staged = false;      // --staged: current = the git index
+  std::string head;         // --head REV: current = that commit
   std::string config_path;  // --config FILE ("" = look in the current side)
   FailOn fail_on = FailOn::kBreaking;
   std::vector<std::string> consumers;  // --consumer NAME (only findings affecting them)
   std::string baseline_path;           // --baseline FILE of accepted fingerprints
   bool show_suppressed = false;
   int jobs = 0;  // 0 = all cores
-  bool full = false;  // --full: compile and compare every contract, not only what the change reaches
+  bool full =
+      false;  // --full: compile and compare every contract, not only what the change reaches
 };
 
 struct Summary {
-  int errors = 0;      // breaking findings (not suppressed)
+  int errors = 0;  // breaking findings (not suppressed)
   int warnings = 0;
   int infos = 0;
   int suppressed = 0;
-  int proto_files = 0;        // contract files present on either side
+  int proto_files = 0;  // contract files present on either side
   int jsonschema_files = 0;
-  int changed_files = 0;      // contract files whose content differs
+  int changed_files = 0;  // contract files whose content differs
 };
 
 struct ConsumerImpact {
@@ -51,12 +52,12 @@ struct ConsumerImpact {
 };
 
 struct Report {
-  std::string current;   // Snapshot::Describe() of each side
+  std::string current;  // Snapshot::Describe() of each side
   std::string against;
-  std::vector<Finding> findings;       // sorted by FindingLess; suppressed ones included
-  std::vector<Diagnostic> diagnostics; // non-empty means exit 2
-  std::vector<Diagnostic> warnings;    // notes for stderr (deprecated rule ids, …)
-  std::string config_source;           // the config file used, "" for defaults
+  std::vector<Finding> findings;        // sorted by FindingLess; suppressed ones included
+  std::vector<Diagnostic> diagnostics;  // non-empty means exit 2
+  std::vector<Diagnostic> warnings;     // notes for stderr (deprecated rule ids, …)
+  std::string config_source;            // the config file used, "" for defaults
   std::vector<ConsumerImpact> consumers;
   Summary summary;
 };

@@ -25,8 +25,7 @@ class Snapshot {
 
   // Reads one file. On failure returns false and sets *error to a message a
   // user can act on (it names the path). Safe to call from several threads.
-  virtual bool Read(std::string_view path, std::string* contents,
-                    std::string* error) const = 0;
+  virtual bool Read(std::string_view path, std::string* contents, std::string* error) const = 0;
 
   // Names the side for messages, e.g. "merge-base 1a2b3c4 of main and HEAD".
   virtual std::string Describe() const = 0;
@@ -45,8 +44,7 @@ class MemorySnapshot : public Snapshot {
   explicit MemorySnapshot(std::map<std::string, std::string> files,
                           std::string description = "memory");
   const std::vector<SnapshotFile>& Files() const override { return files_; }
-  bool Read(std::string_view path, std::string* contents,
-            std::string* error) const override;
+  bool Read(std::string_view path, std::string* contents, std::string* error) const override;
   std::string Describe() const override { return description_; }
 
  private:

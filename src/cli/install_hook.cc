@@ -23,7 +23,7 @@ std::string Slurp(const fs::path& path) {
 // The git directory for `cwd`: walks up to a `.git` folder, or follows a
 // `.git` file ("gitdir: …") as worktrees and submodules have.
 bool FindGitDir(fs::path dir, fs::path* git_dir) {
-  for (dir = fs::absolute(dir); ; dir = dir.parent_path()) {
+  for (dir = fs::absolute(dir);; dir = dir.parent_path()) {
     fs::path dot_git = dir / ".git";
     if (fs::is_directory(dot_git)) {
       *git_dir = dot_git;
@@ -61,7 +61,9 @@ std::string HookScript(const std::string& binary, bool chain) {
   script += "# Skip once with `git commit --no-verify`.\n";
   if (chain) {
     script += "hook_dir=$(dirname \"$0\")\n";
-    script += "if [ -x \"$hook_dir/pre-commit.local\" ]; then \"$hook_dir/pre-commit.local\" \"$@\" || exit $?; fi\n";
+    script +=
+        "if [ -x \"$hook_dir/pre-commit.local\" ]; then \"$hook_dir/pre-commit.local\" \"$@\" || "
+        "exit $?; fi\n";
   }
   script += "bin=" + Quote(binary) + "\n";
   script += "[ -x \"$bin\" ] || bin=contract-lint\n";
@@ -86,10 +88,13 @@ HookResult InstallPreCommitHook(const std::string& cwd, const std::string& binar
     if (existing.find(kMarker) != std::string::npos) {
       chain = fs::exists(hooks / "pre-commit.local");
     } else if (!force) {
-      return {2, hook.string() + " already exists and was not written by contract-lint; it was "
-                 "left unchanged. Either add this line to it:\n    contract-lint --staged || exit 1\n"
-                 "or run `contract-lint install-hook --force`, which keeps it as "
-                 "pre-commit.local and runs it before the check."};
+      return {
+          2,
+          hook.string() +
+              " already exists and was not written by contract-lint; it was "
+              "left unchanged. Either add this line to it:\n    contract-lint --staged || exit 1\n"
+              "or run `contract-lint install-hook --force`, which keeps it as "
+              "pre-commit.local and runs it before the check."};
     } else {
       fs::rename(hook, hooks / "pre-commit.local", ec);
       if (ec) return {2, "cannot move the existing hook aside: " + ec.message()};
@@ -101,8 +106,10 @@ HookResult InstallPreCommitHook(const std::string& cwd, const std::string& binar
     out << HookScript(binary, chain);
     if (!out) return {2, "cannot write " + hook.string()};
   }
-  fs::permissions(hook, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                            fs::perms::others_read | fs::perms::others_exec, ec);
+  fs::permissions(hook,
+                  fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                      fs::perms::others_read | fs::perms::others_exec,
+                  ec);
   std::string message = "installed " + hook.string() + " (runs `contract-lint --staged`)";
   if (chain) message += "; the previous hook runs first from pre-commit.local";
   return {0, message};

@@ -29,7 +29,8 @@ BreakingPolicy ReadBreaking(const nlohmann::json& breaking, BreakingPolicy polic
   if (!breaking.is_object()) return policy;
   if (breaking.contains("use")) policy.use = Strings(breaking["use"]);
   if (breaking.contains("except")) policy.except = Strings(breaking["except"]);
-  if (breaking.contains("jsonschema")) policy.jsonschema = breaking["jsonschema"].get<std::string>();
+  if (breaking.contains("jsonschema"))
+    policy.jsonschema = breaking["jsonschema"].get<std::string>();
   if (breaking.contains("registry")) {
     policy.registry = breaking["registry"].get<std::string>();
   } else if (breaking.contains("use")) {
@@ -187,14 +188,16 @@ void ApplyDocument(const nlohmann::json& doc, Config* config) {
     config->jsonschema.lenient = doc["breaking"].value("content_model", "strict") == "lenient";
   }
   if (doc.contains("limits")) {
-    config->limits.max_file_bytes = doc["limits"].value("max_file_bytes", config->limits.max_file_bytes);
+    config->limits.max_file_bytes =
+        doc["limits"].value("max_file_bytes", config->limits.max_file_bytes);
     config->limits.max_files = doc["limits"].value("max_files", config->limits.max_files);
   }
   if (doc.contains("versioning")) {
     config->versioning.major_versions = doc["versioning"].value("major_versions", true);
     config->versioning.require_deprecation = doc["versioning"].value("require_deprecation", false);
     if (doc["versioning"].contains("release_tags")) {
-      config->versioning.release_tags = doc["versioning"]["release_tags"].get<std::vector<std::string>>();
+      config->versioning.release_tags =
+          doc["versioning"]["release_tags"].get<std::vector<std::string>>();
     }
   }
   for (const auto& entry : doc.value("contracts", nlohmann::json::array())) {
@@ -203,7 +206,8 @@ void ApplyDocument(const nlohmann::json& doc, Config* config) {
     contract.paths = Strings(entry.value("paths", nlohmann::json::array()));
     contract.owner = entry.value("owner", "");
     contract.has_policy = entry.contains("breaking");
-    contract.breaking = ReadBreaking(entry.value("breaking", nlohmann::json::object()), config->breaking);
+    contract.breaking =
+        ReadBreaking(entry.value("breaking", nlohmann::json::object()), config->breaking);
     config->contracts.push_back(std::move(contract));
   }
   for (const auto& entry : doc.value("consumers", nlohmann::json::array())) {
@@ -292,10 +296,12 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
         // buf.yaml is not validated against a schema: a value of the wrong
         // type (`version: 1`, a string where a list belongs) lands here.
         std::string what = e.what();
-        if (size_t bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+        if (size_t bracket = what.find("] "); bracket != std::string::npos)
+          what = what.substr(bracket + 2);
         diagnostics->Add(buf_name, 0, 0,
                          "a value has the wrong type (" + what +
-                             "); expected buf's layout: version: v1, build.roots: [...], modules: [{path: ...}], "
+                             "); expected buf's layout: version: v1, build.roots: [...], modules: "
+                             "[{path: ...}], "
                              "breaking.use: [...]");
         return false;
       }
@@ -319,7 +325,8 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
   Diagnostics problems;
   std::vector<Diagnostic> notes;
   if (ValidateConfigDocument(doc, name, &problems)) {
-    if (doc.contains("breaking")) CheckRuleNames(doc["breaking"], "breaking", name, &problems, &notes);
+    if (doc.contains("breaking"))
+      CheckRuleNames(doc["breaking"], "breaking", name, &problems, &notes);
     if (doc.contains("contracts")) {
       for (size_t i = 0; i < doc["contracts"].size(); ++i) {
         if (doc["contracts"][i].contains("breaking")) {

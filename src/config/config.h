@@ -5,10 +5,9 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/snapshot.h"
@@ -26,7 +25,7 @@ struct BreakingPolicy {
   // Schema Registry mode (same levels): when set, replaces `use` for Protobuf
   // and `jsonschema` for JSON Schema. "" = not set.
   std::string registry;
-  std::vector<std::string> ignore;      // path globs
+  std::vector<std::string> ignore;                              // path globs
   std::map<std::string, std::vector<std::string>> ignore_only;  // rule id -> path globs
   bool ignore_unstable_packages = false;
 };

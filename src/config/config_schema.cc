@@ -1,13 +1,12 @@
 #include "config/config_schema.h"
 
+#include <algorithm>
+#include <set>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
-
-#include <algorithm>
-#include <set>
 
 #include "embedded_files.h"
 
@@ -50,7 +49,8 @@ void FindUnknownKeys(const nlohmann::json& doc, const nlohmann::json& raw_schema
   const nlohmann::json& schema = Resolve(raw_schema);
   if (!schema.is_object()) return;
   if (doc.is_object()) {
-    const nlohmann::json* properties = schema.contains("properties") ? &schema["properties"] : nullptr;
+    const nlohmann::json* properties =
+        schema.contains("properties") ? &schema["properties"] : nullptr;
     const nlohmann::json* additional =
         schema.contains("additionalProperties") ? &schema["additionalProperties"] : nullptr;
     for (const auto& [key, value] : doc.items()) {
@@ -138,7 +138,8 @@ std::pair<const nlohmann::json*, const nlohmann::json*> At(const nlohmann::json&
     } else {
       if (schema->contains("properties") && (*schema)["properties"].contains(token)) {
         schema = &Resolve((*schema)["properties"][token]);
-      } else if (schema->contains("additionalProperties") && (*schema)["additionalProperties"].is_object()) {
+      } else if (schema->contains("additionalProperties") &&
+                 (*schema)["additionalProperties"].is_object()) {
         schema = &Resolve((*schema)["additionalProperties"]);
       } else {
         schema = nullptr;
@@ -161,12 +162,18 @@ std::string TypePhrase(const std::string& type) {
 
 std::string ValuePhrase(const nlohmann::json& value) {
   switch (value.type()) {
-    case nlohmann::json::value_t::string: return "the string " + value.dump();
-    case nlohmann::json::value_t::array: return "a list";
-    case nlohmann::json::value_t::object: return "a mapping";
-    case nlohmann::json::value_t::boolean: return value.dump();
-    case nlohmann::json::value_t::null: return "nothing (null)";
-    default: return "the number " + value.dump();
+    case nlohmann::json::value_t::string:
+      return "the string " + value.dump();
+    case nlohmann::json::value_t::array:
+      return "a list";
+    case nlohmann::json::value_t::object:
+      return "a mapping";
+    case nlohmann::json::value_t::boolean:
+      return value.dump();
+    case nlohmann::json::value_t::null:
+      return "nothing (null)";
+    default:
+      return "the number " + value.dump();
   }
 }
 
@@ -196,10 +203,11 @@ std::string Explain(const nlohmann::json& document, const std::string& key_path,
   }
   if (schema->contains("type") && (*schema)["type"].is_string()) {
     std::string type = (*schema)["type"].get<std::string>();
-    bool mismatch = !((type == "string" && value->is_string()) || (type == "array" && value->is_array()) ||
-                      (type == "object" && value->is_object()) || (type == "boolean" && value->is_boolean()) ||
-                      (type == "integer" && value->is_number_integer()) ||
-                      (type == "number" && value->is_number()));
+    bool mismatch =
+        !((type == "string" && value->is_string()) || (type == "array" && value->is_array()) ||
+          (type == "object" && value->is_object()) || (type == "boolean" && value->is_boolean()) ||
+          (type == "integer" && value->is_number_integer()) ||
+          (type == "number" && value->is_number()));
     if (mismatch) {
       std::string message = "expected " + TypePhrase(type) + ", got " + ValuePhrase(*value);
       if (type == "array" && value->is_string()) message += "; write [" + value->dump() + "]";
@@ -244,10 +252,11 @@ bool ValidateConfigDocument(const nlohmann::json& document, const std::string& p
   std::set<std::string> reported;
   for (const auto& [key_path, description] : errors) {
     bool top = key_path == "(top level)";
-    bool has_deeper = std::any_of(errors.begin(), errors.end(), [&, &key_path = key_path](const auto& other) {
-      if (top) return other.first != key_path;
-      return other.first.size() > key_path.size() && other.first.rfind(key_path, 0) == 0;
-    });
+    bool has_deeper =
+        std::any_of(errors.begin(), errors.end(), [&, &key_path = key_path](const auto& other) {
+          if (top) return other.first != key_path;
+          return other.first.size() > key_path.size() && other.first.rfind(key_path, 0) == 0;
+        });
     if (has_deeper) continue;
     if (!reported.insert(key_path).second) continue;
     diagnostics->Add(path, 0, 0, key_path + ": " + Explain(document, key_path, description));

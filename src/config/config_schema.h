@@ -3,9 +3,8 @@
 // "did you mean" for unknown keys.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "contract_lint/diagnostics.h"
 

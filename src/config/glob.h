@@ -3,9 +3,9 @@
 // below it when it names a directory ("proto/legacy" covers "proto/legacy/a.proto").
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
-#include <string>
 
 namespace contract_lint {
 

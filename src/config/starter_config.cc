@@ -75,7 +75,8 @@ std::string StarterConfig(const std::map<std::string, std::string>& files) {
     }
   }
 
-  std::string out = "# contract-lint configuration (written by `contract-lint init`; see README).\nversion: 1\n";
+  std::string out =
+      "# contract-lint configuration (written by `contract-lint init`; see README).\nversion: 1\n";
   out += "proto:\n  roots: [";
   bool first = true;
   for (const auto& root : roots.empty() ? std::set<std::string>{"."} : roots) {
@@ -94,8 +95,9 @@ std::string StarterConfig(const std::map<std::string, std::string>& files) {
     }
   }
   out += "]\n";
-  out += "breaking:\n  use: [FILE]                 # or PACKAGE, WIRE_JSON, WIRE\n"
-         "  jsonschema: BACKWARD        # FORWARD | FULL | NONE\n  ignore_unstable_packages: true\n";
+  out +=
+      "breaking:\n  use: [FILE]                 # or PACKAGE, WIRE_JSON, WIRE\n"
+      "  jsonschema: BACKWARD        # FORWARD | FULL | NONE\n  ignore_unstable_packages: true\n";
   out += "versioning:\n  major_versions: true\n";
   if (!proto_contracts.empty() || !schema_dirs.empty()) {
     out += "contracts:\n";
@@ -108,13 +110,14 @@ std::string StarterConfig(const std::map<std::string, std::string>& files) {
              "]\n    owner: team-TODO\n";
     }
   }
-  out += "# consumers:                 # who depends on what; breaking changes name them\n"
-         "#   - name: billing\n"
-         "#     owner: team-billing\n"
-         "#     contact: \"@acme/billing\"\n"
-         "#     uses:\n"
-         "#       - acme.orders.v1.OrderService/GetOrder\n"
-         "#       - schemas/orders/order-created.schema.json#/properties/total\n";
+  out +=
+      "# consumers:                 # who depends on what; breaking changes name them\n"
+      "#   - name: billing\n"
+      "#     owner: team-billing\n"
+      "#     contact: \"@acme/billing\"\n"
+      "#     uses:\n"
+      "#       - acme.orders.v1.OrderService/GetOrder\n"
+      "#       - schemas/orders/order-created.schema.json#/properties/total\n";
   return out;
 }
 

@@ -51,7 +51,8 @@ struct Converter {
     }
   }
 
-  bool Convert(const YAML::Node& node, nlohmann::json* out, int depth, const std::string& key_path = "") {
+  bool Convert(const YAML::Node& node, nlohmann::json* out, int depth,
+               const std::string& key_path = "") {
     if (++nodes > kMaxNodes) {
       return Fail(node, "the document expands to more than " + std::to_string(kMaxNodes) +
                             " nodes (aliases?)");
@@ -82,8 +83,9 @@ struct Converter {
           const std::string& key = entry.first.Scalar();
           std::string child = key_path.empty() ? key : key_path + "." + key;
           if (out->contains(key)) {
-            return Fail(entry.first, (key_path.empty() ? "" : key_path + ": ") + "duplicate key \"" +
-                                         key + "\" (YAML keeps only one of them)");
+            return Fail(entry.first, (key_path.empty() ? "" : key_path + ": ") +
+                                         "duplicate key \"" + key +
+                                         "\" (YAML keeps only one of them)");
           }
           Record(child, entry.first);
           nlohmann::json value;
@@ -103,9 +105,14 @@ void FirstInvalidUtf8(const std::string& text, int* line, int* column, unsigned 
   int l = 1, c = 1;
   for (size_t i = 0; i < text.size();) {
     unsigned char b = static_cast<unsigned char>(text[i]);
-    size_t length = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    size_t length = b < 0x80           ? 1
+                    : (b >> 5) == 0x6  ? 2
+                    : (b >> 4) == 0xE  ? 3
+                    : (b >> 3) == 0x1E ? 4
+                                       : 0;
     bool ok = length > 0 && i + length <= text.size() && !(length == 2 && b < 0xC2);
-    for (size_t k = 1; ok && k < length; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    for (size_t k = 1; ok && k < length; ++k)
+      ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
     if (!ok) {
       *line = l;
       *column = c;
@@ -137,8 +144,8 @@ bool ParseConfigText(const std::string& text, const std::string& path, nlohmann:
   if (bad_line > 0) {
     static const char* kHex = "0123456789abcdef";
     diagnostics->Add(path, bad_line, bad_column,
-                     std::string("invalid UTF-8 (byte 0x") + kHex[bad_byte >> 4] + kHex[bad_byte & 15] +
-                         "); the configuration must be UTF-8");
+                     std::string("invalid UTF-8 (byte 0x") + kHex[bad_byte >> 4] +
+                         kHex[bad_byte & 15] + "); the configuration must be UTF-8");
     return false;
   }
   YAML::Node root;
@@ -146,8 +153,9 @@ bool ParseConfigText(const std::string& text, const std::string& path, nlohmann:
     root = YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own guard; its message is only "bad file".
-    diagnostics->Add(path, e.mark.line + 1, e.mark.column + 1,
-                     "invalid YAML: nesting deeper than " + std::to_string(e.depth() - 1) + " levels");
+    diagnostics->Add(
+        path, e.mark.line + 1, e.mark.column + 1,
+        "invalid YAML: nesting deeper than " + std::to_string(e.depth() - 1) + " levels");
     return false;
   } catch (const YAML::Exception& e) {
     diagnostics->Add(path, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg);

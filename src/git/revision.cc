@@ -8,12 +8,13 @@ namespace {
 // The commit `spec` names, or false when it names nothing (or no commit).
 // An object on the way that cannot be read (corrupt or truncated) sets
 // *unreadable to libgit2's message, so it is not reported as unknown.
-bool TryRevparse(git_repository* repo, const std::string& spec, git_oid* commit,
-                 bool* not_a_commit, std::string* unreadable = nullptr) {
+bool TryRevparse(git_repository* repo, const std::string& spec, git_oid* commit, bool* not_a_commit,
+                 std::string* unreadable = nullptr) {
   git_object* raw = nullptr;
   if (int rc = git_revparse_single(&raw, repo, spec.c_str()); rc != 0) {
     const git_error* e = git_error_last();
-    if (unreadable && rc != GIT_ENOTFOUND && e && (e->klass == GIT_ERROR_ODB || e->klass == GIT_ERROR_ZLIB)) {
+    if (unreadable && rc != GIT_ENOTFOUND && e &&
+        (e->klass == GIT_ERROR_ODB || e->klass == GIT_ERROR_ZLIB)) {
       *unreadable = LastGitError();
     }
     return false;

@@ -109,7 +109,8 @@ std::vector<ConsumerImpact> ApplyImpact(const Config& config, const ImpactGraph&
       any = true;
       if (finding.severity == Severity::kError) {
         ++impact.breaking;
-        if (std::find(impact.rules.begin(), impact.rules.end(), finding.rule) == impact.rules.end()) {
+        if (std::find(impact.rules.begin(), impact.rules.end(), finding.rule) ==
+            impact.rules.end()) {
           impact.rules.push_back(finding.rule);
         }
       }

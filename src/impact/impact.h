@@ -19,8 +19,8 @@ class ConsumerSelector {
   bool Covers(const Finding& finding) const;
 
  private:
-  std::string glob_;                  // trailing-* selectors
-  std::set<std::string> covered_;     // canonical names/prefixes reached
+  std::string glob_;               // trailing-* selectors
+  std::set<std::string> covered_;  // canonical names/prefixes reached
   const ImpactGraph* graph_;
 };
 

@@ -17,15 +17,21 @@ void Walk(SchemaSide& side, const SchemaNode& node, int depth, ImpactGraph* grap
     for (std::string_view keyword : {"$ref", "$dynamicRef", "$recursiveRef"}) {
       const nlohmann::json* ref = node.Get(keyword);
       if (!ref) continue;
-      std::string text = keyword == "$recursiveRef" ? "#" : ref->is_string() ? ref->get<std::string>() : "";
+      std::string text = keyword == "$recursiveRef" ? "#"
+                         : ref->is_string()         ? ref->get<std::string>()
+                                                    : "";
       if (text.empty()) continue;
       RefTarget target = side.Resolve(node, text);
-      if (target.status != RefTarget::kFound) continue;  // remote or an input error the check reports
-      graph->Add(node.doc->path + "#" + node.pointer, target.node.doc->path + "#" + target.node.pointer);
+      if (target.status != RefTarget::kFound)
+        continue;  // remote or an input error the check reports
+      graph->Add(node.doc->path + "#" + node.pointer,
+                 target.node.doc->path + "#" + target.node.pointer);
     }
-    for (const auto& [key, unused] : value.items()) Walk(side, side.Child(node, key), depth + 1, graph);
+    for (const auto& [key, unused] : value.items())
+      Walk(side, side.Child(node, key), depth + 1, graph);
   } else if (value.is_array()) {
-    for (size_t i = 0; i < value.size(); ++i) Walk(side, side.Child(node, std::to_string(i)), depth + 1, graph);
+    for (size_t i = 0; i < value.size(); ++i)
+      Walk(side, side.Child(node, std::to_string(i)), depth + 1, graph);
   }
 }
 

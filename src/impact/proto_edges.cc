@@ -29,14 +29,16 @@ void AddMessageEdges(const pb::Descriptor* message, ImpactGraph* graph) {
     if (field->message_type()) graph->Add(field->full_name(), field->message_type()->full_name());
     if (field->enum_type()) graph->Add(field->full_name(), field->enum_type()->full_name());
   }
-  for (int i = 0; i < message->nested_type_count(); ++i) AddMessageEdges(message->nested_type(i), graph);
+  for (int i = 0; i < message->nested_type_count(); ++i)
+    AddMessageEdges(message->nested_type(i), graph);
 }
 
 void AddFileEdges(const pb::FileDescriptor* file, std::set<const pb::FileDescriptor*>* seen,
                   ImpactGraph* graph) {
   if (!seen->insert(file).second) return;
   for (int i = 0; i < file->dependency_count(); ++i) AddFileEdges(file->dependency(i), seen, graph);
-  for (int i = 0; i < file->message_type_count(); ++i) AddMessageEdges(file->message_type(i), graph);
+  for (int i = 0; i < file->message_type_count(); ++i)
+    AddMessageEdges(file->message_type(i), graph);
   for (int i = 0; i < file->service_count(); ++i) {
     const pb::ServiceDescriptor* service = file->service(i);
     for (int m = 0; m < service->method_count(); ++m) {
@@ -56,10 +58,11 @@ bool PackageCanDeclare(const std::string& package, const std::string& name) {
 
 void AddProtoEdges(const Snapshot& snapshot, const ProtoSettings& settings,
                    const std::vector<std::string>& selectors, ImpactGraph* graph) {
-  std::vector<std::string> names;       // dotted element names
-  std::set<std::string> named_files;    // path selectors
+  std::vector<std::string> names;     // dotted element names
+  std::set<std::string> named_files;  // path selectors
   for (const auto& selector : selectors) {
-    if (selector.empty() || selector.back() == '*' || selector.find(".json") != std::string::npos) continue;
+    if (selector.empty() || selector.back() == '*' || selector.find(".json") != std::string::npos)
+      continue;
     if (selector.ends_with(".proto")) {
       named_files.insert(selector);
       continue;
@@ -80,8 +83,9 @@ void AddProtoEdges(const Snapshot& snapshot, const ProtoSettings& settings,
       std::string text, error;
       if (!snapshot.Read(file.path, &text, &error)) continue;  // CheckProto reports it
       std::string package = DeclaredPackage(text);
-      wanted = std::any_of(names.begin(), names.end(),
-                           [&](const std::string& name) { return PackageCanDeclare(package, name); });
+      wanted = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+        return PackageCanDeclare(package, name);
+      });
     }
     if (wanted) candidates.push_back(file.path);
   }
@@ -94,7 +98,8 @@ void AddProtoEdges(const Snapshot& snapshot, const ProtoSettings& settings,
     AddFileEdges(file.descriptor, &seen, graph);
     auto& declared = graph->declares[file.path];
     const pb::FileDescriptor* d = file.descriptor;
-    for (int i = 0; i < d->message_type_count(); ++i) declared.insert(d->message_type(i)->full_name());
+    for (int i = 0; i < d->message_type_count(); ++i)
+      declared.insert(d->message_type(i)->full_name());
     for (int i = 0; i < d->enum_type_count(); ++i) declared.insert(d->enum_type(i)->full_name());
     for (int i = 0; i < d->service_count(); ++i) declared.insert(d->service(i)->full_name());
   }

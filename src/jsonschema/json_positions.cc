@@ -59,11 +59,21 @@ class Cursor {
       char escaped = peek();
       Next();
       switch (escaped) {
-        case 'n': *value += '\n'; break;
-        case 't': *value += '\t'; break;
-        case 'r': *value += '\r'; break;
-        case 'b': *value += '\b'; break;
-        case 'f': *value += '\f'; break;
+        case 'n':
+          *value += '\n';
+          break;
+        case 't':
+          *value += '\t';
+          break;
+        case 'r':
+          *value += '\r';
+          break;
+        case 'b':
+          *value += '\b';
+          break;
+        case 'f':
+          *value += '\f';
+          break;
         case 'u': {
           unsigned code = Hex4();
           if (code >= 0xD800 && code < 0xDC00 && peek() == '\\') {
@@ -75,7 +85,8 @@ class Cursor {
           AppendUtf8(code, value);
           break;
         }
-        default: *value += escaped;
+        default:
+          *value += escaped;
       }
     }
     if (done()) return false;
@@ -86,7 +97,8 @@ class Cursor {
   void Scalar() {
     while (!done()) {
       char c = peek();
-      if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r') break;
+      if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        break;
       Next();
     }
   }
@@ -98,9 +110,12 @@ class Cursor {
       char c = peek();
       Next();
       code <<= 4;
-      if (c >= '0' && c <= '9') code |= c - '0';
-      else if (c >= 'a' && c <= 'f') code |= c - 'a' + 10;
-      else if (c >= 'A' && c <= 'F') code |= c - 'A' + 10;
+      if (c >= '0' && c <= '9')
+        code |= c - '0';
+      else if (c >= 'a' && c <= 'f')
+        code |= c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F')
+        code |= c - 'A' + 10;
     }
     return code;
   }

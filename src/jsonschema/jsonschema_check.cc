@@ -24,12 +24,15 @@ struct RemoteRef {
 
 std::string_view Consequence(Direction direction) {
   switch (direction) {
-    case Direction::kNarrowing: return ": documents valid before are now rejected";
-    case Direction::kWidening: return ": readers on the old schema reject new documents";
+    case Direction::kNarrowing:
+      return ": documents valid before are now rejected";
+    case Direction::kWidening:
+      return ": readers on the old schema reject new documents";
     case Direction::kBoth:
       return ": documents valid before are now rejected, and readers on the old schema reject new "
              "documents";
-    default: return "";
+    default:
+      return "";
   }
 }
 
@@ -61,7 +64,8 @@ class RefScanner {
       }
     } else if (node.value->is_array()) {
       for (size_t i = 0; i < node.value->size(); ++i) {
-        if ((*node.value)[i].is_structured()) Walk(side_->Child(node, std::to_string(i)), depth + 1);
+        if ((*node.value)[i].is_structured())
+          Walk(side_->Child(node, std::to_string(i)), depth + 1);
       }
     }
   }
@@ -69,14 +73,16 @@ class RefScanner {
   void Report(const SchemaNode& at, std::string_view keyword, const std::string& ref,
               const std::string& reason) {
     const TextSpan* span = at.doc->positions.Find(at.pointer + "/" + std::string(keyword));
-    diagnostics_->Add(at.doc->path, span ? span->line : 0, span ? span->column : 0,
-                      std::string(keyword) + " \"" + ref + "\" at " + Quoted(at.pointer) + " " + reason);
+    diagnostics_->Add(
+        at.doc->path, span ? span->line : 0, span ? span->column : 0,
+        std::string(keyword) + " \"" + ref + "\" at " + Quoted(at.pointer) + " " + reason);
   }
 
   void Check(const SchemaNode& at, std::string_view keyword, const std::string& ref) {
     std::string target_ref = keyword == "$recursiveRef" ? "#" : ref;
     RefTarget target = side_->Resolve(at, target_ref);
-    if (target.status != RefTarget::kFound && keyword == "$dynamicRef") target = side_->Resolve(at, "#");
+    if (target.status != RefTarget::kFound && keyword == "$dynamicRef")
+      target = side_->Resolve(at, "#");
     if (target.status == RefTarget::kRemote) {
       remote.push_back(RemoteRef{at.doc, at.pointer, ref});
       return;
@@ -128,7 +134,8 @@ Finding ToFinding(const Change& change) {
     finding.location.end_column = span->end_column;
   }
   finding.subject = change.doc->path + "#" + change.subject;
-  finding.message = Quoted(change.subject) + " " + change.text + std::string(Consequence(change.direction));
+  finding.message =
+      Quoted(change.subject) + " " + change.text + std::string(Consequence(change.direction));
   finding.before = change.before;
   finding.after = change.after;
   return finding;
@@ -140,7 +147,8 @@ std::map<std::string, SchemaNode> Definitions(const SchemaSide& side, const Sche
   for (const char* keyword : {"definitions", "$defs"}) {
     const json* map = root.Get(keyword);
     if (!map || !map->is_object()) continue;
-    for (const auto& [name, value] : map->items()) out.insert_or_assign(name, side.Child(root, keyword, name));
+    for (const auto& [name, value] : map->items())
+      out.insert_or_assign(name, side.Child(root, keyword, name));
   }
   return out;
 }
@@ -218,11 +226,13 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
   }
   for (const auto& remote : scanner.remote) {
     if (!compared.count(remote.doc->path)) continue;
-    Change change = MakeChange("REF_UNRESOLVED_REMOTE", Direction::kNone,
-                               SchemaNode{remote.doc, &TrueSchema(), remote.pointer, "", false}, "$ref",
-                               "$ref \"" + remote.ref + "\" is remote and was not checked: remote "
-                               "references are never fetched",
-                               "", remote.ref);
+    Change change =
+        MakeChange("REF_UNRESOLVED_REMOTE", Direction::kNone,
+                   SchemaNode{remote.doc, &TrueSchema(), remote.pointer, "", false}, "$ref",
+                   "$ref \"" + remote.ref +
+                       "\" is remote and was not checked: remote "
+                       "references are never fetched",
+                   "", remote.ref);
     change.severity = Severity::kWarning;
     changes.push_back(std::move(change));
   }
@@ -242,7 +252,8 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
     finding.direction = Direction::kNarrowing;
     finding.location = Location{path, 1, 1, 1, 1, Side::kAgainst};
     finding.subject = path + "#";
-    finding.message = "schema file " + path + " deleted" + std::string(Consequence(Direction::kNarrowing));
+    finding.message =
+        "schema file " + path + " deleted" + std::string(Consequence(Direction::kNarrowing));
     findings->push_back(std::move(finding));
   }
   return stats;

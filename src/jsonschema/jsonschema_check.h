@@ -33,8 +33,7 @@ struct SchemaLoadOptions {
 // of the baseline, only the contracts that are compared (changed, or
 // reaching a changed file through $refs) are loaded.
 JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& current,
-                                 const JsonSchemaSettings& settings,
-                                 std::vector<Finding>* findings,
+                                 const JsonSchemaSettings& settings, std::vector<Finding>* findings,
                                  Diagnostics* diagnostics, const SchemaLoadOptions& load = {});
 
 }  // namespace contract_lint

@@ -84,7 +84,8 @@ void CompareBound(const SchemaPair& pair, ChangeSink& out, const Bound& before, 
            Describe(before) + " to " + Describe(after);
   }
   // Narrowing a lower bound raises it; narrowing an upper bound lowers it.
-  std::string rule = std::string(rule_prefix) + (tighter != upper ? "_NO_INCREASE" : "_NO_DECREASE");
+  std::string rule =
+      std::string(rule_prefix) + (tighter != upper ? "_NO_INCREASE" : "_NO_DECREASE");
   out.Emit(MakeChange(rule, tighter ? Direction::kNarrowing : Direction::kWidening, pair.new_node,
                       after.keyword, text, before.text, after.text));
 }
@@ -105,10 +106,10 @@ constexpr CountKeyword kCounts[] = {
 }  // namespace
 
 void CheckBounds(const SchemaPair& pair, ChangeSink& out) {
-  CompareBound(pair, out, NumericBound(pair.old_node, false), NumericBound(pair.new_node, false), false,
-               "minimum", "MINIMUM");
-  CompareBound(pair, out, NumericBound(pair.old_node, true), NumericBound(pair.new_node, true), true,
-               "maximum", "MAXIMUM");
+  CompareBound(pair, out, NumericBound(pair.old_node, false), NumericBound(pair.new_node, false),
+               false, "minimum", "MINIMUM");
+  CompareBound(pair, out, NumericBound(pair.old_node, true), NumericBound(pair.new_node, true),
+               true, "maximum", "MAXIMUM");
   for (const auto& count : kCounts) {
     // Lower counts default to 0 (minContains to 1); upper counts to none.
     double absent = count.upper ? -1 : (count.keyword == "minContains" ? 1 : 0);

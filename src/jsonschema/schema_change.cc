@@ -3,16 +3,20 @@
 namespace contract_lint {
 
 Direction Combine(Direction a, Direction b) {
-  if (a == Direction::kNone || a == Direction::kAnnotation) return b == Direction::kAnnotation ? a : b;
+  if (a == Direction::kNone || a == Direction::kAnnotation)
+    return b == Direction::kAnnotation ? a : b;
   if (b == Direction::kNone || b == Direction::kAnnotation || a == b) return a;
   return Direction::kBoth;
 }
 
 Direction Invert(Direction direction) {
   switch (direction) {
-    case Direction::kNarrowing: return Direction::kWidening;
-    case Direction::kWidening: return Direction::kNarrowing;
-    default: return direction;
+    case Direction::kNarrowing:
+      return Direction::kWidening;
+    case Direction::kWidening:
+      return Direction::kNarrowing;
+    default:
+      return direction;
   }
 }
 
@@ -39,7 +43,8 @@ bool IsTrivial(const nlohmann::json& schema) {
 }
 
 Change MakeChange(std::string_view rule, Direction direction, const SchemaNode& at,
-                  std::string_view keyword, std::string text, std::string before, std::string after) {
+                  std::string_view keyword, std::string text, std::string before,
+                  std::string after) {
   Change change;
   change.rule = std::string(rule);
   change.direction = direction;

@@ -231,11 +231,13 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   }
   size_t first_change = out_ ? out_->size() : 0;
   // Probes only aggregate directions: no need to relocate their changes.
-  bool moved = !probing_ && (referring.doc != new_node.doc || referring.pointer != new_node.pointer);
+  bool moved =
+      !probing_ && (referring.doc != new_node.doc || referring.pointer != new_node.pointer);
   bool same_place = old_node.doc && old_node.doc->path == new_node.doc->path &&
                     old_node.pointer == new_node.pointer;
   if (moved && !same_place) {
-    relocations_.push_back(Relocation{new_node.doc, new_node.pointer, referring.doc, referring.pointer});
+    relocations_.push_back(
+        Relocation{new_node.doc, new_node.pointer, referring.doc, referring.pointer});
   }
   active_.insert(key);
   ++depth_;
@@ -245,7 +247,8 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   if (moved && !same_place) relocations_.pop_back();
   if (probing_ && out_) {
     Direction direction = Direction::kNone;
-    for (size_t i = first_change; i < out_->size(); ++i) direction = Combine(direction, (*out_)[i].direction);
+    for (size_t i = first_change; i < out_->size(); ++i)
+      direction = Combine(direction, (*out_)[i].direction);
     relations_[key] = direction == Direction::kAnnotation ? Direction::kNone : direction;
   }
 }
@@ -271,7 +274,8 @@ void SchemaComparer::CompareKeywords(const SchemaNode& old_node, const SchemaNod
   CompareSubschemaKeywords(old_node, new_node);
   CompareDependentSchemas(old_node, new_node);
   CompareConditional(old_node, new_node);
-  for (const char* keyword : {"allOf", "anyOf", "oneOf"}) CompareBranches(old_node, new_node, keyword);
+  for (const char* keyword : {"allOf", "anyOf", "oneOf"})
+    CompareBranches(old_node, new_node, keyword);
 }
 
 void SchemaComparer::CompareProperties(const SchemaNode& old_node, const SchemaNode& new_node) {
@@ -285,22 +289,23 @@ void SchemaComparer::CompareProperties(const SchemaNode& old_node, const SchemaN
     }
     if (lenient_ && !IsRequired(new_node, name)) continue;
     SchemaNode counterpart = Deref(old_side_, CatchAll(*old_side_, old_node, name));
-    CheckElementAdded(AddedElement{"PROPERTY_NO_ADD", "property \"" + name + "\"", new_node, element,
-                                   counterpart, element.pointer},
+    CheckElementAdded(AddedElement{"PROPERTY_NO_ADD", "property \"" + name + "\"", new_node,
+                                   element, counterpart, element.pointer},
                       ModelOf(counterpart), *this);
   }
   for (const auto& name : Keys(before)) {
     if (Has(after, name) || (lenient_ && !IsRequired(old_node, name))) continue;
     SchemaNode element = old_side_->Child(old_node, "properties", name);
     SchemaNode counterpart = Deref(new_side_, CatchAll(*new_side_, new_node, name));
-    CheckElementRemoved(AddedElement{"PROPERTY_NO_DELETE", "property \"" + name + "\"", new_node,
-                                     element, counterpart,
-                                     new_node.pointer + "/properties/" + EscapePointerToken(name)},
-                        ModelOf(counterpart), *this);
+    CheckElementRemoved(
+        AddedElement{"PROPERTY_NO_DELETE", "property \"" + name + "\"", new_node, element,
+                     counterpart, new_node.pointer + "/properties/" + EscapePointerToken(name)},
+        ModelOf(counterpart), *this);
   }
 }
 
-void SchemaComparer::ComparePatternProperties(const SchemaNode& old_node, const SchemaNode& new_node) {
+void SchemaComparer::ComparePatternProperties(const SchemaNode& old_node,
+                                              const SchemaNode& new_node) {
   const json* before = old_node.Get("patternProperties");
   const json* after = new_node.Get("patternProperties");
   for (const auto& pattern : Keys(after)) {
@@ -310,9 +315,10 @@ void SchemaComparer::ComparePatternProperties(const SchemaNode& old_node, const 
       continue;
     }
     SchemaNode counterpart = Deref(old_side_, NamesCatchAll(*old_side_, old_node));
-    CheckElementAdded(AddedElement{"PATTERN_PROPERTY_NO_ADD", "pattern property \"" + pattern + "\"",
-                                   new_node, element, counterpart, element.pointer},
-                      ModelOf(counterpart), *this);
+    CheckElementAdded(
+        AddedElement{"PATTERN_PROPERTY_NO_ADD", "pattern property \"" + pattern + "\"", new_node,
+                     element, counterpart, element.pointer},
+        ModelOf(counterpart), *this);
   }
   for (const auto& pattern : Keys(before)) {
     if (Has(after, pattern)) continue;
@@ -344,10 +350,10 @@ void SchemaComparer::CompareItems(const SchemaNode& old_node, const SchemaNode& 
       std::string keyword = after.prefix_keyword.empty()
                                 ? (new_node.doc->draft == Draft::k202012 ? "prefixItems" : "items")
                                 : after.prefix_keyword;
-      CheckElementRemoved(AddedElement{"TUPLE_ITEM_NO_DELETE", description, new_node,
-                                       before.positions[i], counterpart,
-                                       new_node.pointer + "/" + keyword + "/" + std::to_string(i)},
-                          ModelOf(counterpart), *this);
+      CheckElementRemoved(
+          AddedElement{"TUPLE_ITEM_NO_DELETE", description, new_node, before.positions[i],
+                       counterpart, new_node.pointer + "/" + keyword + "/" + std::to_string(i)},
+          ModelOf(counterpart), *this);
     }
   }
   ComparePair(before.catch_all, after.catch_all);
@@ -376,8 +382,10 @@ void SchemaComparer::CompareOptional(const SchemaNode& old_node, const SchemaNod
   }
 }
 
-void SchemaComparer::CompareSubschemaKeywords(const SchemaNode& old_node, const SchemaNode& new_node) {
-  for (const char* keyword : {"additionalProperties", "unevaluatedProperties", "unevaluatedItems"}) {
+void SchemaComparer::CompareSubschemaKeywords(const SchemaNode& old_node,
+                                              const SchemaNode& new_node) {
+  for (const char* keyword :
+       {"additionalProperties", "unevaluatedProperties", "unevaluatedItems"}) {
     ComparePair(old_side_->Child(old_node, keyword), new_side_->Child(new_node, keyword));
   }
   CompareOptional(old_node, new_node, "propertyNames", "PROPERTY_NAMES");
@@ -395,7 +403,8 @@ void SchemaComparer::CompareSubschemaKeywords(const SchemaNode& old_node, const 
   if (!old_ref.absent || !new_ref.absent) ComparePair(old_ref, new_ref);
 }
 
-void SchemaComparer::CompareDependentSchemas(const SchemaNode& old_node, const SchemaNode& new_node) {
+void SchemaComparer::CompareDependentSchemas(const SchemaNode& old_node,
+                                             const SchemaNode& new_node) {
   // dependentSchemas (2019-09+) and the schema form of dependencies (older).
   auto entries = [](const SchemaSide& side, const SchemaNode& node) {
     std::map<std::string, SchemaNode> out;
@@ -415,8 +424,8 @@ void SchemaComparer::CompareDependentSchemas(const SchemaNode& old_node, const S
       ComparePair(it->second, node);
     } else {
       bool trivial = IsTrivial(*Deref(new_side_, node).value);
-      CheckKeywordAdded("DEPENDENT_SCHEMA_NO_ADD", "dependent schema \"" + key + "\"", new_node, node,
-                        trivial ? Direction::kNone : Direction::kNarrowing, *this);
+      CheckKeywordAdded("DEPENDENT_SCHEMA_NO_ADD", "dependent schema \"" + key + "\"", new_node,
+                        node, trivial ? Direction::kNone : Direction::kNarrowing, *this);
     }
   }
   for (const auto& [key, node] : before) {
@@ -467,8 +476,8 @@ void SchemaComparer::CompareBranches(const SchemaNode& old_node, const SchemaNod
       CheckKeywordAdded(prefix + "_NO_ADD", keyword, new_node, new_side_->Child(new_node, keyword),
                         Direction::kNarrowing, *this);
     } else {
-      CheckKeywordRemoved(prefix + "_NO_DELETE", keyword, new_node, old_side_->Child(old_node, keyword),
-                          Direction::kWidening, *this);
+      CheckKeywordRemoved(prefix + "_NO_DELETE", keyword, new_node,
+                          old_side_->Child(old_node, keyword), Direction::kWidening, *this);
     }
     return;
   }

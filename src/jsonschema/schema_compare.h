@@ -22,7 +22,8 @@ class SchemaComparer : public ChangeSink {
 
   // Appends the changes from `old_node` to `new_node` to *changes. A pair
   // already compared by this comparer is not reported again.
-  void Compare(const SchemaNode& old_node, const SchemaNode& new_node, std::vector<Change>* changes);
+  void Compare(const SchemaNode& old_node, const SchemaNode& new_node,
+               std::vector<Change>* changes);
 
   void Emit(Change change) override;
   Direction Relate(const SchemaNode& old_node, const SchemaNode& new_node) override;
@@ -42,9 +43,10 @@ class SchemaComparer : public ChangeSink {
   void CompareSubschemaKeywords(const SchemaNode& old_node, const SchemaNode& new_node);
   void CompareDependentSchemas(const SchemaNode& old_node, const SchemaNode& new_node);
   void CompareConditional(const SchemaNode& old_node, const SchemaNode& new_node);
-  void CompareBranches(const SchemaNode& old_node, const SchemaNode& new_node, std::string_view keyword);
-  void CompareOptional(const SchemaNode& old_node, const SchemaNode& new_node, std::string_view keyword,
-                       std::string_view rule_prefix);
+  void CompareBranches(const SchemaNode& old_node, const SchemaNode& new_node,
+                       std::string_view keyword);
+  void CompareOptional(const SchemaNode& old_node, const SchemaNode& new_node,
+                       std::string_view keyword, std::string_view rule_prefix);
   SchemaNode RefTargetOf(SchemaSide* side, const SchemaNode& node);
   bool EqualWithoutRefs(const SchemaNode& old_node, const SchemaNode& new_node);
 

@@ -36,12 +36,14 @@ bool ParseSchemaDocument(std::string path, std::string_view text, std::string_vi
     // but not where it is, so find it.
     std::string what = e.what();
     size_t quote = what.find('\'');
-    std::string literal = quote == std::string::npos ? "" : what.substr(quote + 1, what.rfind('\'') - quote - 1);
+    std::string literal =
+        quote == std::string::npos ? "" : what.substr(quote + 1, what.rfind('\'') - quote - 1);
     size_t offset = literal.empty() ? std::string_view::npos : text.find(literal);
     int line = 0, column = 0;
     if (offset != std::string_view::npos) LineColumnAt(text, offset, &line, &column);
-    diagnostics->Add(doc->path, line, column,
-                     "invalid JSON: the number " + literal + " is out of range" + std::string(side_note));
+    diagnostics->Add(
+        doc->path, line, column,
+        "invalid JSON: the number " + literal + " is out of range" + std::string(side_note));
     return false;
   }
   std::string error;
@@ -56,9 +58,9 @@ bool ParseSchemaDocument(std::string path, std::string_view text, std::string_vi
 
 bool IsAnnotationKeyword(std::string_view keyword) {
   static constexpr std::string_view kAnnotations[] = {
-      "$schema", "$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$defs",
-      "definitions", "$comment", "title", "description", "examples", "default", "deprecated",
-      "readOnly", "writeOnly", "$vocabulary"};
+      "$schema", "$id",         "id",       "$anchor",   "$dynamicAnchor", "$recursiveAnchor",
+      "$defs",   "definitions", "$comment", "title",     "description",    "examples",
+      "default", "deprecated",  "readOnly", "writeOnly", "$vocabulary"};
   if (keyword.substr(0, 2) == "x-") return true;
   for (auto annotation : kAnnotations) {
     if (keyword == annotation) return true;

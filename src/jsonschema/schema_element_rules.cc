@@ -13,9 +13,12 @@ using nlohmann::json;
 
 std::string_view ModelName(ContentModel model) {
   switch (model) {
-    case ContentModel::kOpen: return "an open";
-    case ContentModel::kClosed: return "a closed";
-    default: return "a partially open";
+    case ContentModel::kOpen:
+      return "an open";
+    case ContentModel::kClosed:
+      return "a closed";
+    default:
+      return "a partially open";
   }
 }
 
@@ -61,10 +64,10 @@ std::map<std::string, std::pair<std::string, std::set<std::string>>> DependentRe
 void CheckElementAdded(const AddedElement& added, ContentModel model, ChangeSink& out) {
   Direction direction = out.Relate(added.counterpart, added.element);
   if (direction == Direction::kNone) return;
-  Change change = MakeChange(added.rule, direction, added.element, "",
-                             added.description + " added to " + std::string(ModelName(model)) +
-                                 " content model",
-                             "", Compact(*added.element.value));
+  Change change = MakeChange(
+      added.rule, direction, added.element, "",
+      added.description + " added to " + std::string(ModelName(model)) + " content model", "",
+      Compact(*added.element.value));
   change.subject = added.subject;
   out.Emit(std::move(change));
 }
@@ -72,10 +75,10 @@ void CheckElementAdded(const AddedElement& added, ContentModel model, ChangeSink
 void CheckElementRemoved(const AddedElement& removed, ContentModel model, ChangeSink& out) {
   Direction direction = out.Relate(removed.element, removed.counterpart);
   if (direction == Direction::kNone) return;
-  Change change = MakeChange(removed.rule, direction, removed.parent, "",
-                             removed.description + " removed from " + std::string(ModelName(model)) +
-                                 " content model",
-                             Compact(*removed.element.value), "");
+  Change change = MakeChange(
+      removed.rule, direction, removed.parent, "",
+      removed.description + " removed from " + std::string(ModelName(model)) + " content model",
+      Compact(*removed.element.value), "");
   change.subject = removed.subject;
   out.Emit(std::move(change));
 }
@@ -102,9 +105,10 @@ void CheckNotChanged(const SchemaNode& parent, const SchemaNode& old_not, const 
                      ChangeSink& out) {
   Direction direction = out.Relate(old_not, new_not);
   if (direction == Direction::kNone) return;
-  Change change = MakeChange("NOT_NO_CHANGE", Invert(direction), new_not, "",
-                             "not changed from " + Brief(*old_not.value) + " to " + Brief(*new_not.value),
-                             Compact(*old_not.value), Compact(*new_not.value));
+  Change change =
+      MakeChange("NOT_NO_CHANGE", Invert(direction), new_not, "",
+                 "not changed from " + Brief(*old_not.value) + " to " + Brief(*new_not.value),
+                 Compact(*old_not.value), Compact(*new_not.value));
   change.subject = parent.pointer;
   out.Emit(std::move(change));
 }
@@ -112,9 +116,10 @@ void CheckNotChanged(const SchemaNode& parent, const SchemaNode& old_not, const 
 void CheckIfChanged(const SchemaNode& parent, const SchemaNode& old_if, const SchemaNode& new_if,
                     ChangeSink& out) {
   if (out.Relate(old_if, new_if) == Direction::kNone) return;
-  Change change = MakeChange("IF_NO_CHANGE", Direction::kBoth, new_if, "",
-                             "if changed from " + Brief(*old_if.value) + " to " + Brief(*new_if.value),
-                             Compact(*old_if.value), Compact(*new_if.value));
+  Change change =
+      MakeChange("IF_NO_CHANGE", Direction::kBoth, new_if, "",
+                 "if changed from " + Brief(*old_if.value) + " to " + Brief(*new_if.value),
+                 Compact(*old_if.value), Compact(*new_if.value));
   change.subject = parent.pointer;
   out.Emit(std::move(change));
 }
@@ -124,22 +129,26 @@ void CheckBranchAdded(std::string_view keyword, const SchemaNode& parent, const 
   Direction direction = Direction::kNarrowing;  // allOf: one more condition
   if (keyword == "anyOf") direction = covered ? Direction::kNone : Direction::kWidening;
   if (keyword == "oneOf") {
-    direction = covered ? Direction::kNarrowing : overlaps ? Direction::kBoth : Direction::kWidening;
+    direction = covered    ? Direction::kNarrowing
+                : overlaps ? Direction::kBoth
+                           : Direction::kWidening;
   }
   if (direction == Direction::kNone || (keyword == "allOf" && IsTrivial(*branch.value))) return;
   Change change = MakeChange(BranchRule(keyword, "ADD"), direction, branch, "",
-                             std::string(keyword) + " branch " + Brief(*branch.value) + " added", "",
-                             Compact(*branch.value));
+                             std::string(keyword) + " branch " + Brief(*branch.value) + " added",
+                             "", Compact(*branch.value));
   change.subject = parent.pointer;
   out.Emit(std::move(change));
 }
 
-void CheckBranchRemoved(std::string_view keyword, const SchemaNode& parent, const SchemaNode& branch,
-                        bool covered, bool overlaps, ChangeSink& out) {
+void CheckBranchRemoved(std::string_view keyword, const SchemaNode& parent,
+                        const SchemaNode& branch, bool covered, bool overlaps, ChangeSink& out) {
   Direction direction = Direction::kWidening;  // allOf: one condition less
   if (keyword == "anyOf") direction = covered ? Direction::kNone : Direction::kNarrowing;
   if (keyword == "oneOf") {
-    direction = covered ? Direction::kWidening : overlaps ? Direction::kBoth : Direction::kNarrowing;
+    direction = covered    ? Direction::kWidening
+                : overlaps ? Direction::kBoth
+                           : Direction::kNarrowing;
   }
   if (direction == Direction::kNone || (keyword == "allOf" && IsTrivial(*branch.value))) return;
   out.Emit(MakeChange(BranchRule(keyword, "DELETE"), direction, parent, keyword,
@@ -162,10 +171,9 @@ void CheckRequired(const SchemaPair& pair, ChangeSink& out) {
   }
   for (const auto& name : before) {
     if (after.count(name) || HasDefault(pair.old_node, name)) continue;
-    out.Emit(MakeChange("REQUIRED_NO_DELETE", Direction::kWidening, pair.new_node,
-                        after.empty() ? "" : "required",
-                        "property " + Compact(json(name)) + " is no longer required",
-                        Compact(json(name)), ""));
+    out.Emit(MakeChange(
+        "REQUIRED_NO_DELETE", Direction::kWidening, pair.new_node, after.empty() ? "" : "required",
+        "property " + Compact(json(name)) + " is no longer required", Compact(json(name)), ""));
   }
 }
 
@@ -188,7 +196,8 @@ void CheckDependentRequired(const SchemaPair& pair, ChangeSink& out) {
     auto new_it = after.find(key);
     for (const auto& name : entry.second) {
       if (new_it != after.end() && new_it->second.second.count(name)) continue;
-      std::string at = new_it == after.end() ? "" : new_it->second.first + "/" + EscapePointerToken(key);
+      std::string at =
+          new_it == after.end() ? "" : new_it->second.first + "/" + EscapePointerToken(key);
       out.Emit(MakeChange("DEPENDENT_REQUIRED_NO_DELETE", Direction::kWidening, pair.new_node, at,
                           "property " + Compact(json(name)) + " is no longer required when " +
                               Compact(json(key)) + " is present",

@@ -9,7 +9,13 @@ namespace {
 using nlohmann::json;
 
 enum TypeAtom : unsigned {
-  kNull = 1, kBoolean = 2, kObject = 4, kArray = 8, kString = 16, kInteger = 32, kFraction = 64,
+  kNull = 1,
+  kBoolean = 2,
+  kObject = 4,
+  kArray = 8,
+  kString = 16,
+  kInteger = 32,
+  kFraction = 64,
   kAllTypes = 127,
 };
 
@@ -108,7 +114,8 @@ bool ProvablyDisjoint(const SchemaNode& a, const SchemaNode& b) {
   }
   for (const auto& [name, schema_a] : props_a->items()) {
     auto it = props_b->find(name);
-    if (it == props_b->end() || !ContainsValue(*required_a, name) || !ContainsValue(*required_b, name)) {
+    if (it == props_b->end() || !ContainsValue(*required_a, name) ||
+        !ContainsValue(*required_b, name)) {
       continue;
     }
     SchemaNode node_a{a.doc, &schema_a, "", "", false};
@@ -135,7 +142,8 @@ void CheckFalseSchema(const SchemaPair& pair, ChangeSink& out) {
                         before, after));
   } else if (old_false && !new_false) {
     out.Emit(MakeChange("SUBSCHEMA_NO_ALLOW", Direction::kWidening, pair.new_node, "",
-                        "changed from false to " + (after.empty() ? "absent" : after), before, after));
+                        "changed from false to " + (after.empty() ? "absent" : after), before,
+                        after));
   }
 }
 
@@ -151,11 +159,14 @@ void CheckType(const SchemaPair& pair, ChangeSink& out) {
                      : !new_type ? "type " + old_text + " removed"
                                  : "type changed from " + old_text + " to " + new_text;
   if ((before & after) == after) {
-    out.Emit(MakeChange("TYPE_NO_NARROW", Direction::kNarrowing, pair.new_node, "type", text, old_text, new_text));
+    out.Emit(MakeChange("TYPE_NO_NARROW", Direction::kNarrowing, pair.new_node, "type", text,
+                        old_text, new_text));
   } else if ((before & after) == before) {
-    out.Emit(MakeChange("TYPE_NO_WIDEN", Direction::kWidening, pair.new_node, "type", text, old_text, new_text));
+    out.Emit(MakeChange("TYPE_NO_WIDEN", Direction::kWidening, pair.new_node, "type", text,
+                        old_text, new_text));
   } else {
-    out.Emit(MakeChange("TYPE_NO_CHANGE", Direction::kBoth, pair.new_node, "type", text, old_text, new_text));
+    out.Emit(MakeChange("TYPE_NO_CHANGE", Direction::kBoth, pair.new_node, "type", text, old_text,
+                        new_text));
   }
 }
 
@@ -168,13 +179,15 @@ void CheckEnum(const SchemaPair& pair, ChangeSink& out) {
   if (!before) {
     const json& value = *pair.new_node.Get(new_keyword);
     out.Emit(MakeChange("ENUM_NO_ADD", Direction::kNarrowing, pair.new_node, new_keyword,
-                        std::string(new_keyword) + " " + Compact(value) + " added", "", Compact(value)));
+                        std::string(new_keyword) + " " + Compact(value) + " added", "",
+                        Compact(value)));
     return;
   }
   if (!after) {
     const json& value = *pair.old_node.Get(old_keyword);
     out.Emit(MakeChange("ENUM_NO_DELETE", Direction::kWidening, pair.new_node, "",
-                        std::string(old_keyword) + " " + Compact(value) + " removed", Compact(value), ""));
+                        std::string(old_keyword) + " " + Compact(value) + " removed",
+                        Compact(value), ""));
     return;
   }
   std::string noun = std::string(new_keyword) + " value ";
@@ -214,7 +227,8 @@ void CheckMultipleOf(const SchemaPair& pair, ChangeSink& out) {
 }
 
 void CheckStringKeywords(const SchemaPair& pair, ChangeSink& out) {
-  CheckKeywordValue(pair, out, "pattern", "PATTERN_NO_ADD", "PATTERN_NO_DELETE", "PATTERN_NO_CHANGE");
+  CheckKeywordValue(pair, out, "pattern", "PATTERN_NO_ADD", "PATTERN_NO_DELETE",
+                    "PATTERN_NO_CHANGE");
   CheckKeywordValue(pair, out, "format", "FORMAT_NO_ADD", "FORMAT_NO_DELETE", "FORMAT_NO_CHANGE");
   CheckKeywordValue(pair, out, "contentEncoding", "CONTENT_ENCODING_NO_ADD",
                     "CONTENT_ENCODING_NO_DELETE", "CONTENT_ENCODING_NO_CHANGE");
@@ -233,8 +247,8 @@ void CheckUniqueItems(const SchemaPair& pair, ChangeSink& out) {
     out.Emit(MakeChange("UNIQUE_ITEMS_NO_ADD", Direction::kNarrowing, pair.new_node, "uniqueItems",
                         "uniqueItems changed from false to true", "false", "true"));
   } else if (before && !after) {
-    out.Emit(MakeChange("UNIQUE_ITEMS_NO_DELETE", Direction::kWidening, pair.new_node, "uniqueItems",
-                        "uniqueItems changed from true to false", "true", "false"));
+    out.Emit(MakeChange("UNIQUE_ITEMS_NO_DELETE", Direction::kWidening, pair.new_node,
+                        "uniqueItems", "uniqueItems changed from true to false", "true", "false"));
   }
 }
 
@@ -244,8 +258,9 @@ void CheckAnnotations(const SchemaPair& pair, ChangeSink& out) {
     return value && value->is_boolean() && value->get<bool>();
   };
   if (!deprecated(pair.old_node) && deprecated(pair.new_node)) {
-    Change change = MakeChange("DEPRECATED_NO_ADD", Direction::kAnnotation, pair.new_node, "deprecated",
-                               "is now deprecated: consumers should stop relying on it", "false", "true");
+    Change change =
+        MakeChange("DEPRECATED_NO_ADD", Direction::kAnnotation, pair.new_node, "deprecated",
+                   "is now deprecated: consumers should stop relying on it", "false", "true");
     change.severity = Severity::kInfo;
     out.Emit(std::move(change));
   }
@@ -257,10 +272,9 @@ void CheckAnnotations(const SchemaPair& pair, ChangeSink& out) {
     std::string text = !before  ? "default " + new_text + " added"
                        : !after ? "default " + old_text + " removed"
                                 : "default changed from " + old_text + " to " + new_text;
-    Change change = MakeChange("DEFAULT_NO_CHANGE", Direction::kAnnotation, pair.new_node,
-                               after ? "default" : "",
-                               text + ": consumers that fill in defaults behave differently",
-                               old_text, new_text);
+    Change change = MakeChange(
+        "DEFAULT_NO_CHANGE", Direction::kAnnotation, pair.new_node, after ? "default" : "",
+        text + ": consumers that fill in defaults behave differently", old_text, new_text);
     change.severity = Severity::kWarning;
     out.Emit(std::move(change));
   }

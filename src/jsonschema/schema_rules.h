@@ -50,7 +50,8 @@ std::string Brief(const nlohmann::json& value);
 
 // A change located at `keyword` of the new node (or the node when absent).
 Change MakeChange(std::string_view rule, Direction direction, const SchemaNode& at,
-                  std::string_view keyword, std::string text, std::string before, std::string after);
+                  std::string_view keyword, std::string text, std::string before,
+                  std::string after);
 
 // Keyword rules (schema_keyword_rules.cc, schema_bound_rules.cc).
 void CheckType(const SchemaPair& pair, ChangeSink& out);
@@ -68,12 +69,12 @@ void CheckFalseSchema(const SchemaPair& pair, ChangeSink& out);
 // Element rules (schema_element_rules.cc), called by pairing.
 enum class ContentModel { kOpen, kClosed, kPartial };
 struct AddedElement {
-  std::string_view rule;     // e.g. PROPERTY_NO_ADD
-  std::string description;   // e.g. `property "x"`
-  const SchemaNode& parent;  // new parent subschema (located when removed)
-  const SchemaNode& element; // the added (new side) or removed (old side) subschema
+  std::string_view rule;          // e.g. PROPERTY_NO_ADD
+  std::string description;        // e.g. `property "x"`
+  const SchemaNode& parent;       // new parent subschema (located when removed)
+  const SchemaNode& element;      // the added (new side) or removed (old side) subschema
   const SchemaNode& counterpart;  // what the other side allowed there (catch-all)
-  std::string subject;       // pointer of the element in the current file
+  std::string subject;            // pointer of the element in the current file
 };
 void CheckElementAdded(const AddedElement& added, ContentModel model, ChangeSink& out);
 void CheckElementRemoved(const AddedElement& removed, ContentModel model, ChangeSink& out);
@@ -94,8 +95,8 @@ void CheckIfChanged(const SchemaNode& parent, const SchemaNode& old_if, const Sc
 // matching both flip between invalid and valid.
 void CheckBranchAdded(std::string_view keyword, const SchemaNode& parent, const SchemaNode& branch,
                       bool covered, bool overlaps, ChangeSink& out);
-void CheckBranchRemoved(std::string_view keyword, const SchemaNode& parent, const SchemaNode& branch,
-                        bool covered, bool overlaps, ChangeSink& out);
+void CheckBranchRemoved(std::string_view keyword, const SchemaNode& parent,
+                        const SchemaNode& branch, bool covered, bool overlaps, ChangeSink& out);
 
 // Type atoms (null, boolean, object, array, string, integer, fraction) a
 // subschema allows by `type`; all when absent.

@@ -1,8 +1,8 @@
 #include "jsonschema/schema_side.h"
 
 #include "config/glob.h"
-#include "parallel.h"
 #include "jsonschema/schema_uri.h"
+#include "parallel.h"
 
 namespace contract_lint {
 namespace {
@@ -60,7 +60,8 @@ std::string BareRef(const SchemaNode& node, bool* dynamic) {
   // Before 2019-09 a $ref replaces its siblings; later they add up.
   if (node.doc->draft >= Draft::k201909) {
     for (const auto& [key, value] : node.value->items()) {
-      if (key != "$ref" && key != "$dynamicRef" && key != "$recursiveRef" && !IsAnnotationKeyword(key)) {
+      if (key != "$ref" && key != "$dynamicRef" && key != "$recursiveRef" &&
+          !IsAnnotationKeyword(key)) {
         return "";
       }
     }
@@ -76,7 +77,9 @@ const json* SchemaNode::Get(std::string_view keyword) const {
 
 SchemaSide::SchemaSide(const Snapshot& snapshot, const JsonSchemaSettings& settings,
                        std::string side_note, Diagnostics* diagnostics)
-    : snapshot_(snapshot), settings_(settings), side_note_(std::move(side_note)),
+    : snapshot_(snapshot),
+      settings_(settings),
+      side_note_(std::move(side_note)),
       diagnostics_(diagnostics) {}
 
 bool SchemaSide::IsContract(std::string_view path) const {
@@ -95,7 +98,8 @@ void SchemaSide::Preload(const std::vector<std::string>& paths, int jobs) {
     std::string text, error;
     if (snapshot_.Find(path) && snapshot_.Read(path, &text, &error)) {
       out[i].doc = std::make_unique<SchemaDocument>();
-      if (!ParseSchemaDocument(path, text, side_note_, out[i].doc.get(), &local)) out[i].doc.reset();
+      if (!ParseSchemaDocument(path, text, side_note_, out[i].doc.get(), &local))
+        out[i].doc.reset();
     } else if (!error.empty()) {
       local.Add(path, 0, 0, error);
     }
@@ -181,8 +185,8 @@ void SchemaSide::Register(const SchemaDocument& doc) {
   RegisterNode(doc, doc.root, "", base, 0);
 }
 
-void SchemaSide::RegisterNode(const SchemaDocument& doc, const json& node, const std::string& pointer,
-                              const std::string& base, int depth) {
+void SchemaSide::RegisterNode(const SchemaDocument& doc, const json& node,
+                              const std::string& pointer, const std::string& base, int depth) {
   if (depth > kMaxJsonDepth) return;
   std::string scope = base;
   if (node.is_object()) {
@@ -256,8 +260,8 @@ RefTarget SchemaSide::Locate(const Anchor& resource, const std::string& resource
   if (!fragment.empty() && fragment[0] != '/') {
     auto it = anchors_.find(resource_uri + "#" + fragment);
     if (it == anchors_.end() || it->second.doc != resource.doc) {
-      target.message = "names an anchor \"" + fragment +
-                       "\" that " + resource.doc->path + " does not define";
+      target.message =
+          "names an anchor \"" + fragment + "\" that " + resource.doc->path + " does not define";
       return target;
     }
     pointer = it->second.pointer;
@@ -277,8 +281,8 @@ RefTarget SchemaSide::Locate(const Anchor& resource, const std::string& resource
     if (value) pointer += "/" + EscapePointerToken(token);
   }
   if (!value) {
-    target.message = "points at \"#" + raw_fragment +
-                     "\", which does not exist in " + resource.doc->path;
+    target.message =
+        "points at \"#" + raw_fragment + "\", which does not exist in " + resource.doc->path;
     return target;
   }
   target.status = RefTarget::kFound;
@@ -323,7 +327,9 @@ RefTarget SchemaSide::Resolve(const SchemaNode& at, std::string_view ref) {
   }
   std::string path = RepoPath(resource);
   if (!path.empty()) {
-    error.message = "points at " + path + (snapshot_.Find(path) ? ", which is not a valid schema" : ", which does not exist");
+    error.message =
+        "points at " + path +
+        (snapshot_.Find(path) ? ", which is not a valid schema" : ", which does not exist");
   } else {
     error.message = "names no schema of the repository";
   }

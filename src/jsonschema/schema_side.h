@@ -69,7 +69,8 @@ class SchemaSide {
   // The child subschema at `token` below `parent` (absent when missing),
   // with its base URI.
   SchemaNode Child(const SchemaNode& parent, std::string_view token) const;
-  SchemaNode Child(const SchemaNode& parent, std::string_view keyword, std::string_view token) const;
+  SchemaNode Child(const SchemaNode& parent, std::string_view keyword,
+                   std::string_view token) const;
 
   // Resolves the reference `ref` written in `at`.
   RefTarget Resolve(const SchemaNode& at, std::string_view ref);
@@ -83,11 +84,11 @@ class SchemaSide {
     std::string pointer;
   };
   void Register(const SchemaDocument& doc);
-  void RegisterNode(const SchemaDocument& doc, const nlohmann::json& node, const std::string& pointer,
-                    const std::string& base, int depth);
+  void RegisterNode(const SchemaDocument& doc, const nlohmann::json& node,
+                    const std::string& pointer, const std::string& base, int depth);
   bool LookupResource(const std::string& uri, Anchor* anchor);
-  RefTarget Locate(const Anchor& resource, const std::string& resource_uri, const std::string& fragment,
-                   std::string_view ref);
+  RefTarget Locate(const Anchor& resource, const std::string& resource_uri,
+                   const std::string& fragment, std::string_view ref);
   std::string BaseAt(const SchemaDocument& doc, const std::string& pointer) const;
   void LoadAllContracts();
 

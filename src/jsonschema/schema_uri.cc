@@ -35,8 +35,8 @@ std::string RemoveDots(std::string_view path, bool* escapes) {
   size_t start = 0;
   while (start <= path.size()) {
     size_t slash = path.find('/', start);
-    std::string_view segment =
-        path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    std::string_view segment = path.substr(
+        start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
     if (segment == "..") {
       if (out.empty()) {
         *escapes = true;
@@ -114,7 +114,8 @@ std::string ResolveUri(std::string_view base, std::string_view ref, bool* escape
         result.path = RemoveDots(r.path, escapes);
       } else {
         size_t slash = b.path.rfind('/');
-        std::string merged = slash == std::string::npos ? r.path : b.path.substr(0, slash + 1) + r.path;
+        std::string merged =
+            slash == std::string::npos ? r.path : b.path.substr(0, slash + 1) + r.path;
         if (b.has_authority && b.path.empty()) merged = "/" + r.path;
         result.path = RemoveDots(merged, escapes);
       }
@@ -157,8 +158,8 @@ bool PointerTokens(std::string_view pointer, std::vector<std::string>* tokens) {
   size_t start = 1;
   while (true) {
     size_t slash = pointer.find('/', start);
-    std::string_view raw =
-        pointer.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    std::string_view raw = pointer.substr(
+        start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
     std::string token;
     for (size_t i = 0; i < raw.size(); ++i) {
       if (raw[i] != '~') {

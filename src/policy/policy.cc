@@ -14,7 +14,8 @@ namespace {
 void AddRuleOrCategory(const std::string& name, std::set<std::string>* ids) {
   if (auto category = FindCategory(name)) {
     for (const auto& rule : AllRules()) {
-      if (rule.kind == ContractKind::kProto && (rule.categories & *category)) ids->insert(std::string(rule.id));
+      if (rule.kind == ContractKind::kProto && (rule.categories & *category))
+        ids->insert(std::string(rule.id));
     }
     return;
   }
@@ -45,7 +46,8 @@ bool InUnstablePackage(const Finding& finding) {
   size_t start = 0;
   while (start <= subject.size()) {
     size_t dot = subject.find_first_of("./", start);
-    std::string_view part = subject.substr(start, dot == std::string_view::npos ? dot : dot - start);
+    std::string_view part =
+        subject.substr(start, dot == std::string_view::npos ? dot : dot - start);
     if (IsUnstableVersion(part)) return true;
     if (dot == std::string_view::npos) break;
     start = dot + 1;
@@ -67,17 +69,22 @@ std::set<std::string> EnabledProtoRules(const BreakingPolicy& policy) {
 bool DirectionBreaks(Direction direction, const std::string& mode) {
   std::string base = mode.substr(0, mode.find("_TRANSITIVE"));
   switch (direction) {
-    case Direction::kNarrowing: return base == "BACKWARD" || base == "FULL";
-    case Direction::kWidening: return base == "FORWARD" || base == "FULL";
-    case Direction::kBoth: return base != "NONE";
-    default: return false;
+    case Direction::kNarrowing:
+      return base == "BACKWARD" || base == "FULL";
+    case Direction::kWidening:
+      return base == "FORWARD" || base == "FULL";
+    case Direction::kBoth:
+      return base != "NONE";
+    default:
+      return false;
   }
 }
 
 bool IsRegistryRule(std::string_view rule) { return rule.starts_with("REGISTRY_"); }
 
 bool IsUnstableVersion(std::string_view component) {
-  static const std::regex kUnstable("v[0-9]+(alpha|beta)[0-9]*|v[0-9]+p[0-9]+(alpha|beta)[0-9]*|v[0-9]+test.*");
+  static const std::regex kUnstable(
+      "v[0-9]+(alpha|beta)[0-9]*|v[0-9]+p[0-9]+(alpha|beta)[0-9]*|v[0-9]+test.*");
   return std::regex_match(component.begin(), component.end(), kUnstable);
 }
 
@@ -88,7 +95,8 @@ const BreakingPolicy& PolicyFor(const Config& config, const Finding& finding) {
 
 std::string ModeFor(const Config& config, const Finding& finding) {
   const BreakingPolicy& policy = PolicyFor(config, finding);
-  if (finding.kind == ContractKind::kProto) return IsRegistryRule(finding.rule) ? policy.registry : "";
+  if (finding.kind == ContractKind::kProto)
+    return IsRegistryRule(finding.rule) ? policy.registry : "";
   return policy.registry.empty() ? policy.jsonschema : policy.registry;
 }
 
@@ -128,7 +136,8 @@ void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
       if (policy.ignore_unstable_packages && InUnstablePackage(finding)) {
         finding.severity = Severity::kWarning;
       }
-    } else if (finding.direction != Direction::kAnnotation && finding.direction != Direction::kNone) {
+    } else if (finding.direction != Direction::kAnnotation &&
+               finding.direction != Direction::kNone) {
       // A registry level replaces `jsonschema` for the files it governs.
       const std::string& mode = policy.registry.empty() ? policy.jsonschema : policy.registry;
       finding.severity =

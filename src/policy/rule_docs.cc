@@ -78,8 +78,8 @@ std::string RenderRuleList(bool json) {
     std::string categories = CategoryList(rule.categories);
     if (categories.empty()) categories = "-";
     categories.resize(std::max<size_t>(categories.size(), 34), ' ');
-    out += id + " " + kind + " " + categories + " " + (rule.is_default ? "default  " : "         ") +
-           std::string(rule.purpose) + "\n";
+    out += id + " " + kind + " " + categories + " " +
+           (rule.is_default ? "default  " : "         ") + std::string(rule.purpose) + "\n";
   }
   return out;
 }
@@ -90,8 +90,9 @@ std::string ExplainOne(const RuleInfo& rule) {
   std::string text = std::string(rule.id) + " (" + std::string(KindName(rule.kind)) + ")\n\n";
   text += std::string(rule.purpose) + "\n\n";
   if (rule.id.starts_with("REGISTRY_")) {
-    text += "Schema Registry mode: on for every contract with `breaking.registry`; an error when "
-            "the configured level rejects the difference, info when the registry accepts it.\n";
+    text +=
+        "Schema Registry mode: on for every contract with `breaking.registry`; an error when "
+        "the configured level rejects the difference, info when the registry accepts it.\n";
   } else if (rule.kind == ContractKind::kProto) {
     std::string categories = CategoryList(rule.categories);
     text += "Categories: " + (categories.empty() ? std::string("none") : categories) +
@@ -104,11 +105,10 @@ std::string ExplainOne(const RuleInfo& rule) {
     text += "\n" + example;
   }
   text += "\nHow to evolve safely: " + Advice(rule.id) + "\n";
-  std::string inline_form = rule.kind == ContractKind::kJsonSchema
-                                ? "`\"x-contract-lint-ignore\": [\"" + std::string(rule.id) +
-                                      "\"]` in the subschema"
-                                : "`// contract-lint:ignore " + std::string(rule.id) +
-                                      " reason` above the element";
+  std::string inline_form =
+      rule.kind == ContractKind::kJsonSchema
+          ? "`\"x-contract-lint-ignore\": [\"" + std::string(rule.id) + "\"]` in the subschema"
+          : "`// contract-lint:ignore " + std::string(rule.id) + " reason` above the element";
   text += "\nTo accept a specific finding: " + inline_form + ", or `breaking.ignore_only: {" +
           std::string(rule.id) + ": [path]}` in contract-lint.yaml.\n";
   return text;

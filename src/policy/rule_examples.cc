@@ -66,7 +66,8 @@ std::string Diff(const std::string& before, const std::string& after) {
 
 std::string Lower(std::string_view id) {
   std::string out(id);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return out;
 }
 
@@ -102,7 +103,8 @@ std::string RuleExample(std::string_view rule, ContractKind kind) {
   const Case* best = nullptr;
   auto rank = [&](const std::string& name, const Case& c) {
     bool own = name == Lower(rule) + "_basic" || name == Lower(rule);
-    return std::make_tuple(!own, std::count(c.expected.begin(), c.expected.end(), '\n'), name.size());
+    return std::make_tuple(!own, std::count(c.expected.begin(), c.expected.end(), '\n'),
+                           name.size());
   };
   for (const auto& [name, c] : cases) {
     if (c.expected.find(marker) == std::string::npos) continue;

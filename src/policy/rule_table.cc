@@ -39,15 +39,14 @@ const RuleInfo* FindRule(std::string_view id, ContractKind kind) {
 }
 
 std::span<const std::string_view> CategoryNames() {
-  static constexpr std::array<std::string_view, 5> kNames = {"FILE", "PACKAGE", "WIRE_JSON",
-                                                             "WIRE", "CSR"};
+  static constexpr std::array<std::string_view, 5> kNames = {"FILE", "PACKAGE", "WIRE_JSON", "WIRE",
+                                                             "CSR"};
   return kNames;
 }
 
 std::optional<Category> FindCategory(std::string_view name) {
-  static constexpr std::array<Category, 5> kValues = {kCategoryFile, kCategoryPackage,
-                                                      kCategoryWireJson, kCategoryWire,
-                                                      kCategoryCsr};
+  static constexpr std::array<Category, 5> kValues = {
+      kCategoryFile, kCategoryPackage, kCategoryWireJson, kCategoryWire, kCategoryCsr};
   auto names = CategoryNames();
   for (size_t i = 0; i < names.size(); ++i) {
     if (names[i] == name) return kValues[i];

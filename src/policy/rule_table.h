@@ -37,10 +37,10 @@ using ProtoRuleFn = void (*)(const ProtoDiff& diff, RuleEmitter& out);
 struct RuleInfo {
   std::string_view id;
   ContractKind kind;
-  unsigned categories;   // Category bits (Protobuf); 0 for JSON Schema rules
-  bool is_default;       // enabled with no configuration
-  std::string_view purpose;  // one sentence, "Checks that …"
-  ProtoRuleFn proto_check;   // Protobuf rules; nullptr for JSON Schema rules
+  unsigned categories;                // Category bits (Protobuf); 0 for JSON Schema rules
+  bool is_default;                    // enabled with no configuration
+  std::string_view purpose;           // one sentence, "Checks that …"
+  ProtoRuleFn proto_check;            // Protobuf rules; nullptr for JSON Schema rules
   std::string_view replaced_by = {};  // deprecated ids: comma-separated replacements
 };
 

@@ -123,8 +123,8 @@ void ApplyInlineSuppressions(const Snapshot& current, std::vector<Finding>* find
   }
 }
 
-bool LoadBaseline(const std::string& path, const std::string& cwd, std::set<std::string>* fingerprints,
-                  Diagnostics* diagnostics) {
+bool LoadBaseline(const std::string& path, const std::string& cwd,
+                  std::set<std::string>* fingerprints, Diagnostics* diagnostics) {
   std::filesystem::path file(path);
   if (file.is_relative() && !cwd.empty()) file = std::filesystem::path(cwd) / file;
   std::ifstream in(file, std::ios::binary);
@@ -142,7 +142,9 @@ bool LoadBaseline(const std::string& path, const std::string& cwd, std::set<std:
     return false;
   }
   if (!doc.is_object() || !doc.contains("findings") || !doc["findings"].is_array()) {
-    diagnostics->Add(path, 1, 1, "not a contract-lint baseline (expected {\"version\": 1, \"findings\": [...]})");
+    diagnostics->Add(
+        path, 1, 1,
+        "not a contract-lint baseline (expected {\"version\": 1, \"findings\": [...]})");
     return false;
   }
   for (const auto& entry : doc["findings"]) {
@@ -166,8 +168,11 @@ std::string RenderBaseline(const std::vector<Finding>& findings) {
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& f : findings) {
     if (f.suppressed) continue;
-    entries.push_back({{"fingerprint", f.fingerprint}, {"rule", f.rule}, {"subject", f.subject},
-                       {"path", f.location.path}, {"message", f.message}});
+    entries.push_back({{"fingerprint", f.fingerprint},
+                       {"rule", f.rule},
+                       {"subject", f.subject},
+                       {"path", f.location.path},
+                       {"message", f.message}});
   }
   nlohmann::json doc = {{"version", 1}, {"findings", entries}};
   return doc.dump(2) + "\n";

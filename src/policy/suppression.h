@@ -21,8 +21,8 @@ void ApplyInlineSuppressions(const Snapshot& current, std::vector<Finding>* find
 
 // Reads a baseline file (written by `contract-lint baseline`). Returns false
 // after adding a diagnostic when it cannot be read or parsed.
-bool LoadBaseline(const std::string& path, const std::string& cwd, std::set<std::string>* fingerprints,
-                  Diagnostics* diagnostics);
+bool LoadBaseline(const std::string& path, const std::string& cwd,
+                  std::set<std::string>* fingerprints, Diagnostics* diagnostics);
 
 // Marks findings whose fingerprint is in the baseline.
 void ApplyBaseline(const std::set<std::string>& fingerprints, std::vector<Finding>* findings);

@@ -39,9 +39,10 @@ void AddReleaseFindings(const Sides& sides, const Config& config, std::vector<Fi
                         Diagnostics* diagnostics, std::vector<Diagnostic>* warnings) {
   if (!AnyTransitiveMode(config)) return;
   if (sides.repository == nullptr) {
-    warnings->push_back(Diagnostic{config.source, 0, 0,
-                                   "a _TRANSITIVE mode compares with every release tag, but the "
-                                   "sides are not in a git repository: only the baseline was judged"});
+    warnings->push_back(
+        Diagnostic{config.source, 0, 0,
+                   "a _TRANSITIVE mode compares with every release tag, but the "
+                   "sides are not in a git repository: only the baseline was judged"});
     return;
   }
   std::vector<ReleaseSnapshot> releases;
@@ -61,10 +62,10 @@ void AddReleaseFindings(const Sides& sides, const Config& config, std::vector<Fi
     CheckJsonSchemas(snapshot, *sides.current, config.jsonschema, &found, &problems);
     if (!problems.empty()) {
       Diagnostic first = problems.Sorted().front();
-      warnings->push_back(Diagnostic{
-          first.path, first.line, first.column,
-          "release " + release.tag + " was not judged: its contracts do not load (" +
-              first.message + ")"});
+      warnings->push_back(Diagnostic{first.path, first.line, first.column,
+                                     "release " + release.tag +
+                                         " was not judged: its contracts do not load (" +
+                                         first.message + ")"});
       continue;
     }
     CheckRegistry(snapshot, *sides.current, config, &found);

@@ -2,11 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <set>
-
-#include <nlohmann/json.hpp>
 
 #include "config/glob.h"
 #include "jsonschema/json_positions.h"
@@ -24,11 +23,13 @@ constexpr std::string_view kDeprecationRule = "ELEMENT_NO_DELETE_UNLESS_DEPRECAT
 
 // "acme.orders.v2" -> {"acme.orders", 2}; "acme.v1beta1" -> {"acme", 1}; no version -> nullopt.
 std::optional<std::pair<std::string, int>> SplitMajor(std::string_view name, char separator) {
-  static const std::regex kVersion("v([0-9]+)((alpha|beta|p[0-9]+alpha|p[0-9]+beta)[0-9]*|test.*)?");
+  static const std::regex kVersion(
+      "v([0-9]+)((alpha|beta|p[0-9]+alpha|p[0-9]+beta)[0-9]*|test.*)?");
   size_t start = 0;
   while (start <= name.size()) {
     size_t end = name.find(separator, start);
-    std::string part(name.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    std::string part(
+        name.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     std::smatch match;
     if (std::regex_match(part, match, kVersion)) {
       std::string rest = std::string(name.substr(0, start)) +
@@ -65,7 +66,8 @@ void ApplyMajorVersions(const Snapshot& against, const Snapshot& current,
   // Proto: files whose package moved to another major version.
   std::map<std::string, std::string> new_major_files;  // path -> its new package
   for (const auto& finding : *findings) {
-    if (finding.rule != "FILE_SAME_PACKAGE" || !IsMajorChange(finding.before, finding.after, '.')) continue;
+    if (finding.rule != "FILE_SAME_PACKAGE" || !IsMajorChange(finding.before, finding.after, '.'))
+      continue;
     new_major_files[finding.location.path] = finding.after;  // buf's message says it all
   }
   // JSON Schema: files whose $id moved to another major version.
@@ -134,8 +136,8 @@ void ApplyMajorVersions(const Snapshot& against, const Snapshot& current,
 bool IsDeletionRule(const Finding& f) {
   if (f.kind == ContractKind::kJsonSchema) return f.rule == "PROPERTY_NO_DELETE";
   static const std::set<std::string, std::less<>> kRules = {
-      "FIELD_NO_DELETE", "ENUM_VALUE_NO_DELETE", "RPC_NO_DELETE", "PACKAGE_MESSAGE_NO_DELETE",
-      "PACKAGE_ENUM_NO_DELETE", "PACKAGE_SERVICE_NO_DELETE"};
+      "FIELD_NO_DELETE",           "ENUM_VALUE_NO_DELETE",   "RPC_NO_DELETE",
+      "PACKAGE_MESSAGE_NO_DELETE", "PACKAGE_ENUM_NO_DELETE", "PACKAGE_SERVICE_NO_DELETE"};
   return kRules.count(f.rule) > 0;
 }
 
@@ -196,8 +198,8 @@ std::string ElementWord(const Finding& f) {
   return "Service";
 }
 
-void AddDeprecationFindings(const Snapshot& against, const Snapshot& current,
-                            const Config& config, std::vector<Finding>* findings) {
+void AddDeprecationFindings(const Snapshot& against, const Snapshot& current, const Config& config,
+                            std::vector<Finding>* findings) {
   std::vector<const Finding*> deletions;
   for (const auto& f : *findings) {
     if (IsDeletionRule(f)) deletions.push_back(&f);
@@ -262,7 +264,8 @@ std::optional<Semver> ReadVersion(const std::string& text) {
     std::smatch m;
     if (!std::regex_match(value, m, kSemver)) continue;
     try {
-      return Semver{std::stoi(m[1].str()), std::stoi(m[2].str()), std::stoi(m[3].str()), value, key};
+      return Semver{std::stoi(m[1].str()), std::stoi(m[2].str()), std::stoi(m[3].str()), value,
+                    key};
     } catch (const std::exception&) {
       return std::nullopt;  // a number too large for int is no version we can bump
     }
@@ -277,13 +280,15 @@ std::string Format(int major, int minor, int patch) {
 }  // namespace
 
 bool IsVersioningRule(std::string_view rule) {
-  return rule == kDeprecationRule || rule == "VERSION_MAJOR_BUMP_REQUIRED" || rule == "VERSION_NEXT";
+  return rule == kDeprecationRule || rule == "VERSION_MAJOR_BUMP_REQUIRED" ||
+         rule == "VERSION_NEXT";
 }
 
 void ApplyVersioningBeforePolicy(const Snapshot& against, const Snapshot& current,
                                  const Config& config, std::vector<Finding>* findings) {
   if (config.versioning.major_versions) ApplyMajorVersions(against, current, findings);
-  if (config.versioning.require_deprecation) AddDeprecationFindings(against, current, config, findings);
+  if (config.versioning.require_deprecation)
+    AddDeprecationFindings(against, current, config, findings);
 }
 
 void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const Config& config,
@@ -323,7 +328,7 @@ void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const
     }
     const Semver& was = *old_version;
     const Semver& now = *new_version;
-    std::string next = breaking ? Format(was.major + 1, 0, 0)
+    std::string next = breaking     ? Format(was.major + 1, 0, 0)
                        : compatible ? Format(was.major, was.minor + 1, 0)
                                     : Format(was.major, was.minor, was.patch + 1);
     std::string note;

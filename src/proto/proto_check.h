@@ -44,8 +44,7 @@ bool NeedsPackageScope(const Config& config);
 // imports are unchanged too is not parsed, so an error it had in the
 // baseline already is not reported again.
 ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
-                      const ProtoSettings& settings,
-                      std::vector<Finding>* findings, Diagnostics* diagnostics,
-                      const LoadOptions& load = {});
+                      const ProtoSettings& settings, std::vector<Finding>* findings,
+                      Diagnostics* diagnostics, const LoadOptions& load = {});
 
 }  // namespace contract_lint

@@ -75,8 +75,8 @@ class Indexer {
     for (int i = 0; i < message->nested_type_count(); ++i) {
       const pbd::Message* nested = message->nested_type(i);
       auto entry = entry_anchors.find(nested);
-      AddMessage(nested, entry != entry_anchors.end() ? entry->second
-                                                      : anchor.Child({kMessageNested, i}));
+      AddMessage(nested,
+                 entry != entry_anchors.end() ? entry->second : anchor.Child({kMessageNested, i}));
     }
     for (int i = 0; i < message->enum_type_count(); ++i) {
       AddEnum(message->enum_type(i), anchor.Child({kMessageEnum, i}));
@@ -170,13 +170,14 @@ class Pairer {
       const SourceFile* new_file = it->second;
       diff_->files.push_back({old_file, new_file});
       auto deleted = [&, old_file = old_file](const std::set<std::string>& old_names,
-                         const std::set<std::string>& new_names,
-                         std::vector<DeletedElement>* out, bool top_level_only) {
+                                              const std::set<std::string>& new_names,
+                                              std::vector<DeletedElement>* out,
+                                              bool top_level_only) {
         for (const auto& name : old_names) {
           if (new_names.count(name)) continue;
           const std::string& package = old_file->descriptor->package();
-          Location where = top_level_only ? FileStart(new_file)
-                                          : NearestParent(after_, new_file, name);
+          Location where =
+              top_level_only ? FileStart(new_file) : NearestParent(after_, new_file, name);
           out->push_back({name, package.empty() ? name : package + "." + name, package, where});
         }
       };
@@ -197,8 +198,10 @@ class Pairer {
   // located as in their old file when that file still exists, else no path.
   void PairPackages() {
     std::set<std::string> with_messages, with_enums, with_services, with_extensions;
-    for (const auto& [name, placed] : after_.messages) with_messages.insert(placed.descriptor->file()->package());
-    for (const auto& [name, placed] : after_.enums) with_enums.insert(placed.descriptor->file()->package());
+    for (const auto& [name, placed] : after_.messages)
+      with_messages.insert(placed.descriptor->file()->package());
+    for (const auto& [name, placed] : after_.enums)
+      with_enums.insert(placed.descriptor->file()->package());
     // Services are the exception: buf checks them whenever the package exists.
     for (const auto& [package, files] : after_.packages) with_services.insert(package);
     std::set<std::string> new_extensions;
@@ -219,8 +222,8 @@ class Pairer {
           return top_level_only ? FileStart(new_file) : NearestParent(after_, new_file, nested);
         };
         auto gone = [&, &package = package](const std::set<std::string>& nested_names,
-                                            const std::set<std::string>& live,
-                        auto exists, std::vector<DeletedElement>* out, bool top_level_only) {
+                                            const std::set<std::string>& live, auto exists,
+                                            std::vector<DeletedElement>* out, bool top_level_only) {
           if (!live.count(package)) return;
           for (const auto& nested : nested_names) {
             std::string full = package.empty() ? nested : package + "." + nested;
@@ -228,18 +231,22 @@ class Pairer {
             out->push_back({nested, full, package, where(nested, top_level_only)});
           }
         };
-        gone(Keys(before_.file_messages, old_file), with_messages,
-             [&](const std::string& full) { return after_.messages.count(full) > 0; },
-             &diff_->package_deleted_messages, false);
-        gone(Get(before_.file_enums, old_file), with_enums,
-             [&](const std::string& full) { return after_.enums.count(full) > 0; },
-             &diff_->package_deleted_enums, false);
-        gone(Get(before_.file_services, old_file), with_services,
-             [&](const std::string& full) { return after_.services.count(full) > 0; },
-             &diff_->package_deleted_services, true);
-        gone(Get(before_.file_extensions, old_file), with_extensions,
-             [&](const std::string& full) { return new_extensions.count(full) > 0; },
-             &diff_->package_deleted_extensions, false);
+        gone(
+            Keys(before_.file_messages, old_file), with_messages,
+            [&](const std::string& full) { return after_.messages.count(full) > 0; },
+            &diff_->package_deleted_messages, false);
+        gone(
+            Get(before_.file_enums, old_file), with_enums,
+            [&](const std::string& full) { return after_.enums.count(full) > 0; },
+            &diff_->package_deleted_enums, false);
+        gone(
+            Get(before_.file_services, old_file), with_services,
+            [&](const std::string& full) { return after_.services.count(full) > 0; },
+            &diff_->package_deleted_services, true);
+        gone(
+            Get(before_.file_extensions, old_file), with_extensions,
+            [&](const std::string& full) { return new_extensions.count(full) > 0; },
+            &diff_->package_deleted_extensions, false);
       }
     }
   }
@@ -256,8 +263,8 @@ class Pairer {
         diff_->deleted_fields.push_back({pair, old_field});
         continue;
       }
-      diff_->fields.push_back({old_field, field, now.anchor.Child({kMessageField, field->index()}),
-                               map_entry});
+      diff_->fields.push_back(
+          {old_field, field, now.anchor.Child({kMessageField, field->index()}), map_entry});
     }
     for (int i = 0; i < old_message->real_oneof_decl_count(); ++i) {
       const pbd::Oneof* old_oneof = old_message->oneof_decl(i);
@@ -337,7 +344,8 @@ std::string NestedName(const std::string& full_name, const std::string& package)
   return full_name.substr(package.size() + 1);
 }
 
-ProtoDiff PairProto(const std::vector<SourceFile>& against, const std::vector<SourceFile>& current) {
+ProtoDiff PairProto(const std::vector<SourceFile>& against,
+                    const std::vector<SourceFile>& current) {
   SideIndex before = IndexSide(against);
   SideIndex after = IndexSide(current);
   ProtoDiff diff;

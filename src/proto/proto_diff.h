@@ -73,10 +73,10 @@ struct MethodPair {
 
 // A message, enum, extension or service gone from a file (or from a package).
 struct DeletedElement {
-  std::string name;     // nested name within the file, e.g. "Order.Inner"
+  std::string name;  // nested name within the file, e.g. "Order.Inner"
   std::string full_name;
   std::string package;
-  Location where;       // nearest surviving parent, file 1:1, or no path
+  Location where;  // nearest surviving parent, file 1:1, or no path
 };
 
 struct DeletedField {

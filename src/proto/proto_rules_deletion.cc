@@ -10,8 +10,9 @@ namespace {
 
 void Deleted(const std::vector<DeletedElement>& elements, const char* kind, RuleEmitter& out) {
   for (const auto& e : elements) {
-    EmitFinding(out, e.where, "Previously present " + std::string(kind) + " " + GoQuote(e.name) +
-                                  " was deleted from file.",
+    EmitFinding(out, e.where,
+                "Previously present " + std::string(kind) + " " + GoQuote(e.name) +
+                    " was deleted from file.",
                 e.full_name, e.full_name);
   }
 }
@@ -19,8 +20,9 @@ void Deleted(const std::vector<DeletedElement>& elements, const char* kind, Rule
 void DeletedFromPackage(const std::vector<DeletedElement>& elements, const char* kind,
                         RuleEmitter& out) {
   for (const auto& e : elements) {
-    EmitFinding(out, e.where, "Previously present " + std::string(kind) + " " + GoQuote(e.name) +
-                                  " was deleted from package " + GoQuote(e.package) + ".",
+    EmitFinding(out, e.where,
+                "Previously present " + std::string(kind) + " " + GoQuote(e.name) +
+                    " was deleted from package " + GoQuote(e.package) + ".",
                 e.full_name, e.full_name);
   }
 }
@@ -94,10 +96,10 @@ void CheckNames(const std::vector<std::string>& before, const std::vector<std::s
   std::set<std::string> now(after.begin(), after.end());
   for (const auto& name : before) {
     if (now.count(name)) continue;
-    EmitFinding(out, Locate(anchor),
-                "Previously present reserved name " + GoQuote(name) + " on " + owner +
-                    " was deleted.",
-                subject, name);
+    EmitFinding(
+        out, Locate(anchor),
+        "Previously present reserved name " + GoQuote(name) + " on " + owner + " was deleted.",
+        subject, name);
   }
 }
 
@@ -123,7 +125,8 @@ void FileNoDelete(const ProtoDiff& diff, RuleEmitter& out) {
   for (const SourceFile* file : diff.deleted_files) {
     Location where;
     where.line = where.column = where.end_line = where.end_column = 1;
-    EmitFinding(out, where, "Previously present file " + GoQuote(file->import_path) + " was deleted.",
+    EmitFinding(out, where,
+                "Previously present file " + GoQuote(file->import_path) + " was deleted.",
                 file->path, file->path);
   }
 }
@@ -131,7 +134,9 @@ void FileNoDelete(const ProtoDiff& diff, RuleEmitter& out) {
 void MessageNoDelete(const ProtoDiff& diff, RuleEmitter& out) {
   Deleted(diff.deleted_messages, "message", out);
 }
-void EnumNoDelete(const ProtoDiff& diff, RuleEmitter& out) { Deleted(diff.deleted_enums, "enum", out); }
+void EnumNoDelete(const ProtoDiff& diff, RuleEmitter& out) {
+  Deleted(diff.deleted_enums, "enum", out);
+}
 void ExtensionNoDelete(const ProtoDiff& diff, RuleEmitter& out) {
   Deleted(diff.deleted_extensions, "extension", out);
 }
@@ -180,10 +185,10 @@ void FieldNoDeleteUnlessNumberReserved(const ProtoDiff& diff, RuleEmitter& out) 
 void FieldNoDeleteUnlessNameReserved(const ProtoDiff& diff, RuleEmitter& out) {
   for (const auto& d : diff.deleted_fields) {
     if (d.parent->after->IsReservedName(d.before->name())) continue;
-    EmitFinding(out, Locate(d.parent->anchor),
-                DeletedFieldText(d) + " without reserving the name " + GoQuote(d.before->name()) +
-                    ".",
-                d.before->full_name(), d.before->name());
+    EmitFinding(
+        out, Locate(d.parent->anchor),
+        DeletedFieldText(d) + " without reserving the name " + GoQuote(d.before->name()) + ".",
+        d.before->full_name(), d.before->name());
   }
 }
 
@@ -206,10 +211,10 @@ void EnumValueNoDelete(const ProtoDiff& diff, RuleEmitter& out) {
 void EnumValueNoDeleteUnlessNumberReserved(const ProtoDiff& diff, RuleEmitter& out) {
   for (const auto& d : diff.deleted_enum_numbers) {
     if (EnumNumberReserved(d.parent->after, d.number)) continue;
-    EmitFinding(out, Locate(d.parent->anchor),
-                DeletedValueText(d) + " without reserving the number \"" +
-                    std::to_string(d.number) + "\".",
-                d.parent->after->full_name() + "." + d.before[0]->name(), d.before[0]->name());
+    EmitFinding(
+        out, Locate(d.parent->anchor),
+        DeletedValueText(d) + " without reserving the number \"" + std::to_string(d.number) + "\".",
+        d.parent->after->full_name() + "." + d.before[0]->name(), d.before[0]->name());
   }
 }
 
@@ -245,11 +250,13 @@ void RpcNoDelete(const ProtoDiff& diff, RuleEmitter& out) {
 void ReservedMessageNoDelete(const ProtoDiff& diff, RuleEmitter& out) {
   for (const auto& pair : diff.messages) {
     std::string owner = "message " + GoQuote(pair.after->name());
-    CheckRanges(kMaxFieldNumber, MessageReserved(pair.before), MessageReserved(pair.after), "reserved", owner,
-                pair.anchor, pair.after->full_name(), out);
+    CheckRanges(kMaxFieldNumber, MessageReserved(pair.before), MessageReserved(pair.after),
+                "reserved", owner, pair.anchor, pair.after->full_name(), out);
     std::vector<std::string> before, after;
-    for (int i = 0; i < pair.before->reserved_name_count(); ++i) before.push_back(pair.before->reserved_name(i));
-    for (int i = 0; i < pair.after->reserved_name_count(); ++i) after.push_back(pair.after->reserved_name(i));
+    for (int i = 0; i < pair.before->reserved_name_count(); ++i)
+      before.push_back(pair.before->reserved_name(i));
+    for (int i = 0; i < pair.after->reserved_name_count(); ++i)
+      after.push_back(pair.after->reserved_name(i));
     CheckNames(before, after, owner, pair.anchor, pair.after->full_name(), out);
   }
 }
@@ -257,11 +264,13 @@ void ReservedMessageNoDelete(const ProtoDiff& diff, RuleEmitter& out) {
 void ReservedEnumNoDelete(const ProtoDiff& diff, RuleEmitter& out) {
   for (const auto& pair : diff.enums) {
     std::string owner = "enum " + GoQuote(pair.after->name());
-    CheckRanges(kMaxEnumNumber, EnumReserved(pair.before), EnumReserved(pair.after), "reserved", owner,
-                pair.anchor, pair.after->full_name(), out);
+    CheckRanges(kMaxEnumNumber, EnumReserved(pair.before), EnumReserved(pair.after), "reserved",
+                owner, pair.anchor, pair.after->full_name(), out);
     std::vector<std::string> before, after;
-    for (int i = 0; i < pair.before->reserved_name_count(); ++i) before.push_back(pair.before->reserved_name(i));
-    for (int i = 0; i < pair.after->reserved_name_count(); ++i) after.push_back(pair.after->reserved_name(i));
+    for (int i = 0; i < pair.before->reserved_name_count(); ++i)
+      before.push_back(pair.before->reserved_name(i));
+    for (int i = 0; i < pair.after->reserved_name_count(); ++i)
+      after.push_back(pair.after->reserved_name(i));
     CheckNames(before, after, owner, pair.anchor, pair.after->full_name(), out);
   }
 }
@@ -276,7 +285,8 @@ void ExtensionMessageNoDelete(const ProtoDiff& diff, RuleEmitter& out) {
   };
   for (const auto& pair : diff.messages) {
     CheckRanges(kMaxFieldNumber, ranges(pair.before), ranges(pair.after), "extension",
-                "message " + GoQuote(pair.after->name()), pair.anchor, pair.after->full_name(), out);
+                "message " + GoQuote(pair.after->name()), pair.anchor, pair.after->full_name(),
+                out);
   }
 }
 

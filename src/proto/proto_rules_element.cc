@@ -1,7 +1,7 @@
 // Rules over pairs of files, enums, messages and services.
-#include <algorithm>
-
 #include <google/protobuf/descriptor.pb.h>
+
+#include <algorithm>
 
 #include "proto/proto_rule_fns.h"
 #include "proto/proto_wording.h"
@@ -73,8 +73,7 @@ void MethodType(const ProtoDiff& diff, RuleEmitter& out, bool request) {
     const std::string& after =
         (request ? m.after->input_type() : m.after->output_type())->full_name();
     if (before == after) continue;
-    EmitFinding(out,
-                LocateOr(m.anchor, {request ? kMethodInput : kMethodOutput}, Locate(m.anchor)),
+    EmitFinding(out, LocateOr(m.anchor, {request ? kMethodInput : kMethodOutput}, Locate(m.anchor)),
                 "RPC " + GoQuote(m.after->name()) + " on service " +
                     GoQuote(m.parent->after->name()) + " changed " +
                     (request ? "request" : "response") + " type from " + GoQuote(before) + " to " +
@@ -85,20 +84,40 @@ void MethodType(const ProtoDiff& diff, RuleEmitter& out, bool request) {
 
 }  // namespace
 
-void FileSameCcEnableArenas(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "cc_enable_arenas"); }
-void FileSameCcGenericServices(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "cc_generic_services"); }
-void FileSameCsharpNamespace(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "csharp_namespace"); }
+void FileSameCcEnableArenas(const ProtoDiff& d, RuleEmitter& o) {
+  FileOption(d, o, "cc_enable_arenas");
+}
+void FileSameCcGenericServices(const ProtoDiff& d, RuleEmitter& o) {
+  FileOption(d, o, "cc_generic_services");
+}
+void FileSameCsharpNamespace(const ProtoDiff& d, RuleEmitter& o) {
+  FileOption(d, o, "csharp_namespace");
+}
 void FileSameGoPackage(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "go_package"); }
-void FileSameJavaGenericServices(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "java_generic_services"); }
-void FileSameJavaMultipleFiles(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "java_multiple_files"); }
-void FileSameJavaOuterClassname(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "java_outer_classname"); }
+void FileSameJavaGenericServices(const ProtoDiff& d, RuleEmitter& o) {
+  FileOption(d, o, "java_generic_services");
+}
+void FileSameJavaMultipleFiles(const ProtoDiff& d, RuleEmitter& o) {
+  FileOption(d, o, "java_multiple_files");
+}
+void FileSameJavaOuterClassname(const ProtoDiff& d, RuleEmitter& o) {
+  FileOption(d, o, "java_outer_classname");
+}
 void FileSameJavaPackage(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "java_package"); }
-void FileSameObjcClassPrefix(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "objc_class_prefix"); }
+void FileSameObjcClassPrefix(const ProtoDiff& d, RuleEmitter& o) {
+  FileOption(d, o, "objc_class_prefix");
+}
 void FileSameOptimizeFor(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "optimize_for"); }
-void FileSamePhpClassPrefix(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "php_class_prefix"); }
-void FileSamePhpMetadataNamespace(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "php_metadata_namespace"); }
+void FileSamePhpClassPrefix(const ProtoDiff& d, RuleEmitter& o) {
+  FileOption(d, o, "php_class_prefix");
+}
+void FileSamePhpMetadataNamespace(const ProtoDiff& d, RuleEmitter& o) {
+  FileOption(d, o, "php_metadata_namespace");
+}
 void FileSamePhpNamespace(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "php_namespace"); }
-void FileSamePyGenericServices(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "py_generic_services"); }
+void FileSamePyGenericServices(const ProtoDiff& d, RuleEmitter& o) {
+  FileOption(d, o, "py_generic_services");
+}
 void FileSameRubyPackage(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "ruby_package"); }
 void FileSameSwiftPrefix(const ProtoDiff& d, RuleEmitter& o) { FileOption(d, o, "swift_prefix"); }
 
@@ -116,7 +135,8 @@ void FileSamePackage(const ProtoDiff& diff, RuleEmitter& out) {
 
 void FileSameSyntax(const ProtoDiff& diff, RuleEmitter& out) {
   for (const auto& pair : diff.files) {
-    std::string before = SyntaxOf(pair.before->descriptor), after = SyntaxOf(pair.after->descriptor);
+    std::string before = SyntaxOf(pair.before->descriptor),
+                after = SyntaxOf(pair.after->descriptor);
     if (before == after) continue;
     Anchor file{pair.after, {}, false};
     EmitFinding(out, LocateOr(file, {kFileSyntax}, FileStart(pair.after)),
@@ -143,8 +163,8 @@ void EnumValueSameName(const ProtoDiff& diff, RuleEmitter& out) {
     };
     bool plural = before.size() > 1 || after.size() > 1;
     std::string message = "Enum value \"" + std::to_string(n.number) + "\" on enum " +
-                          GoQuote(n.parent->after->name()) + " changed name" +
-                          (plural ? "s" : "") + " from " + join(before) + " to " + join(after) + ".";
+                          GoQuote(n.parent->after->name()) + " changed name" + (plural ? "s" : "") +
+                          " from " + join(before) + " to " + join(after) + ".";
     for (size_t i = 0; i < n.after.size(); ++i) {
       EmitFinding(out, LocateOr(n.after_anchors[i], {2}, Locate(n.after_anchors[i])), message,
                   n.after[i]->full_name(), before[0], after[0]);
@@ -191,10 +211,10 @@ void MessageNoRemoveStandardDescriptorAccessor(const ProtoDiff& diff, RuleEmitte
     bool before = m.before->options().no_standard_descriptor_accessor();
     bool after = m.after->options().no_standard_descriptor_accessor();
     if (before || !after) continue;
-    EmitFinding(out,
-                LocateOr(m.anchor, {kMessageOptions, kNoStandardDescriptorAccessor}, Locate(m.anchor)),
-                "Message option \"no_standard_descriptor_accessor\" changed from \"false\" to \"true\".",
-                m.after->full_name(), "false", "true");
+    EmitFinding(
+        out, LocateOr(m.anchor, {kMessageOptions, kNoStandardDescriptorAccessor}, Locate(m.anchor)),
+        "Message option \"no_standard_descriptor_accessor\" changed from \"false\" to \"true\".",
+        m.after->full_name(), "false", "true");
   }
 }
 
@@ -211,12 +231,12 @@ void RpcSameIdempotencyLevel(const ProtoDiff& diff, RuleEmitter& out) {
     std::string from = pb::MethodOptions_IdempotencyLevel_Name(before);
     std::string to = pb::MethodOptions_IdempotencyLevel_Name(after);
     // buf falls back to the file, not the method, when the option is gone.
-    EmitFinding(out,
-                LocateOr(m.anchor, {kMethodOptions, kIdempotencyLevel}, FileStart(m.anchor.file)),
-                "RPC " + GoQuote(m.after->name()) + " on service " +
-                    GoQuote(m.parent->after->name()) + " changed option \"idempotency_level\" from " +
-                    GoQuote(from) + " to " + GoQuote(to) + ".",
-                m.after->full_name(), from, to);
+    EmitFinding(
+        out, LocateOr(m.anchor, {kMethodOptions, kIdempotencyLevel}, FileStart(m.anchor.file)),
+        "RPC " + GoQuote(m.after->name()) + " on service " + GoQuote(m.parent->after->name()) +
+            " changed option \"idempotency_level\" from " + GoQuote(from) + " to " + GoQuote(to) +
+            ".",
+        m.after->full_name(), from, to);
   }
 }
 

@@ -63,38 +63,73 @@ bool EnumCompatible(const pbd::Enum* before, const pbd::Enum* after) {
 
 int WireGroup(Type type) {
   switch (type) {
-    case pbd::Field::TYPE_INT32: case pbd::Field::TYPE_INT64: case pbd::Field::TYPE_UINT32:
-    case pbd::Field::TYPE_UINT64: case pbd::Field::TYPE_BOOL: return 1;
-    case pbd::Field::TYPE_SINT32: case pbd::Field::TYPE_SINT64: return 2;
-    case pbd::Field::TYPE_STRING: return 3;
-    case pbd::Field::TYPE_BYTES: return 4;
-    case pbd::Field::TYPE_FIXED32: case pbd::Field::TYPE_SFIXED32: return 5;
-    case pbd::Field::TYPE_FIXED64: case pbd::Field::TYPE_SFIXED64: return 6;
-    case pbd::Field::TYPE_DOUBLE: return 7;
-    case pbd::Field::TYPE_FLOAT: return 8;
-    case pbd::Field::TYPE_GROUP: return 9;
-    case pbd::Field::TYPE_MESSAGE: return 10;
-    case pbd::Field::TYPE_ENUM: return 11;
+    case pbd::Field::TYPE_INT32:
+    case pbd::Field::TYPE_INT64:
+    case pbd::Field::TYPE_UINT32:
+    case pbd::Field::TYPE_UINT64:
+    case pbd::Field::TYPE_BOOL:
+      return 1;
+    case pbd::Field::TYPE_SINT32:
+    case pbd::Field::TYPE_SINT64:
+      return 2;
+    case pbd::Field::TYPE_STRING:
+      return 3;
+    case pbd::Field::TYPE_BYTES:
+      return 4;
+    case pbd::Field::TYPE_FIXED32:
+    case pbd::Field::TYPE_SFIXED32:
+      return 5;
+    case pbd::Field::TYPE_FIXED64:
+    case pbd::Field::TYPE_SFIXED64:
+      return 6;
+    case pbd::Field::TYPE_DOUBLE:
+      return 7;
+    case pbd::Field::TYPE_FLOAT:
+      return 8;
+    case pbd::Field::TYPE_GROUP:
+      return 9;
+    case pbd::Field::TYPE_MESSAGE:
+      return 10;
+    case pbd::Field::TYPE_ENUM:
+      return 11;
   }
   return 0;
 }
 
 int WireJsonGroup(Type type) {
   switch (type) {
-    case pbd::Field::TYPE_INT32: case pbd::Field::TYPE_UINT32: return 1;
-    case pbd::Field::TYPE_INT64: case pbd::Field::TYPE_UINT64: return 2;
-    case pbd::Field::TYPE_FIXED32: case pbd::Field::TYPE_SFIXED32: return 3;
-    case pbd::Field::TYPE_FIXED64: case pbd::Field::TYPE_SFIXED64: return 4;
-    case pbd::Field::TYPE_BOOL: return 5;
-    case pbd::Field::TYPE_SINT32: return 6;
-    case pbd::Field::TYPE_SINT64: return 7;
-    case pbd::Field::TYPE_STRING: return 8;
-    case pbd::Field::TYPE_BYTES: return 9;
-    case pbd::Field::TYPE_DOUBLE: return 10;
-    case pbd::Field::TYPE_FLOAT: return 11;
-    case pbd::Field::TYPE_GROUP: return 12;
-    case pbd::Field::TYPE_MESSAGE: return 13;
-    case pbd::Field::TYPE_ENUM: return 14;
+    case pbd::Field::TYPE_INT32:
+    case pbd::Field::TYPE_UINT32:
+      return 1;
+    case pbd::Field::TYPE_INT64:
+    case pbd::Field::TYPE_UINT64:
+      return 2;
+    case pbd::Field::TYPE_FIXED32:
+    case pbd::Field::TYPE_SFIXED32:
+      return 3;
+    case pbd::Field::TYPE_FIXED64:
+    case pbd::Field::TYPE_SFIXED64:
+      return 4;
+    case pbd::Field::TYPE_BOOL:
+      return 5;
+    case pbd::Field::TYPE_SINT32:
+      return 6;
+    case pbd::Field::TYPE_SINT64:
+      return 7;
+    case pbd::Field::TYPE_STRING:
+      return 8;
+    case pbd::Field::TYPE_BYTES:
+      return 9;
+    case pbd::Field::TYPE_DOUBLE:
+      return 10;
+    case pbd::Field::TYPE_FLOAT:
+      return 11;
+    case pbd::Field::TYPE_GROUP:
+      return 12;
+    case pbd::Field::TYPE_MESSAGE:
+      return 13;
+    case pbd::Field::TYPE_ENUM:
+      return 14;
   }
   return 0;
 }
@@ -103,7 +138,8 @@ int WireJsonGroup(Type type) {
 void CompatibleTypeName(const FieldPair& p, RuleEmitter& out) {
   Type type = p.after->type();
   if (!IsNamed(type) || TypeNameOf(p.before) == TypeNameOf(p.after)) return;
-  if (type == pbd::Field::TYPE_ENUM && EnumCompatible(p.before->enum_type(), p.after->enum_type())) {
+  if (type == pbd::Field::TYPE_ENUM &&
+      EnumCompatible(p.before->enum_type(), p.after->enum_type())) {
     return;
   }
   ChangedTypeName(p, out);
@@ -157,13 +193,34 @@ struct DefaultValue {
 DefaultValue DefaultOf(const pbd::Field* f) {
   DefaultValue v;
   switch (f->cpp_type()) {
-    case pbd::Field::CPPTYPE_INT32: v.zero = f->default_value_int32() == 0; v.text = std::to_string(f->default_value_int32()); break;
-    case pbd::Field::CPPTYPE_INT64: v.zero = f->default_value_int64() == 0; v.text = std::to_string(f->default_value_int64()); break;
-    case pbd::Field::CPPTYPE_UINT32: v.zero = f->default_value_uint32() == 0; v.text = std::to_string(f->default_value_uint32()); break;
-    case pbd::Field::CPPTYPE_UINT64: v.zero = f->default_value_uint64() == 0; v.text = std::to_string(f->default_value_uint64()); break;
-    case pbd::Field::CPPTYPE_DOUBLE: v.zero = f->default_value_double() == 0; v.text = GoFloat(f->default_value_double(), false); break;
-    case pbd::Field::CPPTYPE_FLOAT: v.zero = f->default_value_float() == 0; v.text = GoFloat(f->default_value_float(), true); break;
-    case pbd::Field::CPPTYPE_BOOL: v.zero = !f->default_value_bool(); v.text = f->default_value_bool() ? "true" : "false"; break;
+    case pbd::Field::CPPTYPE_INT32:
+      v.zero = f->default_value_int32() == 0;
+      v.text = std::to_string(f->default_value_int32());
+      break;
+    case pbd::Field::CPPTYPE_INT64:
+      v.zero = f->default_value_int64() == 0;
+      v.text = std::to_string(f->default_value_int64());
+      break;
+    case pbd::Field::CPPTYPE_UINT32:
+      v.zero = f->default_value_uint32() == 0;
+      v.text = std::to_string(f->default_value_uint32());
+      break;
+    case pbd::Field::CPPTYPE_UINT64:
+      v.zero = f->default_value_uint64() == 0;
+      v.text = std::to_string(f->default_value_uint64());
+      break;
+    case pbd::Field::CPPTYPE_DOUBLE:
+      v.zero = f->default_value_double() == 0;
+      v.text = GoFloat(f->default_value_double(), false);
+      break;
+    case pbd::Field::CPPTYPE_FLOAT:
+      v.zero = f->default_value_float() == 0;
+      v.text = GoFloat(f->default_value_float(), true);
+      break;
+    case pbd::Field::CPPTYPE_BOOL:
+      v.zero = !f->default_value_bool();
+      v.text = f->default_value_bool() ? "true" : "false";
+      break;
     case pbd::Field::CPPTYPE_ENUM: {
       const pbd::EnumValue* value = f->default_value_enum();
       v.zero = !f->has_default_value() || value->number() == 0;
@@ -186,7 +243,8 @@ DefaultValue DefaultOf(const pbd::Field* f) {
       }
       break;
     }
-    default: break;
+    default:
+      break;
   }
   v.key = v.text;
   return v;
@@ -214,9 +272,10 @@ void FieldWireCompatibleType(const ProtoDiff& diff, RuleEmitter& out) {
     if (WireGroup(before) != WireGroup(after)) {
       std::string extra = kSee;
       if (before == pbd::Field::TYPE_BYTES && after == pbd::Field::TYPE_STRING) {
-        extra += " Note that while string and bytes are compatible if the data is valid UTF-8, "
-                 "there is no way to enforce that a bytes field is UTF-8, so these fields may be "
-                 "incompatible.";
+        extra +=
+            " Note that while string and bytes are compatible if the data is valid UTF-8, "
+            "there is no way to enforce that a bytes field is UTF-8, so these fields may be "
+            "incompatible.";
       }
       ChangedKind(p, extra, out);
       continue;
@@ -321,8 +380,8 @@ void FieldSameCppStringType(const ProtoDiff& diff, RuleEmitter& out) {
     std::string from = google::protobuf::FieldOptions_CType_Name(before);
     std::string to = google::protobuf::FieldOptions_CType_Name(after);
     EmitFinding(out, LocateOr(p.anchor, {kFieldOptions, kCtypeOption}, FieldSpan(p)),
-                FieldWithName(p.after) + " changed C++ string type from " + GoQuote(from) +
-                    " to " + GoQuote(to) + ".",
+                FieldWithName(p.after) + " changed C++ string type from " + GoQuote(from) + " to " +
+                    GoQuote(to) + ".",
                 p.after->full_name(), from, to);
   }
 }
@@ -349,9 +408,10 @@ void FieldSameUtf8Validation(const ProtoDiff& diff, RuleEmitter& out) {
     if (!IsString(p.before) || !IsString(p.after)) continue;
     std::string from = Utf8Of(p.before), to = Utf8Of(p.after);
     if (from == to) continue;
-    EmitFinding(out, FieldSpan(p),
-                FieldWithName(p.after) + " changed UTF8 validation from " + from + " to " + to + ".",
-                p.after->full_name(), from, to);
+    EmitFinding(
+        out, FieldSpan(p),
+        FieldWithName(p.after) + " changed UTF8 validation from " + from + " to " + to + ".",
+        p.after->full_name(), from, to);
   }
 }
 

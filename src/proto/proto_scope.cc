@@ -1,11 +1,11 @@
 #include "proto/proto_scope.h"
 
+#include <google/protobuf/io/tokenizer.h>
+
 #include <algorithm>
 #include <deque>
 #include <functional>
 #include <set>
-
-#include <google/protobuf/io/tokenizer.h>
 
 #include "parallel.h"
 
@@ -104,7 +104,8 @@ struct Resolution {
   bool operator==(const Resolution&) const = default;
 };
 
-Resolution Resolve(const SnapshotSourceTree& tree, const Snapshot& snapshot, const std::string& import_path) {
+Resolution Resolve(const SnapshotSourceTree& tree, const Snapshot& snapshot,
+                   const std::string& import_path) {
   Resolution resolution;
   resolution.repo_path = tree.RepoPath(import_path);
   if (resolution.repo_path.empty()) {
@@ -193,7 +194,9 @@ ProtoHeader ScanProtoHeader(std::string_view text) {
     } else {
       statement_start = false;
     }
-    previous = token.kind == Lexer::kString ? std::string_view() : token.text;  // (a string is never "option", "[" or ",")
+    previous = token.kind == Lexer::kString
+                   ? std::string_view()
+                   : token.text;  // (a string is never "option", "[" or ",")
     token = lexer.Next();
   }
   return header;
@@ -244,8 +247,10 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
       if (!node.changed) {
         node.text_before = node.text_after = ReadText(current, node.after.repo_path);
       } else {
-        if (!node.before.repo_path.empty()) node.text_before = ReadText(against, node.before.repo_path);
-        if (!node.after.repo_path.empty()) node.text_after = ReadText(current, node.after.repo_path);
+        if (!node.before.repo_path.empty())
+          node.text_before = ReadText(against, node.before.repo_path);
+        if (!node.after.repo_path.empty())
+          node.text_after = ReadText(current, node.after.repo_path);
       }
       if (full_) return;
       if (node.text_before) node.header_before = ScanProtoHeader(*node.text_before);
@@ -311,7 +316,8 @@ ProtoScope ProtoScopePlanner::First() {
   }
   if (package_scope_ && !touched_packages.empty()) {
     for (const auto& node : nodes_) {
-      bool before = IsContract(node->import_path, true), after = IsContract(node->import_path, false);
+      bool before = IsContract(node->import_path, true),
+           after = IsContract(node->import_path, false);
       if ((before && node->text_before && touched_packages.count(node->header_before.package)) ||
           (after && node->text_after && touched_packages.count(node->header_after.package))) {
         scope.insert(node->import_path);

@@ -1,14 +1,14 @@
 #include "proto/proto_source.h"
 
-#include <algorithm>
-#include <deque>
-#include <set>
-
 #include <google/protobuf/compiler/importer.h>
 #include <google/protobuf/compiler/parser.h>
 #include <google/protobuf/descriptor.pb.h>
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include <algorithm>
+#include <deque>
+#include <set>
 
 #include "parallel.h"
 #include "proto/snapshot_source_tree.h"
@@ -71,8 +71,9 @@ class RecordingErrors : public pb::io::ErrorCollector {
 
 // Parses `text` as protoc does (with source info), optionally recording
 // where each element sits.
-bool ParseText(std::string_view text, const std::string& import_path, pb::FileDescriptorProto* proto,
-               std::vector<ParseError>* errors, pb::compiler::SourceLocationTable* locations) {
+bool ParseText(std::string_view text, const std::string& import_path,
+               pb::FileDescriptorProto* proto, std::vector<ParseError>* errors,
+               pb::compiler::SourceLocationTable* locations) {
   pb::io::ArrayInputStream input(text.data(), static_cast<int>(text.size()));
   std::vector<ParseError> ignored;
   if (!errors) errors = &ignored;
@@ -133,7 +134,8 @@ class ProtoCompiler {
   // Files to parse ahead; each entry is then filled by one thread. A file
   // planned without source info can never be a SourceFile (no spans).
   void Plan(const std::string& import_path, bool keep_source_info = true) {
-    if (done_.count(import_path) || (underlay_ && underlay_->Attempted(import_path, nullptr))) return;
+    if (done_.count(import_path) || (underlay_ && underlay_->Attempted(import_path, nullptr)))
+      return;
     auto& slot = planned_[import_path];
     if (!slot) {
       slot = std::make_unique<ParsedFile>();
@@ -204,7 +206,8 @@ class ProtoCompiler {
       done_[import_path] = nullptr;
       return nullptr;
     }
-    for (const auto& error : file->errors) errors_->AddError(import_path, error.line, error.column, error.message);
+    for (const auto& error : file->errors)
+      errors_->AddError(import_path, error.line, error.column, error.message);
     if (!file->parsed_ok) {
       done_[import_path] = nullptr;
       return nullptr;
@@ -225,8 +228,8 @@ class ProtoCompiler {
   class Counting : public pb::DescriptorPool::ErrorCollector {
    public:
     explicit Counting(ProtoCompiler* compiler) : compiler_(compiler) {}
-    void AddError(const std::string& filename, const std::string&, const pb::Message*, ErrorLocation,
-                  const std::string& message) override {
+    void AddError(const std::string& filename, const std::string&, const pb::Message*,
+                  ErrorLocation, const std::string& message) override {
       compiler_->errors_->AddError(filename, -1, 0, message);
     }
     void AddWarning(const std::string&, const std::string&, const pb::Message*, ErrorLocation,
@@ -361,7 +364,8 @@ Location FileStart(const SourceFile* file) {
   return where;
 }
 
-SpanIndex::SpanIndex(const pb::FileDescriptor* file, std::string path) : file_(file), path_(std::move(path)) {}
+SpanIndex::SpanIndex(const pb::FileDescriptor* file, std::string path)
+    : file_(file), path_(std::move(path)) {}
 
 const SpanIndex::Map& SpanIndex::map() const {
   std::call_once(state_->once, [this] {
@@ -436,8 +440,8 @@ void ProtoSide::ReportErrors() {
   for (const auto& [path, import_path] : contracts_) importer.Import(import_path);
 }
 
-void ProtoSide::Plan(const std::vector<std::string>& contract_paths, const ProtoSideOptions& options,
-                     const std::set<std::string>& shared) {
+void ProtoSide::Plan(const std::vector<std::string>& contract_paths,
+                     const ProtoSideOptions& options, const std::set<std::string>& shared) {
   compiler_->SetContents(options.contents);
   SnapshotSourceTree& tree = compiler_->tree();
   for (const auto& path : contract_paths) {
@@ -466,35 +470,37 @@ void ProtoSide::Build() {
     if (!source.text) {
       auto contents = std::make_shared<std::string>();
       std::string error;
-      if (compiler_->snapshot().Read(path, contents.get(), &error)) source.text = std::move(contents);
+      if (compiler_->snapshot().Read(path, contents.get(), &error))
+        source.text = std::move(contents);
     }
     source.spans = SpanIndex(file, path);
     files_.push_back(std::move(source));
   }
   if (compiler_->error_count() > 0) ok_ = false;
-  std::sort(files_.begin(), files_.end(), [](const SourceFile& a, const SourceFile& b) {
-    return a.import_path < b.import_path;
-  });
+  std::sort(files_.begin(), files_.end(),
+            [](const SourceFile& a, const SourceFile& b) { return a.import_path < b.import_path; });
   compiler_->Forget();
 }
 
 std::vector<std::unique_ptr<ProtoSide>> ProtoSide::LoadAll(const std::vector<std::string>& roots,
-                                                           std::vector<Request> requests, Shared shared,
-                                                           Diagnostics* diagnostics, int jobs) {
+                                                           std::vector<Request> requests,
+                                                           Shared shared, Diagnostics* diagnostics,
+                                                           int jobs) {
   std::shared_ptr<ProtoCompiler> common;
   if (shared.snapshot) common = std::make_shared<ProtoCompiler>(*shared.snapshot, roots, nullptr);
   std::vector<std::unique_ptr<ProtoSide>> sides;
   std::vector<ProtoSide*> raw;
   for (auto& request : requests) {
-    sides.push_back(std::unique_ptr<ProtoSide>(new ProtoSide(*request.snapshot, roots, diagnostics, common)));
+    sides.push_back(
+        std::unique_ptr<ProtoSide>(new ProtoSide(*request.snapshot, roots, diagnostics, common)));
     raw.push_back(sides.back().get());
   }
   Extend(raw, std::move(requests), std::move(shared), jobs);
   return sides;
 }
 
-void ProtoSide::Extend(const std::vector<ProtoSide*>& sides, std::vector<Request> requests, Shared shared,
-                       int jobs) {
+void ProtoSide::Extend(const std::vector<ProtoSide*>& sides, std::vector<Request> requests,
+                       Shared shared, int jobs) {
   ProtoCompiler* common = sides.empty() ? nullptr : sides[0]->shared_.get();
   if (common) {
     // Only the shared files that are contracts of a request become
@@ -506,7 +512,8 @@ void ProtoSide::Extend(const std::vector<ProtoSide*>& sides, std::vector<Request
       }
     }
     common->SetContents(shared.contents);
-    for (const auto& import_path : shared.import_paths) common->Plan(import_path, contracts.count(import_path) > 0);
+    for (const auto& import_path : shared.import_paths)
+      common->Plan(import_path, contracts.count(import_path) > 0);
   }
   std::set<std::string> shared_names(shared.import_paths.begin(), shared.import_paths.end());
   if (!common) shared_names.clear();
@@ -518,7 +525,8 @@ void ProtoSide::Extend(const std::vector<ProtoSide*>& sides, std::vector<Request
     for (const auto& task : common->Unparsed()) ahead.push_back({common, task});
   }
   for (ProtoSide* side : sides) {
-    for (const auto& task : side->compiler_->Unparsed()) ahead.push_back({side->compiler_.get(), task});
+    for (const auto& task : side->compiler_->Unparsed())
+      ahead.push_back({side->compiler_.get(), task});
   }
   ParallelFor(ahead.size(), jobs, [&](size_t i) {
     ahead[i].second.second->Parse(ahead[i].first->tree(), *ahead[i].second.first);

@@ -2,6 +2,9 @@
 // libprotobuf Importer, with their source spans for locating findings.
 #pragma once
 
+#include <google/protobuf/compiler/importer.h>
+#include <google/protobuf/descriptor.h>
+
 #include <initializer_list>
 #include <map>
 #include <memory>
@@ -10,9 +13,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <google/protobuf/compiler/importer.h>
-#include <google/protobuf/descriptor.h>
 
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/finding.h"
@@ -49,7 +49,7 @@ struct SourceFile {
   std::string path;         // repository-relative
   std::string import_path;  // relative to its root; what files are paired by
   const google::protobuf::FileDescriptor* descriptor = nullptr;
-  SpanIndex spans;          // SourceCodeInfo path -> 1-based span
+  SpanIndex spans;                          // SourceCodeInfo path -> 1-based span
   std::shared_ptr<const std::string> text;  // the source, for spans protoc records short
 
   // Line `line` (1-based) of the source without its newline; false past the
@@ -140,8 +140,8 @@ class ProtoSide {
                      Shared shared, int jobs);
 
  private:
-  ProtoSide(const Snapshot& snapshot, const std::vector<std::string>& roots, Diagnostics* diagnostics,
-            std::shared_ptr<ProtoCompiler> shared);
+  ProtoSide(const Snapshot& snapshot, const std::vector<std::string>& roots,
+            Diagnostics* diagnostics, std::shared_ptr<ProtoCompiler> shared);
   // `shared`: compiled by the shared compiler, not parsed here.
   void Plan(const std::vector<std::string>& contract_paths, const ProtoSideOptions& options,
             const std::set<std::string>& shared);

@@ -25,16 +25,35 @@ std::string GoQuote(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     switch (c) {
-      case '"': out += "\\\""; continue;
-      case '\\': out += "\\\\"; continue;
-      case '\a': out += "\\a"; continue;
-      case '\b': out += "\\b"; continue;
-      case '\f': out += "\\f"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\r': out += "\\r"; continue;
-      case '\t': out += "\\t"; continue;
-      case '\v': out += "\\v"; continue;
-      default: break;
+      case '"':
+        out += "\\\"";
+        continue;
+      case '\\':
+        out += "\\\\";
+        continue;
+      case '\a':
+        out += "\\a";
+        continue;
+      case '\b':
+        out += "\\b";
+        continue;
+      case '\f':
+        out += "\\f";
+        continue;
+      case '\n':
+        out += "\\n";
+        continue;
+      case '\r':
+        out += "\\r";
+        continue;
+      case '\t':
+        out += "\\t";
+        continue;
+      case '\v':
+        out += "\\v";
+        continue;
+      default:
+        break;
     }
     if (c >= 0x20 && c < 0x7F) {
       out += static_cast<char>(c);
@@ -56,10 +75,10 @@ std::string GoFloat(double value, bool single) {
   // Shortest round-trip digits, then Go's %v layout: exponent form when the
   // decimal exponent is < -4 or >= 21.
   char buffer[64];
-  auto result = single ? std::to_chars(buffer, buffer + sizeof buffer, static_cast<float>(value),
-                                       std::chars_format::scientific)
-                       : std::to_chars(buffer, buffer + sizeof buffer, value,
-                                       std::chars_format::scientific);
+  auto result =
+      single ? std::to_chars(buffer, buffer + sizeof buffer, static_cast<float>(value),
+                             std::chars_format::scientific)
+             : std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
   std::string scientific(buffer, result.ptr);
   size_t e = scientific.find('e');
   int exponent = std::stoi(scientific.substr(e + 1));

@@ -39,9 +39,14 @@ BadByte FirstInvalidUtf8(const std::string& text) {
   int line = 1, column = 1;
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    size_t length = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
     bool ok = length > 0 && i + length <= text.size();
-    for (size_t k = 1; ok && k < length; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    for (size_t k = 1; ok && k < length; ++k)
+      ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
     if (ok && length == 2) ok = c >= 0xC2;  // no overlong forms
     if (!ok) {
       static const char* kHex = "0123456789abcdef";
@@ -118,7 +123,8 @@ FetchedSource SnapshotSourceTree::Fetch(const std::string& import_path) const {
   source.import_path = import_path;
   source.repo_path = RepoPath(import_path);
   if (source.repo_path.empty()) {
-    if (const std::string_view* embedded = IsEmbedded(import_path) ? EmbeddedFile(import_path) : nullptr) {
+    if (const std::string_view* embedded =
+            IsEmbedded(import_path) ? EmbeddedFile(import_path) : nullptr) {
       source.text = *embedded;
       source.found = true;
       return source;
@@ -168,8 +174,9 @@ bool SnapshotSourceTree::Accept(const FetchedSource& source) {
   if (source.found) return true;
   if (source.bad_line > 0) {
     if (diagnostics_) {
-      diagnostics_->Add(source.repo_path, source.bad_line, source.bad_column,
-                        "invalid UTF-8 (byte 0x" + source.bad_byte_hex + "); .proto files must be UTF-8");
+      diagnostics_->Add(
+          source.repo_path, source.bad_line, source.bad_column,
+          "invalid UTF-8 (byte 0x" + source.bad_byte_hex + "); .proto files must be UTF-8");
     }
     last_error_ = "";
     return false;
@@ -179,8 +186,9 @@ bool SnapshotSourceTree::Accept(const FetchedSource& source) {
     if (!reported && diagnostics_) {
       diagnostics_->Add(source.repo_path, source.edition.line, source.edition.column,
                         "editions need libprotobuf >= 27: this build uses libprotobuf " +
-                            google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION) + " and cannot read \"" +
-                            source.repo_path + "\" (edition \"" + source.edition.edition + "\")");
+                            google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION) +
+                            " and cannot read \"" + source.repo_path + "\" (edition \"" +
+                            source.edition.edition + "\")");
     }
     reported = true;
     last_error_ = "";

@@ -3,14 +3,14 @@
 // the copies embedded in the binary when the repository has none.
 #pragma once
 
+#include <google/protobuf/compiler/importer.h>
+
 #include <deque>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <google/protobuf/compiler/importer.h>
 
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/snapshot.h"
@@ -25,22 +25,22 @@ using ProtoContents = std::map<std::string, std::shared_ptr<const std::string>, 
 // reported until Accept().
 struct FetchedSource {
   std::string import_path;
-  std::string repo_path;                      // "" when embedded or absent
-  std::shared_ptr<const std::string> owned;   // the bytes read from the snapshot
-  std::string_view text;                      // owned, or an embedded well-known file
-  bool found = false;                         // text is valid
-  std::string error;                          // why it cannot be opened
-  int bad_line = 0, bad_column = 0;           // first byte that is not UTF-8
+  std::string repo_path;                     // "" when embedded or absent
+  std::shared_ptr<const std::string> owned;  // the bytes read from the snapshot
+  std::string_view text;                     // owned, or an embedded well-known file
+  bool found = false;                        // text is valid
+  std::string error;                         // why it cannot be opened
+  int bad_line = 0, bad_column = 0;          // first byte that is not UTF-8
   std::string bad_byte_hex;
   struct {
     int line = 0, column = 0;
     std::string edition;
-  } edition;                                  // a top-level `edition = "…";`
-  int deep_line = 0, deep_column = 0;         // a brace nested too deep
+  } edition;                           // a top-level `edition = "…";`
+  int deep_line = 0, deep_column = 0;  // a brace nested too deep
 };
 
-// Not thread-safe, except Fetch() and the const lookups: one per side. The snapshot must outlive it; streams
-// returned by Open() stay valid for the tree's life.
+// Not thread-safe, except Fetch() and the const lookups: one per side. The snapshot must outlive
+// it; streams returned by Open() stay valid for the tree's life.
 class SnapshotSourceTree : public google::protobuf::compiler::SourceTree {
  public:
   SnapshotSourceTree(const Snapshot& snapshot, const std::vector<std::string>& roots);
@@ -77,7 +77,7 @@ class SnapshotSourceTree : public google::protobuf::compiler::SourceTree {
  private:
   const Snapshot& snapshot_;
   const ProtoContents* contents_by_path_ = nullptr;
-  std::vector<std::string> prefixes_;  // "" or "dir/" per root
+  std::vector<std::string> prefixes_;                        // "" or "dir/" per root
   std::deque<std::shared_ptr<const std::string>> contents_;  // keeps opened bytes alive
   std::map<std::string, bool> edition_files_;
   Diagnostics* diagnostics_ = nullptr;

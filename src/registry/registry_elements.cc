@@ -64,16 +64,31 @@ std::string_view FieldKind(const pb::FieldDescriptor* field) {
 int ScalarGroup(const pb::FieldDescriptor* field) {
   using F = pb::FieldDescriptor;
   switch (field->type()) {
-    case F::TYPE_INT32: case F::TYPE_INT64: case F::TYPE_UINT32: case F::TYPE_UINT64:
-    case F::TYPE_BOOL: case F::TYPE_ENUM:
+    case F::TYPE_INT32:
+    case F::TYPE_INT64:
+    case F::TYPE_UINT32:
+    case F::TYPE_UINT64:
+    case F::TYPE_BOOL:
+    case F::TYPE_ENUM:
       return 0;
-    case F::TYPE_SINT32: case F::TYPE_SINT64: return 1;
-    case F::TYPE_STRING: case F::TYPE_BYTES: return 2;
-    case F::TYPE_FIXED32: case F::TYPE_SFIXED32: return 3;
-    case F::TYPE_FIXED64: case F::TYPE_SFIXED64: return 4;
-    case F::TYPE_FLOAT: return 5;
-    case F::TYPE_DOUBLE: return 6;
-    default: return 7;  // messages and groups: not scalars
+    case F::TYPE_SINT32:
+    case F::TYPE_SINT64:
+      return 1;
+    case F::TYPE_STRING:
+    case F::TYPE_BYTES:
+      return 2;
+    case F::TYPE_FIXED32:
+    case F::TYPE_SFIXED32:
+      return 3;
+    case F::TYPE_FIXED64:
+    case F::TYPE_SFIXED64:
+      return 4;
+    case F::TYPE_FLOAT:
+      return 5;
+    case F::TYPE_DOUBLE:
+      return 6;
+    default:
+      return 7;  // messages and groups: not scalars
   }
 }
 

@@ -3,11 +3,11 @@
 // and stated label.
 #pragma once
 
+#include <google/protobuf/descriptor.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <google/protobuf/descriptor.h>
 
 namespace contract_lint::registry {
 

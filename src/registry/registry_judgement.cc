@@ -21,8 +21,12 @@ std::string FieldPhrase(const pb::FieldDescriptor* field) {
 // Declarations of a file or a message, so both are walked by one function.
 int MessageCount(const pb::FileDescriptor* file) { return file->message_type_count(); }
 int MessageCount(const pb::Descriptor* message) { return message->nested_type_count(); }
-const pb::Descriptor* MessageAt(const pb::FileDescriptor* file, int i) { return file->message_type(i); }
-const pb::Descriptor* MessageAt(const pb::Descriptor* message, int i) { return message->nested_type(i); }
+const pb::Descriptor* MessageAt(const pb::FileDescriptor* file, int i) {
+  return file->message_type(i);
+}
+const pb::Descriptor* MessageAt(const pb::Descriptor* message, int i) {
+  return message->nested_type(i);
+}
 const pb::Descriptor* FindMessage(const pb::FileDescriptor* file, const std::string& name) {
   return file->FindMessageTypeByName(name);
 }
@@ -46,8 +50,13 @@ RegistryJudgement::RegistryJudgement(const RegistrySide& old_side, const Registr
 void RegistryJudgement::CompareFiles(const pb::FileDescriptor* old_file,
                                      const pb::FileDescriptor* new_file) {
   if (old_file->package() != new_file->package()) {
-    Emit({"REGISTRY_PACKAGE_CHANGED", false, {old_file, {2}}, {new_file, {2}}, new_file->name(),
-          old_file->package(), new_file->package(),
+    Emit({"REGISTRY_PACKAGE_CHANGED",
+          false,
+          {old_file, {2}},
+          {new_file, {2}},
+          new_file->name(),
+          old_file->package(),
+          new_file->package(),
           "Package changed from " + Quote(old_file->package()) + " to " +
               Quote(new_file->package()) + "."});
   }
@@ -73,8 +82,14 @@ void RegistryJudgement::CompareDeclarations(const Container* old_parent,
     if (moved && moved->file() != new_file) {
       message += " (it is now in imported file " + Quote(moved->file()->name()) + ")";
     }
-    Emit({"REGISTRY_MESSAGE_REMOVED", false, {old_file, PathOf(old_message)}, {},
-          old_message->full_name(), name, "", message + "."});
+    Emit({"REGISTRY_MESSAGE_REMOVED",
+          false,
+          {old_file, PathOf(old_message)},
+          {},
+          old_message->full_name(),
+          name,
+          "",
+          message + "."});
   }
   for (int i = 0; i < MessageCount(new_parent); ++i) {
     const pb::Descriptor* new_message = MessageAt(new_parent, i);
@@ -82,8 +97,13 @@ void RegistryJudgement::CompareDeclarations(const Container* old_parent,
     const pb::Descriptor* old_message = FindMessage(old_parent, new_message->name());
     if (old_message && !old_message->options().map_entry()) continue;
     std::string name = LocalName(new_message->full_name(), new_file);
-    Emit({"REGISTRY_MESSAGE_ADDED", true, {}, {new_file, PathOf(new_message)},
-          new_message->full_name(), "", name,
+    Emit({"REGISTRY_MESSAGE_ADDED",
+          true,
+          {},
+          {new_file, PathOf(new_message)},
+          new_message->full_name(),
+          "",
+          name,
           "Message " + Quote(name) + " was added to " + Quote(new_file->name()) + "."});
   }
   for (int i = 0; i < old_parent->enum_type_count(); ++i) {
@@ -94,15 +114,27 @@ void RegistryJudgement::CompareDeclarations(const Container* old_parent,
       continue;
     }
     std::string name = LocalName(old_enum->full_name(), old_file);
-    Emit({"REGISTRY_ENUM_REMOVED", true, {old_file, PathOf(old_enum)}, {}, old_enum->full_name(),
-          name, "", "Enum " + Quote(name) + " was removed."});
+    Emit({"REGISTRY_ENUM_REMOVED",
+          true,
+          {old_file, PathOf(old_enum)},
+          {},
+          old_enum->full_name(),
+          name,
+          "",
+          "Enum " + Quote(name) + " was removed."});
   }
   for (int i = 0; i < new_parent->enum_type_count(); ++i) {
     const pb::EnumDescriptor* new_enum = new_parent->enum_type(i);
     if (old_parent->FindEnumTypeByName(new_enum->name())) continue;
     std::string name = LocalName(new_enum->full_name(), new_file);
-    Emit({"REGISTRY_ENUM_ADDED", true, {}, {new_file, PathOf(new_enum)}, new_enum->full_name(), "",
-          name, "Enum " + Quote(name) + " was added."});
+    Emit({"REGISTRY_ENUM_ADDED",
+          true,
+          {},
+          {new_file, PathOf(new_enum)},
+          new_enum->full_name(),
+          "",
+          name,
+          "Enum " + Quote(name) + " was added."});
   }
 }
 
@@ -121,9 +153,13 @@ void RegistryJudgement::CompareMessages(const pb::Descriptor* old_message,
     }
     if (old_field->real_containing_oneof()) continue;  // judged with its oneof
     bool required = old_field->is_required();
-    Emit({required ? "REGISTRY_REQUIRED_FIELD_REMOVED" : "REGISTRY_FIELD_REMOVED", !required,
-          {old_field->file(), PathOf(old_field)}, {}, old_field->full_name(),
-          std::string(registry::LabelName(old_field)) + " " + registry::TypeName(old_field), "",
+    Emit({required ? "REGISTRY_REQUIRED_FIELD_REMOVED" : "REGISTRY_FIELD_REMOVED",
+          !required,
+          {old_field->file(), PathOf(old_field)},
+          {},
+          old_field->full_name(),
+          std::string(registry::LabelName(old_field)) + " " + registry::TypeName(old_field),
+          "",
           "Previously present " + std::string(required ? "required " : "") +
               FieldPhrase(old_field).replace(0, 1, "f") + " was removed."});
   }
@@ -132,8 +168,12 @@ void RegistryJudgement::CompareMessages(const pb::Descriptor* old_message,
     if (old_message->FindFieldByNumber(new_field->number())) continue;
     if (new_field->real_containing_oneof()) continue;  // judged with its oneof
     bool required = new_field->is_required();
-    Emit({required ? "REGISTRY_REQUIRED_FIELD_ADDED" : "REGISTRY_FIELD_ADDED", !required, {},
-          {new_field->file(), PathOf(new_field)}, new_field->full_name(), "",
+    Emit({required ? "REGISTRY_REQUIRED_FIELD_ADDED" : "REGISTRY_FIELD_ADDED",
+          !required,
+          {},
+          {new_field->file(), PathOf(new_field)},
+          new_field->full_name(),
+          "",
           std::string(registry::LabelName(new_field)) + " " + registry::TypeName(new_field),
           std::string(required ? "Required f" : "F") + FieldPhrase(new_field).substr(1) +
               " was added."});
@@ -154,7 +194,8 @@ void RegistryJudgement::CompareOneofs(const pb::Descriptor* old_message,
       std::vector<std::string> top_level;
       std::set<std::string> old_oneofs;
       for (int f = 0; f < new_oneof->field_count(); ++f) {
-        const pb::FieldDescriptor* was = old_message->FindFieldByNumber(new_oneof->field(f)->number());
+        const pb::FieldDescriptor* was =
+            old_message->FindFieldByNumber(new_oneof->field(f)->number());
         if (!was) continue;
         if (was->real_containing_oneof()) {
           old_oneofs.insert(was->real_containing_oneof()->name());
@@ -168,19 +209,35 @@ void RegistryJudgement::CompareOneofs(const pb::Descriptor* old_message,
         return out;
       };
       if (top_level.size() >= 2) {
-        Emit({"REGISTRY_ONEOF_FIELDS_MERGED", false, {}, new_element, new_oneof->full_name(),
-              join(top_level), new_oneof->name(),
+        Emit({"REGISTRY_ONEOF_FIELDS_MERGED",
+              false,
+              {},
+              new_element,
+              new_oneof->full_name(),
+              join(top_level),
+              new_oneof->name(),
               oneof_name + " gathers fields " + join(top_level) +
                   " that were independent top-level fields."});
       } else if (old_oneofs.size() >= 2) {
         std::vector<std::string> quoted;
         for (const auto& name : old_oneofs) quoted.push_back(Quote(name));
-        Emit({"REGISTRY_ONEOFS_MERGED", false, {}, new_element, new_oneof->full_name(),
-              join(quoted), new_oneof->name(),
+        Emit({"REGISTRY_ONEOFS_MERGED",
+              false,
+              {},
+              new_element,
+              new_oneof->full_name(),
+              join(quoted),
+              new_oneof->name(),
               oneof_name + " merges fields of oneofs " + join(quoted) + "."});
       } else {
-        Emit({"REGISTRY_ONEOF_ADDED", true, {}, new_element, new_oneof->full_name(), "",
-              new_oneof->name(), oneof_name + " was added."});
+        Emit({"REGISTRY_ONEOF_ADDED",
+              true,
+              {},
+              new_element,
+              new_oneof->full_name(),
+              "",
+              new_oneof->name(),
+              oneof_name + " was added."});
       }
       continue;
     }
@@ -189,7 +246,12 @@ void RegistryJudgement::CompareOneofs(const pb::Descriptor* old_message,
       const pb::FieldDescriptor* was = old_message->FindFieldByNumber(new_field->number());
       Element field_element{new_file, PathOf(new_field)};
       if (!was) {
-        Emit({"REGISTRY_ONEOF_FIELD_ADDED", true, {}, field_element, new_field->full_name(), "",
+        Emit({"REGISTRY_ONEOF_FIELD_ADDED",
+              true,
+              {},
+              field_element,
+              new_field->full_name(),
+              "",
               new_oneof->name(),
               FieldPhrase(new_field) + " was added to oneof " + Quote(new_oneof->name()) + "."});
         continue;
@@ -197,8 +259,13 @@ void RegistryJudgement::CompareOneofs(const pb::Descriptor* old_message,
       const pb::OneofDescriptor* was_in = was->real_containing_oneof();
       if (was_in && was_in->name() == new_oneof->name()) continue;
       std::string before = was_in ? was_in->name() : "";
-      Emit({"REGISTRY_FIELD_JOINED_ONEOF", false, {old_file, PathOf(was)}, field_element,
-            new_field->full_name(), before, new_oneof->name(),
+      Emit({"REGISTRY_FIELD_JOINED_ONEOF",
+            false,
+            {old_file, PathOf(was)},
+            field_element,
+            new_field->full_name(),
+            before,
+            new_oneof->name(),
             FieldPhrase(new_field) + " moved from " +
                 (was_in ? "oneof " + Quote(was_in->name()) : std::string("the top level")) +
                 " into existing oneof " + Quote(new_oneof->name()) + "."});
@@ -212,8 +279,13 @@ void RegistryJudgement::CompareOneofs(const pb::Descriptor* old_message,
       all_gone = !new_message->FindFieldByNumber(old_oneof->field(f)->number());
     }
     if (!new_oneof) {
-      Emit({"REGISTRY_ONEOF_REMOVED", true, {old_file, PathOf(old_oneof)}, {},
-            old_oneof->full_name(), old_oneof->name(), "",
+      Emit({"REGISTRY_ONEOF_REMOVED",
+            true,
+            {old_file, PathOf(old_oneof)},
+            {},
+            old_oneof->full_name(),
+            old_oneof->name(),
+            "",
             "Oneof " + Quote(old_oneof->name()) + " on message " + message_name + " was removed."});
     }
     if (all_gone) continue;
@@ -221,13 +293,23 @@ void RegistryJudgement::CompareOneofs(const pb::Descriptor* old_message,
       const pb::FieldDescriptor* old_field = old_oneof->field(f);
       const pb::FieldDescriptor* now = new_message->FindFieldByNumber(old_field->number());
       if (!now) {
-        Emit({"REGISTRY_ONEOF_FIELD_REMOVED", false, {old_file, PathOf(old_field)}, {},
-              old_field->full_name(), old_oneof->name(), "",
-              "Previously present f" + FieldPhrase(old_field).substr(1) + " was removed from oneof " +
-                  Quote(old_oneof->name()) + "."});
+        Emit({"REGISTRY_ONEOF_FIELD_REMOVED",
+              false,
+              {old_file, PathOf(old_field)},
+              {},
+              old_field->full_name(),
+              old_oneof->name(),
+              "",
+              "Previously present f" + FieldPhrase(old_field).substr(1) +
+                  " was removed from oneof " + Quote(old_oneof->name()) + "."});
       } else if (!now->real_containing_oneof()) {
-        Emit({"REGISTRY_FIELD_LEFT_ONEOF", true, {old_file, PathOf(old_field)},
-              {new_file, PathOf(now)}, now->full_name(), old_oneof->name(), "",
+        Emit({"REGISTRY_FIELD_LEFT_ONEOF",
+              true,
+              {old_file, PathOf(old_field)},
+              {new_file, PathOf(now)},
+              now->full_name(),
+              old_oneof->name(),
+              "",
               FieldPhrase(now) + " moved out of oneof " + Quote(old_oneof->name()) +
                   " to the top level."});
       }
@@ -238,13 +320,17 @@ void RegistryJudgement::CompareOneofs(const pb::Descriptor* old_message,
 void RegistryJudgement::CompareFields(const pb::FieldDescriptor* old_field,
                                       const pb::FieldDescriptor* new_field) {
   if (old_field->name() != new_field->name()) {
-    Emit({"REGISTRY_FIELD_RENAMED", true, {old_field->file(), PathOf(old_field)},
-          {new_field->file(), PathOf(new_field)}, new_field->full_name(), old_field->name(),
+    Emit({"REGISTRY_FIELD_RENAMED",
+          true,
+          {old_field->file(), PathOf(old_field)},
+          {new_field->file(), PathOf(new_field)},
+          new_field->full_name(),
+          old_field->name(),
           new_field->name(),
           "Field " + Quote(std::to_string(new_field->number())) + " on message " +
               Quote(LocalName(new_field->containing_type()->full_name(), new_field->file())) +
-              " changed name from " + Quote(old_field->name()) + " to " +
-              Quote(new_field->name()) + "."});
+              " changed name from " + Quote(old_field->name()) + " to " + Quote(new_field->name()) +
+              "."});
   }
   CompareValueTypes(old_field, new_field, old_field, new_field);
 }
@@ -289,7 +375,8 @@ void RegistryJudgement::CompareValueTypes(const pb::FieldDescriptor* outer_old,
       bool numeric = registry::IsNumericScalar(old_field) && registry::IsNumericScalar(new_field);
       Emit({numeric ? "REGISTRY_FIELD_LABEL_CHANGED" : "REGISTRY_STRING_FIELD_LABEL_CHANGED",
             !numeric, old_element, new_element, subject,
-            std::string(registry::LabelName(old_field)), std::string(registry::LabelName(new_field)),
+            std::string(registry::LabelName(old_field)),
+            std::string(registry::LabelName(new_field)),
             phrase + " changed label from " + Quote(registry::LabelName(old_field)) + " to " +
                 Quote(registry::LabelName(new_field)) + "."});
     }
@@ -320,13 +407,22 @@ void RegistryJudgement::CompareEnums(const pb::EnumDescriptor* old_enum,
     const pb::EnumValueDescriptor* new_value = new_enum->FindValueByNumber(old_value->number());
     std::string number = Quote(std::to_string(old_value->number()));
     if (!new_value) {
-      Emit({"REGISTRY_ENUM_VALUE_REMOVED", true, {old_enum->file(), PathOf(old_value)}, {},
-            old_value->full_name(), old_value->name(), "",
+      Emit({"REGISTRY_ENUM_VALUE_REMOVED",
+            true,
+            {old_enum->file(), PathOf(old_value)},
+            {},
+            old_value->full_name(),
+            old_value->name(),
+            "",
             "Previously present enum value " + number + " with name " + Quote(old_value->name()) +
                 " on enum " + name + " was removed."});
     } else if (new_value->name() != old_value->name()) {
-      Emit({"REGISTRY_ENUM_VALUE_RENAMED", true, {old_enum->file(), PathOf(old_value)},
-            {new_enum->file(), PathOf(new_value)}, new_value->full_name(), old_value->name(),
+      Emit({"REGISTRY_ENUM_VALUE_RENAMED",
+            true,
+            {old_enum->file(), PathOf(old_value)},
+            {new_enum->file(), PathOf(new_value)},
+            new_value->full_name(),
+            old_value->name(),
             new_value->name(),
             "Enum value " + number + " on enum " + name + " changed name from " +
                 Quote(old_value->name()) + " to " + Quote(new_value->name()) + "."});
@@ -336,8 +432,13 @@ void RegistryJudgement::CompareEnums(const pb::EnumDescriptor* old_enum,
     const pb::EnumValueDescriptor* new_value = new_enum->value(i);
     if (new_enum->FindValueByNumber(new_value->number()) != new_value) continue;
     if (old_enum->FindValueByNumber(new_value->number())) continue;
-    Emit({"REGISTRY_ENUM_VALUE_ADDED", true, {}, {new_enum->file(), PathOf(new_value)},
-          new_value->full_name(), "", new_value->name(),
+    Emit({"REGISTRY_ENUM_VALUE_ADDED",
+          true,
+          {},
+          {new_enum->file(), PathOf(new_value)},
+          new_value->full_name(),
+          "",
+          new_value->name(),
           "Enum value " + Quote(std::to_string(new_value->number())) + " with name " +
               Quote(new_value->name()) + " was added to enum " + name + "."});
   }

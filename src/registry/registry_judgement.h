@@ -5,13 +5,13 @@
 // with severity error (the registry rejects it) or info (it accepts it).
 #pragma once
 
+#include <google/protobuf/descriptor.h>
+
 #include <map>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <google/protobuf/descriptor.h>
 
 #include "contract_lint/finding.h"
 #include "proto/proto_source.h"

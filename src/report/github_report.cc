@@ -9,10 +9,17 @@ std::string EscapeData(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -22,9 +29,14 @@ std::string EscapeProperty(std::string_view s) {
   std::string out;
   for (char c : EscapeData(s)) {
     switch (c) {
-      case ':': out += "%3A"; break;
-      case ',': out += "%2C"; break;
-      default: out += c;
+      case ':':
+        out += "%3A";
+        break;
+      case ',':
+        out += "%2C";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -32,9 +44,12 @@ std::string EscapeProperty(std::string_view s) {
 
 std::string_view Command(Severity severity) {
   switch (severity) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kInfo: return "notice";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "notice";
   }
   return "error";
 }
@@ -61,7 +76,8 @@ std::string RenderGithub(const Report& report, const RenderOptions& options) {
     out += "title=" + EscapeProperty(f->rule) + "::";
     std::string message = f->message;
     if (l.side == Side::kAgainst && !l.path.empty()) {
-      message += " (" + l.path + (l.line > 0 ? ":" + std::to_string(l.line) : "") + " in the baseline)";
+      message +=
+          " (" + l.path + (l.line > 0 ? ":" + std::to_string(l.line) : "") + " in the baseline)";
     }
     if (!f->affected.empty()) {
       message += "\nAffected consumers: ";

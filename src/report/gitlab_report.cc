@@ -10,7 +10,7 @@ std::string RenderGitlab(const Report& report, const RenderOptions& options) {
   nlohmann::json issues = nlohmann::json::array();
   for (const Finding* f : VisibleFindings(report, options)) {
     Location l = FileLocation(*f);
-    std::string_view severity = f->severity == Severity::kError   ? "critical"
+    std::string_view severity = f->severity == Severity::kError     ? "critical"
                                 : f->severity == Severity::kWarning ? "minor"
                                                                     : "info";
     issues.push_back({{"type", "issue"},
@@ -21,7 +21,9 @@ std::string RenderGitlab(const Report& report, const RenderOptions& options) {
                       {"severity", severity},
                       {"location",
                        {{"path", l.path.empty() ? std::string(".") : l.path},
-                        {"lines", {{"begin", std::max(l.line, 1)}, {"end", std::max(l.end_line, std::max(l.line, 1))}}}}}});
+                        {"lines",
+                         {{"begin", std::max(l.line, 1)},
+                          {"end", std::max(l.end_line, std::max(l.line, 1))}}}}}});
   }
   return issues.dump(2) + "\n";
 }

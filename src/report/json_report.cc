@@ -42,13 +42,16 @@ std::string RenderJson(const Report& report, const RenderOptions& options) {
   }
   nlohmann::json diagnostics = nlohmann::json::array();
   for (const auto& d : report.diagnostics) {
-    diagnostics.push_back({{"path", d.path}, {"line", d.line}, {"column", d.column},
-                           {"message", d.message}});
+    diagnostics.push_back(
+        {{"path", d.path}, {"line", d.line}, {"column", d.column}, {"message", d.message}});
   }
   nlohmann::json consumers = nlohmann::json::array();
   for (const auto& c : report.consumers) {
-    consumers.push_back({{"name", c.name}, {"owner", c.owner}, {"contact", c.contact},
-                         {"breaking", c.breaking}, {"rules", c.rules},
+    consumers.push_back({{"name", c.name},
+                         {"owner", c.owner},
+                         {"contact", c.contact},
+                         {"breaking", c.breaking},
+                         {"rules", c.rules},
                          {"samples_checked", c.samples_checked},
                          {"samples_rejected", c.samples_rejected}});
   }

@@ -11,11 +11,21 @@ std::string XmlEscape(std::string_view text) {
   std::string out;
   for (unsigned char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') continue;
         out += static_cast<char>(c);
@@ -28,10 +38,17 @@ std::string XmlAttributeEscape(std::string_view text) {
   std::string out;
   for (char c : XmlEscape(text)) {
     switch (c) {
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out += c;
+      case '\t':
+        out += "&#9;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -66,23 +83,26 @@ std::string RenderJunit(const Report& report, const RenderOptions& options) {
         ++suite_skipped;
       } else {
         cases += "      <failure type=\"" + XmlAttributeEscape(f->rule) + "\" message=\"" +
-                 XmlAttributeEscape(f->message) + "\">" + XmlEscape(std::string(SeverityName(f->severity)) + ": " +
-                 f->rule + ": " + f->message + "\nsubject: " + f->subject) +
+                 XmlAttributeEscape(f->message) + "\">" +
+                 XmlEscape(std::string(SeverityName(f->severity)) + ": " + f->rule + ": " +
+                           f->message + "\nsubject: " + f->subject) +
                  "</failure>\n";
         ++suite_failures;
       }
       cases += "    </testcase>\n";
     }
-    suites += "  <testsuite name=\"" + XmlAttributeEscape(file) + "\" tests=\"" + std::to_string(findings.size()) +
-              "\" failures=\"" + std::to_string(suite_failures) + "\" errors=\"0\" skipped=\"" +
-              std::to_string(suite_skipped) + "\">\n" + cases + "  </testsuite>\n";
+    suites += "  <testsuite name=\"" + XmlAttributeEscape(file) + "\" tests=\"" +
+              std::to_string(findings.size()) + "\" failures=\"" + std::to_string(suite_failures) +
+              "\" errors=\"0\" skipped=\"" + std::to_string(suite_skipped) + "\">\n" + cases +
+              "  </testsuite>\n";
     tests += findings.size();
     failures += suite_failures;
     skipped += suite_skipped;
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"contract-lint\" tests=\"" +
-         std::to_string(tests) + "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" skipped=\"" +
-         std::to_string(skipped) + "\">\n" + suites + "</testsuites>\n";
+         std::to_string(tests) + "\" failures=\"" + std::to_string(failures) +
+         "\" errors=\"0\" skipped=\"" + std::to_string(skipped) + "\">\n" + suites +
+         "</testsuites>\n";
 }
 
 }  // namespace contract_lint

@@ -12,14 +12,27 @@ std::string Text(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '&': case '~': case '|':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '&':
+      case '~':
+      case '|':
         out += '\\';
         out += c;
         break;
-      case '\n': out += "<br>"; break;
-      case '\r': break;
-      default: out += c;
+      case '\n':
+        out += "<br>";
+        break;
+      case '\r':
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -49,9 +62,12 @@ std::string Plural(int n, std::string_view one, std::string_view many) {
 
 std::string_view Badge(Severity severity) {
   switch (severity) {
-    case Severity::kError: return "❌ error";
-    case Severity::kWarning: return "⚠️ warning";
-    case Severity::kInfo: return "ℹ️ info";
+    case Severity::kError:
+      return "❌ error";
+    case Severity::kWarning:
+      return "⚠️ warning";
+    case Severity::kInfo:
+      return "ℹ️ info";
   }
   return "";
 }
@@ -66,18 +82,22 @@ std::string RenderMarkdown(const Report& report, const RenderOptions& options) {
     for (const auto& d : report.diagnostics) out += "- " + Code(FormatDiagnostic(d), false) + "\n";
     return out;
   }
-  out += s.errors == 0 ? "no breaking changes" : Plural(s.errors, "breaking change", "breaking changes");
+  out += s.errors == 0 ? "no breaking changes"
+                       : Plural(s.errors, "breaking change", "breaking changes");
   out += "\n\n" + Text(report.current) + " against " + Text(report.against) + ": " +
          Plural(s.changed_files, "changed contract file", "changed contract files") + ", " +
-         std::to_string(s.errors) + " breaking, " + Plural(s.warnings, "warning", "warnings") + ", " +
-         Plural(s.infos, "info", "infos") + ", " + std::to_string(s.suppressed) + " suppressed.\n";
+         std::to_string(s.errors) + " breaking, " + Plural(s.warnings, "warning", "warnings") +
+         ", " + Plural(s.infos, "info", "infos") + ", " + std::to_string(s.suppressed) +
+         " suppressed.\n";
   auto visible = VisibleFindings(report, options);
   if (!visible.empty()) {
     out += "\n| Severity | Rule | Location | Message | Affected |\n|---|---|---|---|---|\n";
     for (const Finding* f : visible) {
       const Location& l = f->location;
-      std::string where = l.path.empty() ? "—" : Code(l.path + ":" + std::to_string(l.line) + ":" +
-                                                       std::to_string(l.column), true);
+      std::string where =
+          l.path.empty()
+              ? "—"
+              : Code(l.path + ":" + std::to_string(l.line) + ":" + std::to_string(l.column), true);
       if (l.side == Side::kAgainst && !l.path.empty()) where += " (baseline)";
       std::string affected;
       for (const auto& name : f->affected) affected += (affected.empty() ? "" : ", ") + Text(name);
@@ -104,7 +124,8 @@ std::string RenderMarkdown(const Report& report, const RenderOptions& options) {
       out += ": " + Plural(c.breaking, "breaking change", "breaking changes");
       if (!c.rules.empty()) {
         out += " — ";
-        for (size_t i = 0; i < c.rules.size(); ++i) out += (i ? ", " : "") + Code(c.rules[i], false);
+        for (size_t i = 0; i < c.rules.size(); ++i)
+          out += (i ? ", " : "") + Code(c.rules[i], false);
       }
       if (c.samples_checked > 0) {
         out += "; samples: " + std::to_string(c.samples_checked) + " checked, " +

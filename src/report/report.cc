@@ -4,13 +4,14 @@
 
 namespace contract_lint {
 
-std::string RenderText(const Report& report, const RenderOptions& options);      // text_report.cc
-std::string RenderJson(const Report& report, const RenderOptions& options);      // json_report.cc
-std::string RenderSarif(const Report& report, const RenderOptions& options);     // sarif_report.cc
-std::string RenderGithub(const Report& report, const RenderOptions& options);    // github_report.cc
-std::string RenderJunit(const Report& report, const RenderOptions& options);     // junit_report.cc
-std::string RenderMarkdown(const Report& report, const RenderOptions& options);  // markdown_report.cc
-std::string RenderGitlab(const Report& report, const RenderOptions& options);    // gitlab_report.cc
+std::string RenderText(const Report& report, const RenderOptions& options);    // text_report.cc
+std::string RenderJson(const Report& report, const RenderOptions& options);    // json_report.cc
+std::string RenderSarif(const Report& report, const RenderOptions& options);   // sarif_report.cc
+std::string RenderGithub(const Report& report, const RenderOptions& options);  // github_report.cc
+std::string RenderJunit(const Report& report, const RenderOptions& options);   // junit_report.cc
+std::string RenderMarkdown(const Report& report,
+                           const RenderOptions& options);                      // markdown_report.cc
+std::string RenderGitlab(const Report& report, const RenderOptions& options);  // gitlab_report.cc
 
 namespace {
 

@@ -10,9 +10,12 @@ namespace {
 
 std::string_view SarifLevel(Severity severity) {
   switch (severity) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kInfo: return "note";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "note";
   }
   return "error";
 }
@@ -55,8 +58,9 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
                        {"name", f->rule},
                        {"shortDescription", {{"text", purpose}}},
                        {"fullDescription", {{"text", purpose}}},
-                       {"help", {{"text", purpose + " Run `contract-lint explain " + f->rule +
-                                              "` for how to evolve the contract safely."}}},
+                       {"help",
+                        {{"text", purpose + " Run `contract-lint explain " + f->rule +
+                                      "` for how to evolve the contract safely."}}},
                        {"properties", {{"kind", KindName(f->kind)}}}});
     }
     nlohmann::json result = {
@@ -93,32 +97,30 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
       // An inline comment lives in the source; config and baseline suppressions do not.
       bool in_source = f->suppressed_by == "inline" || f->suppressed_by == "comment";
       std::string_view kind = in_source ? "inSource" : "external";
-      result["suppressions"] = nlohmann::json::array(
-          {{{"kind", kind}, {"justification", f->suppressed_by}}});
+      result["suppressions"] =
+          nlohmann::json::array({{{"kind", kind}, {"justification", f->suppressed_by}}});
     }
     results.push_back(std::move(result));
   }
   nlohmann::json doc = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
-      {"runs",
-       nlohmann::json::array(
-           {{{"tool",
-              {{"driver",
-                {{"name", "contract-lint"},
-                 {"version", CONTRACT_LINT_VERSION},
-                 {"informationUri", "https://github.com/contract-lint/contract-lint"},
-                 {"rules", rules}}}}},
-             // "%SRCROOT%" is left for the consumer to bind (the checkout root).
-             {"results", results}}})},
+      {"runs", nlohmann::json::array(
+                   {{{"tool",
+                      {{"driver",
+                        {{"name", "contract-lint"},
+                         {"version", CONTRACT_LINT_VERSION},
+                         {"informationUri", "https://github.com/contract-lint/contract-lint"},
+                         {"rules", rules}}}}},
+                     // "%SRCROOT%" is left for the consumer to bind (the checkout root).
+                     {"results", results}}})},
   };
   // Consumer samples checked / rejected, per consumer that has samples.
   nlohmann::json samples = nlohmann::json::array();
   for (const auto& c : report.consumers) {
     if (c.samples_checked == 0) continue;
-    samples.push_back({{"consumer", c.name},
-                       {"checked", c.samples_checked},
-                       {"rejected", c.samples_rejected}});
+    samples.push_back(
+        {{"consumer", c.name}, {"checked", c.samples_checked}, {"rejected", c.samples_rejected}});
   }
   if (!samples.empty()) doc["runs"][0]["properties"] = {{"consumerSamples", samples}};
   return doc.dump(2) + "\n";

@@ -58,7 +58,9 @@ void CollectTextWords(const std::string& text, std::set<std::string>* words) {
       ++i;
     } else if (std::isalpha(static_cast<unsigned char>(ch)) || ch == '_') {
       size_t start = i;
-      while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_')) ++i;
+      while (i < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
+        ++i;
       words->insert(text.substr(start, i - start));
     } else {
       ++i;

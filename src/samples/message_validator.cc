@@ -1,12 +1,12 @@
 #include "samples/message_validator.h"
 
+#include <google/protobuf/text_format.h>
+#include <google/protobuf/util/json_util.h>
+
 #include <algorithm>
 #include <cctype>
 #include <functional>
 #include <regex>
-
-#include <google/protobuf/text_format.h>
-#include <google/protobuf/util/json_util.h>
 
 #include "config/glob.h"
 #include "proto/proto_source.h"
@@ -39,7 +39,8 @@ void LocateJsonError(const Sample& sample, const std::string& reason, SampleVerd
             walk(child, child_pointer);
           }
         } else if (value.is_array()) {
-          for (size_t i = 0; i < value.size(); ++i) walk(value[i], pointer + "/" + std::to_string(i));
+          for (size_t i = 0; i < value.size(); ++i)
+            walk(value[i], pointer + "/" + std::to_string(i));
         }
       };
   walk(sample.json, "");
@@ -59,13 +60,15 @@ void LocateTextName(const std::string& text, const std::string& reason, SampleVe
   std::smatch match;
   if (!std::regex_search(reason, match, kNamed)) return;
   const std::string name = match[1];
-  // The reported 1-based (line, column) as an offset; the tokenizer counts a tab to the next multiple of 8.
+  // The reported 1-based (line, column) as an offset; the tokenizer counts a tab to the next
+  // multiple of 8.
   size_t offset = 0;
   for (int line = 1; line < verdict->line && offset < text.size(); ++line) {
     size_t newline = text.find('\n', offset);
     offset = newline == std::string::npos ? text.size() : newline + 1;
   }
-  for (int column = 1; column < verdict->column && offset < text.size() && text[offset] != '\n'; ++offset) {
+  for (int column = 1; column < verdict->column && offset < text.size() && text[offset] != '\n';
+       ++offset) {
     column = text[offset] == '\t' ? column + 8 - (column - 1) % 8 : column + 1;
   }
   auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };

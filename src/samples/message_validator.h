@@ -3,10 +3,10 @@
 // rejected) or from text format.
 #pragma once
 
+#include <google/protobuf/dynamic_message.h>
+
 #include <memory>
 #include <string>
-
-#include <google/protobuf/dynamic_message.h>
 
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/snapshot.h"

@@ -69,7 +69,8 @@ bool ResolveTarget(const Sample& sample, const ConsumerSpec& consumer, SideValid
   }
   for (const auto& [glob, name] : consumer.sample_contracts) {
     if (!GlobMatch(glob, sample.path)) continue;
-    *target = Target{LooksLikeSchema(name) ? ContractKind::kJsonSchema : ContractKind::kProto, name};
+    *target =
+        Target{LooksLikeSchema(name) ? ContractKind::kJsonSchema : ContractKind::kProto, name};
     if (known(*target)) return true;
     tried.push_back("sample_contracts \"" + glob + "\": \"" + name + "\" (" +
                     (target->kind == ContractKind::kProto ? "no such Protobuf message"
@@ -79,8 +80,9 @@ bool ResolveTarget(const Sample& sample, const ConsumerSpec& consumer, SideValid
   }
   std::string message = "sample of consumer \"" + consumer.name + "\" names no known contract: ";
   if (tried.empty()) {
-    message += "it has no \"$schema\", \"@type\" or \"# proto-message:\" line and no "
-               "consumers[].sample_contracts entry matches it";
+    message +=
+        "it has no \"$schema\", \"@type\" or \"# proto-message:\" line and no "
+        "consumers[].sample_contracts entry matches it";
   } else {
     for (size_t i = 0; i < tried.size(); ++i) message += (i ? "; tried " : "tried ") + tried[i];
   }
@@ -189,7 +191,8 @@ SampleResults CheckSamples(const Config& config, const Snapshot& against, const 
       if (!matched) {
         warnings->push_back(Diagnostic{config.source, 0, 0,
                                        "consumers[" + std::to_string(c) + "].samples[" +
-                                           std::to_string(g) + "]: no file matches \"" + glob + "\""});
+                                           std::to_string(g) + "]: no file matches \"" + glob +
+                                           "\""});
       }
     }
     results.consumers.push_back(std::move(checked));
@@ -203,8 +206,9 @@ void AddSampleImpact(const Config& config, const SampleResults& results,
   for (const auto& consumer : config.consumers) {
     auto impact = std::find_if(impacts->begin(), impacts->end(),
                                [&](const ConsumerImpact& i) { return i.name == consumer.name; });
-    auto samples = std::find_if(results.consumers.begin(), results.consumers.end(),
-                                [&](const ConsumerSamples& s) { return s.consumer == consumer.name; });
+    auto samples =
+        std::find_if(results.consumers.begin(), results.consumers.end(),
+                     [&](const ConsumerSamples& s) { return s.consumer == consumer.name; });
     if (impact == impacts->end() && samples == results.consumers.end()) continue;
     ConsumerImpact entry;
     if (impact != impacts->end()) {

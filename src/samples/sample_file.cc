@@ -71,9 +71,11 @@ bool ParseJsonSample(Sample* sample, Diagnostics* diagnostics) {
   }
   if (sample->json.is_object()) {
     auto schema = sample->json.find("$schema");
-    if (schema != sample->json.end() && schema->is_string()) sample->schema_ref = schema->get<std::string>();
+    if (schema != sample->json.end() && schema->is_string())
+      sample->schema_ref = schema->get<std::string>();
     auto type = sample->json.find("@type");
-    if (type != sample->json.end() && type->is_string()) sample->message = MessageOfType(type->get<std::string>());
+    if (type != sample->json.end() && type->is_string())
+      sample->message = MessageOfType(type->get<std::string>());
   }
   return true;
 }

@@ -2,9 +2,8 @@
 // and the contract it names. Parsed once, shared by every consumer listing it.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/snapshot.h"
@@ -18,10 +17,10 @@ struct Sample {
   std::string path;  // repository path (current side)
   SampleFormat format = SampleFormat::kJson;
   std::string text;
-  nlohmann::json json;     // kJson: the document as written ("@type" kept)
-  PositionIndex positions; // kJson: where each value sits
-  std::string schema_ref;  // kJson: the "$schema" string, "" when absent
-  std::string message;     // "@type" (without its URL prefix) or "# proto-message:", "" when absent
+  nlohmann::json json;      // kJson: the document as written ("@type" kept)
+  PositionIndex positions;  // kJson: where each value sits
+  std::string schema_ref;   // kJson: the "$schema" string, "" when absent
+  std::string message;  // "@type" (without its URL prefix) or "# proto-message:", "" when absent
 };
 
 // Reads and parses `path` from `snapshot`. `.json` is JSON; `.txtpb`,

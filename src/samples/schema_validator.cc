@@ -63,7 +63,8 @@ std::string SchemaValidator::Find(const std::string& raw_ref, const std::string&
     if (!doc || !doc->root.is_object()) continue;
     for (const char* key : {"$id", "id"}) {
       auto id = doc->root.find(key);
-      if (id != doc->root.end() && id->is_string() && WithoutEmptyFragment(id->get<std::string>()) == ref) {
+      if (id != doc->root.end() && id->is_string() &&
+          WithoutEmptyFragment(id->get<std::string>()) == ref) {
         return file.path;
       }
     }
@@ -79,7 +80,8 @@ bool SchemaValidator::Rewrite(const SchemaNode& node, nlohmann::json* out, int d
   }
   if (out->is_array()) {
     for (size_t i = 0; i < out->size(); ++i) {
-      if (!Rewrite(side_.Child(node, std::to_string(i)), &(*out)[i], depth + 1, more, error)) return false;
+      if (!Rewrite(side_.Child(node, std::to_string(i)), &(*out)[i], depth + 1, more, error))
+        return false;
     }
     return true;
   }
@@ -167,7 +169,8 @@ std::string SchemaValidator::ElementFor(const std::string& schema_path,
       step = "/properties/" + EscapePointerToken(token);
     } else if (node->contains("items") && (*node)["items"].is_object()) {
       step = "/items";
-    } else if (node->contains("additionalProperties") && (*node)["additionalProperties"].is_object()) {
+    } else if (node->contains("additionalProperties") &&
+               (*node)["additionalProperties"].is_object()) {
       step = "/additionalProperties";
     } else {
       break;
@@ -203,7 +206,8 @@ SampleVerdict SchemaValidator::Validate(const std::string& schema_path, const Sa
       try {
         schema = std::make_shared<valijson::Schema>();
         valijson::adapters::NlohmannJsonAdapter adapter(root);
-        parser.populateSchema<valijson::adapters::NlohmannJsonAdapter>(adapter, *schema, fetch, free);
+        parser.populateSchema<valijson::adapters::NlohmannJsonAdapter>(adapter, *schema, fetch,
+                                                                       free);
       } catch (const std::exception& e) {
         error = e.what();
         schema.reset();
@@ -214,8 +218,8 @@ SampleVerdict SchemaValidator::Validate(const std::string& schema_path, const Sa
   }
   if (!compiled->second) {
     diagnostics->Add(sample.path, 0, 0,
-                     "cannot check the sample against " + schema_path + " (" + snapshot_.Describe() +
-                         "): " + failed_[schema_path]);
+                     "cannot check the sample against " + schema_path + " (" +
+                         snapshot_.Describe() + "): " + failed_[schema_path]);
     verdict.contract_path.clear();
     return verdict;
   }
@@ -249,8 +253,8 @@ SampleVerdict SchemaValidator::Validate(const std::string& schema_path, const Sa
     size_t start = at + kNamed.size();
     size_t end = verdict.reason.find('\'', start);
     if (end != std::string::npos) {
-      const TextSpan* property =
-          sample.positions.Find(instance + "/" + EscapePointerToken(verdict.reason.substr(start, end - start)));
+      const TextSpan* property = sample.positions.Find(
+          instance + "/" + EscapePointerToken(verdict.reason.substr(start, end - start)));
       if (property) span = property;
     }
   }

@@ -7,9 +7,8 @@
 
 #include <map>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/snapshot.h"
@@ -43,8 +42,8 @@ class SchemaValidator {
 
  private:
   bool Bundle(const std::string& path, std::string* error);
-  bool Rewrite(const SchemaNode& node, nlohmann::json* out, int depth, std::vector<std::string>* more,
-               std::string* error);
+  bool Rewrite(const SchemaNode& node, nlohmann::json* out, int depth,
+               std::vector<std::string>* more, std::string* error);
   std::string ElementFor(const std::string& schema_path, const std::string& instance_pointer) const;
 
   const Snapshot& snapshot_;
@@ -52,7 +51,7 @@ class SchemaValidator {
   SchemaSide side_;
   std::map<std::string, nlohmann::json> bundled_;  // repository path -> refs made absolute
   std::map<std::string, std::shared_ptr<valijson::Schema>> compiled_;
-  std::map<std::string, std::string> failed_;      // schema path -> why it cannot be checked
+  std::map<std::string, std::string> failed_;  // schema path -> why it cannot be checked
 };
 
 }  // namespace contract_lint

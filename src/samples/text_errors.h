@@ -2,9 +2,9 @@
 // position, keeping the first: the one a user fixes first.
 #pragma once
 
-#include <string>
-
 #include <google/protobuf/io/tokenizer.h>
+
+#include <string>
 
 namespace contract_lint {
 

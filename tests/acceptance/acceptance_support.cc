@@ -19,7 +19,9 @@ void Repo::Write(const std::string& relative, const std::string& content) const 
   testing::WriteFile(path(), relative, content);
 }
 
-std::string Repo::Read(const std::string& relative) const { return testing::ReadFile(path() / relative); }
+std::string Repo::Read(const std::string& relative) const {
+  return testing::ReadFile(path() / relative);
+}
 
 void Repo::Edit(const std::string& relative, const std::string& from, const std::string& to) const {
   Write(relative, Replace(Read(relative), from, to));
@@ -43,7 +45,8 @@ nlohmann::json Repo::RunJson(const std::string& args, int* exit_code) const {
   return doc;
 }
 
-std::vector<nlohmann::json> FindingsWithRule(const nlohmann::json& report, const std::string& rule) {
+std::vector<nlohmann::json> FindingsWithRule(const nlohmann::json& report,
+                                             const std::string& rule) {
   std::vector<nlohmann::json> out;
   for (const auto& f : report.at("findings")) {
     if (f.at("rule") == rule) out.push_back(f);

@@ -57,25 +57,30 @@ TEST_CASE("invalid config: the valid one reports the break (control)", "[accepta
   auto result = repo.Run("--since main");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
-  CHECK(result.out.find("proto/acme/orders/v1/orders.proto:7:3: error: FIELD_SAME_TYPE:") != std::string::npos);
+  CHECK(result.out.find("proto/acme/orders/v1/orders.proto:7:3: error: FIELD_SAME_TYPE:") !=
+        std::string::npos);
 }
 
-TEST_CASE("invalid config: an unknown key names its path and the nearest key", "[acceptance][config]") {
+TEST_CASE("invalid config: an unknown key names its path and the nearest key",
+          "[acceptance][config]") {
   Repo repo;
   MakeBrokenRepo(repo);
   ExpectConfigError(repo, "contract-lint.yaml", "version: 1\nbreaking:\n  uze: [FILE]\n",
                     {"breaking.uze", "unknown key \"uze\"", "did you mean \"use\"?"});
-  ExpectConfigError(repo, "contract-lint.yaml",
-                    "version: 1\nconsumers:\n  - name: billing\n    usess: [acme.orders.v1.Order]\n",
-                    {"consumers[0].usess", "did you mean \"uses\"?"});
+  ExpectConfigError(
+      repo, "contract-lint.yaml",
+      "version: 1\nconsumers:\n  - name: billing\n    usess: [acme.orders.v1.Order]\n",
+      {"consumers[0].usess", "did you mean \"uses\"?"});
 }
 
-TEST_CASE("invalid config: a misspelled rule id names its path and the nearest rule", "[acceptance][config]") {
+TEST_CASE("invalid config: a misspelled rule id names its path and the nearest rule",
+          "[acceptance][config]") {
   Repo repo;
   MakeBrokenRepo(repo);
   ExpectConfigError(repo, "contract-lint.yaml", "version: 1\nbreaking:\n  use: [FIELD_SAME_TYP]\n",
                     {"breaking.use[0]", "\"FIELD_SAME_TYP\"", "did you mean \"FIELD_SAME_TYPE\"?"});
-  ExpectConfigError(repo, "contract-lint.yaml", "version: 1\nbreaking:\n  except: [FEILD_NO_DELETE]\n",
+  ExpectConfigError(repo, "contract-lint.yaml",
+                    "version: 1\nbreaking:\n  except: [FEILD_NO_DELETE]\n",
                     {"breaking.except[0]", "did you mean \"FIELD_NO_DELETE\"?"});
   ExpectConfigError(repo, "contract-lint.yaml",
                     "version: 1\nbreaking:\n  ignore_only: {FIELD_SAME_TYPO: [\"proto/**\"]}\n",
@@ -85,11 +90,14 @@ TEST_CASE("invalid config: a misspelled rule id names its path and the nearest r
 TEST_CASE("invalid config: a value of the wrong type names its key path", "[acceptance][config]") {
   Repo repo;
   MakeBrokenRepo(repo);
-  ExpectConfigError(repo, "contract-lint.yaml", "version: 1\nbreaking:\n  use: FILE\n", {"breaking.use"});
-  ExpectConfigError(repo, "contract-lint.yaml", "version: 1\nproto:\n  roots: proto\n", {"proto.roots"});
+  ExpectConfigError(repo, "contract-lint.yaml", "version: 1\nbreaking:\n  use: FILE\n",
+                    {"breaking.use"});
+  ExpectConfigError(repo, "contract-lint.yaml", "version: 1\nproto:\n  roots: proto\n",
+                    {"proto.roots"});
 }
 
-TEST_CASE("invalid config: the same checks for contract-lint.json and --config FILE", "[acceptance][config]") {
+TEST_CASE("invalid config: the same checks for contract-lint.json and --config FILE",
+          "[acceptance][config]") {
   Repo repo;
   MakeBrokenRepo(repo);
   ExpectConfigError(repo, "contract-lint.json", R"({"version": 1, "breaking": {"uze": ["FILE"]}})",

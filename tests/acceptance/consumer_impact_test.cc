@@ -88,7 +88,8 @@ void MakeProtoRepo(const Repo& repo) {
 }
 
 constexpr const char* kZipLine =
-    "proto/acme/common/v1/address.proto:7:3: error: FIELD_SAME_TYPE: Field \"2\" with name \"zip\" on "
+    "proto/acme/common/v1/address.proto:7:3: error: FIELD_SAME_TYPE: Field \"2\" with name \"zip\" "
+    "on "
     "message \"Address\" changed type from \"int32\" to \"string\".";
 
 TEST_CASE("impact: a Service/Method consumer is affected three message levels below the response",
@@ -100,8 +101,9 @@ TEST_CASE("impact: a Service/Method consumer is affected three message levels be
   INFO("stdout:\n" << text.out << "stderr:\n" << text.err);
   CHECK(text.exit_code == 1);
   CHECK(FindingLines(text.out) == std::vector<std::string>{kZipLine});
-  CHECK(text.out.find("consumer checkout (team-checkout): 1 breaking change [FIELD_SAME_TYPE]; contact "
-                      "@acme/checkout") != std::string::npos);
+  CHECK(text.out.find(
+            "consumer checkout (team-checkout): 1 breaking change [FIELD_SAME_TYPE]; contact "
+            "@acme/checkout") != std::string::npos);
   CHECK(text.out.find("consumer accounting") == std::string::npos);
 
   int exit_code = -1;
@@ -134,7 +136,8 @@ TEST_CASE("impact: --consumer keeps only what hurts that consumer", "[acceptance
   CHECK(FindingLines(accounting.out).empty());
 }
 
-TEST_CASE("impact: a change in the unrelated message affects only its own consumer", "[acceptance][impact]") {
+TEST_CASE("impact: a change in the unrelated message affects only its own consumer",
+          "[acceptance][impact]") {
   Repo repo;
   repo.Write("contract-lint.yaml", kConfig);
   repo.Write("proto/acme/orders/v1/orders.proto", kOrders);
@@ -207,17 +210,20 @@ TEST_CASE("impact: a JSON pointer consumer is affected through a $ref chain into
   repo.Write("schemas/events/order-created.schema.json", kOrderCreated);
   repo.Write("schemas/events/order.schema.json", kOrderSchema);
   repo.Commit();
-  repo.Edit("schemas/events/order.schema.json", R"("zip": {"type": "integer"})", R"("zip": {"type": "string"})");
+  repo.Edit("schemas/events/order.schema.json", R"("zip": {"type": "integer"})",
+            R"("zip": {"type": "string"})");
 
   auto text = repo.Run("--since main");
   INFO("stdout:\n" << text.out << "stderr:\n" << text.err);
   CHECK(text.exit_code == 1);
   auto lines = FindingLines(text.out);
   REQUIRE(lines.size() == 1);
-  CHECK(lines[0].starts_with("schemas/events/order.schema.json:11:25: error: TYPE_NO_CHANGE: "
-                             "\"#/$defs/customer/properties/zip\" type changed from \"integer\" to \"string\""));
-  CHECK(text.out.find("consumer analytics (team-analytics): 1 breaking change [TYPE_NO_CHANGE]; contact "
-                      "@acme/analytics") != std::string::npos);
+  CHECK(lines[0].starts_with(
+      "schemas/events/order.schema.json:11:25: error: TYPE_NO_CHANGE: "
+      "\"#/$defs/customer/properties/zip\" type changed from \"integer\" to \"string\""));
+  CHECK(text.out.find(
+            "consumer analytics (team-analytics): 1 breaking change [TYPE_NO_CHANGE]; contact "
+            "@acme/analytics") != std::string::npos);
   CHECK(text.out.find("consumer notifier") == std::string::npos);
 
   int exit_code = -1;
@@ -239,21 +245,25 @@ TEST_CASE("impact: the $ref chain is followed through $id references and $anchor
           "[acceptance][impact]") {
   Repo repo;
   repo.Write("contract-lint.yaml", kSchemaConsumers);
-  repo.Write("schemas/events/order-created.schema.json",
-             Replace(Replace(kOrderCreated, R"("$ref": "order.schema.json")",
-                             R"("$ref": "https://acme.example/schemas/order.schema.json")"),
-                     R"("type": "object",)",
-                     "\"$id\": \"https://acme.example/schemas/events/order-created.schema.json\",\n  \"type\": \"object\","));
-  repo.Write("schemas/shared/order.schema.json",
-             Replace(Replace(kOrderSchema, R"("$ref": "#/$defs/customer")", R"("$ref": "#customer")"),
-                     R"("customer": {
+  repo.Write(
+      "schemas/events/order-created.schema.json",
+      Replace(Replace(kOrderCreated, R"("$ref": "order.schema.json")",
+                      R"("$ref": "https://acme.example/schemas/order.schema.json")"),
+              R"("type": "object",)",
+              "\"$id\": \"https://acme.example/schemas/events/order-created.schema.json\",\n  "
+              "\"type\": \"object\","));
+  repo.Write(
+      "schemas/shared/order.schema.json",
+      Replace(Replace(kOrderSchema, R"("$ref": "#/$defs/customer")", R"("$ref": "#customer")"),
+              R"("customer": {
       "type": "object",)",
-                     R"("customer": {
+              R"("customer": {
       "$anchor": "customer",
       "type": "object",)")
-                 .insert(2, "  \"$id\": \"https://acme.example/schemas/order.schema.json\",\n"));
+          .insert(2, "  \"$id\": \"https://acme.example/schemas/order.schema.json\",\n"));
   repo.Commit();
-  repo.Edit("schemas/shared/order.schema.json", R"("zip": {"type": "integer"})", R"("zip": {"type": "string"})");
+  repo.Edit("schemas/shared/order.schema.json", R"("zip": {"type": "integer"})",
+            R"("zip": {"type": "string"})");
 
   int exit_code = -1;
   auto report = repo.RunJson("--since main", &exit_code);

@@ -28,10 +28,12 @@ const char* kEvent = R"({
 )";
 
 constexpr const char* kProtoLine =
-    "proto/acme/orders/v1/orders.proto:7:3: error: FIELD_SAME_TYPE: Field \"2\" with name \"total\" on "
+    "proto/acme/orders/v1/orders.proto:7:3: error: FIELD_SAME_TYPE: Field \"2\" with name "
+    "\"total\" on "
     "message \"Order\" changed type from \"int32\" to \"string\".";
 constexpr const char* kSchemaLine =
-    "schemas/event.schema.json:6:24: error: TYPE_NO_CHANGE: \"#/properties/amount\" type changed from "
+    "schemas/event.schema.json:6:24: error: TYPE_NO_CHANGE: \"#/properties/amount\" type changed "
+    "from "
     "\"integer\" to \"string\"";
 
 void MakeRepo(const Repo& repo) {
@@ -44,7 +46,8 @@ void BreakProto(const Repo& repo) {
   repo.Edit("proto/acme/orders/v1/orders.proto", "int32 total", "string total");
 }
 void BreakSchema(const Repo& repo) {
-  repo.Edit("schemas/event.schema.json", R"("amount": {"type": "integer"})", R"("amount": {"type": "string"})");
+  repo.Edit("schemas/event.schema.json", R"("amount": {"type": "integer"})",
+            R"("amount": {"type": "string"})");
 }
 
 TEST_CASE("mixed repository: one text report with a Protobuf and a JSON Schema finding, exit 1",
@@ -110,7 +113,8 @@ TEST_CASE("mixed repository: a break in either kind alone fails the run, safe ch
   SECTION("only the JSON Schema breaks; the Protobuf change is safe") {
     Repo repo;
     MakeRepo(repo);
-    repo.Edit("proto/acme/orders/v1/orders.proto", "  int32 total = 2;\n", "  int32 total = 2;\n  string note = 3;\n");
+    repo.Edit("proto/acme/orders/v1/orders.proto", "  int32 total = 2;\n",
+              "  int32 total = 2;\n  string note = 3;\n");
     BreakSchema(repo);
     auto result = repo.Run("--since main");
     INFO(result.out << result.err);
@@ -135,7 +139,8 @@ TEST_CASE("mixed repository: a break in either kind alone fails the run, safe ch
   SECTION("both changes are safe") {
     Repo repo;
     MakeRepo(repo);
-    repo.Edit("proto/acme/orders/v1/orders.proto", "  int32 total = 2;\n", "  int32 total = 2;\n  string note = 3;\n");
+    repo.Edit("proto/acme/orders/v1/orders.proto", "  int32 total = 2;\n",
+              "  int32 total = 2;\n  string note = 3;\n");
     repo.Edit("schemas/event.schema.json", R"("amount": {"type": "integer"})",
               R"("amount": {"type": "integer", "description": "in cents"})");
     auto result = repo.Run("--since main");

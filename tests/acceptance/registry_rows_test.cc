@@ -42,7 +42,8 @@ const std::vector<Row>& Rows() {
       {"enum added or removed; enum value added, removed or renamed",
        {{"enum_added_removed", {"info: REGISTRY_ENUM_ADDED", "info: REGISTRY_ENUM_REMOVED"}},
         {"enum_value_changes",
-         {"info: REGISTRY_ENUM_VALUE_RENAMED", "info: REGISTRY_ENUM_VALUE_ADDED", "info: REGISTRY_ENUM_VALUE_REMOVED"}}}},
+         {"info: REGISTRY_ENUM_VALUE_RENAMED", "info: REGISTRY_ENUM_VALUE_ADDED",
+          "info: REGISTRY_ENUM_VALUE_REMOVED"}}}},
       {"field added or removed (not required, not in a oneof); field renamed",
        {{"field_added", {"info: REGISTRY_FIELD_ADDED"}},
         {"field_added_forward", {"info: REGISTRY_FIELD_REMOVED", "(FORWARD"}},
@@ -69,7 +70,8 @@ const std::vector<Row>& Rows() {
        {{"required_field_added", {"error: REGISTRY_REQUIRED_FIELD_ADDED"}},
         {"required_field_removed", {"error: REGISTRY_REQUIRED_FIELD_REMOVED"}},
         {"required_added_forward", {"error: REGISTRY_REQUIRED_FIELD_REMOVED", "(FORWARD"}}}},
-      {"oneof added or removed; a new field number added inside a oneof; a field moved out of its oneof",
+      {"oneof added or removed; a new field number added inside a oneof; a field moved out of its "
+       "oneof",
        {{"oneof_added_removed", {"info: REGISTRY_ONEOF_ADDED", "info: REGISTRY_ONEOF_REMOVED"}},
         {"oneof_wraps_one_field_ok", {"info: REGISTRY_ONEOF_ADDED"}},
         {"oneof_field_added", {"info: REGISTRY_ONEOF_FIELD_ADDED"}},
@@ -108,7 +110,8 @@ TEST_CASE("registry: every row of the differences table has fixtures with its ve
       CHECK(testing::ReadFile(dir / "contract-lint.yaml").find("registry:") != std::string::npos);
       std::string expected = testing::ReadFile(dir / "expected.txt");
       if (exercise.verdicts.empty()) CHECK(expected.empty());
-      for (const char* verdict : exercise.verdicts) CHECK(expected.find(verdict) != std::string::npos);
+      for (const char* verdict : exercise.verdicts)
+        CHECK(expected.find(verdict) != std::string::npos);
     }
   }
   for (const auto& entry : fs::directory_iterator(root)) {

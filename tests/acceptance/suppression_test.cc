@@ -55,8 +55,8 @@ std::string Summary(int breaking, int suppressed) {
 
 // Runs check twice (plain and --show-suppressed) and checks that exactly
 // `lines` are suppressed by `by`, counted, hidden by default and shown on request.
-void ExpectSuppressed(const Repo& repo, const std::string& args, const std::vector<std::string>& lines,
-                      const std::string& by) {
+void ExpectSuppressed(const Repo& repo, const std::string& args,
+                      const std::vector<std::string>& lines, const std::string& by) {
   auto plain = repo.Run("--since main " + args);
   INFO("stdout:\n" << plain.out << "stderr:\n" << plain.err);
   CHECK(plain.exit_code == 0);
@@ -82,7 +82,8 @@ void ExpectSuppressed(const Repo& repo, const std::string& args, const std::vect
   }
 }
 
-void ExpectBreaking(const Repo& repo, const std::string& args, const std::vector<std::string>& lines) {
+void ExpectBreaking(const Repo& repo, const std::string& args,
+                    const std::vector<std::string>& lines) {
   auto result = repo.Run("--since main " + args);
   INFO("stdout:\n" << result.out << "stderr:\n" << result.err);
   CHECK(result.exit_code == 1);
@@ -90,17 +91,22 @@ void ExpectBreaking(const Repo& repo, const std::string& args, const std::vector
 }
 
 constexpr const char* kTotalLine =
-    "proto/orders.proto:7:3: error: FIELD_SAME_TYPE: Field \"2\" with name \"total\" on message \"Order\" "
+    "proto/orders.proto:7:3: error: FIELD_SAME_TYPE: Field \"2\" with name \"total\" on message "
+    "\"Order\" "
     "changed type from \"int32\" to \"string\".";
 constexpr const char* kCountLine =
-    "proto/orders.proto:8:3: error: FIELD_SAME_TYPE: Field \"3\" with name \"count\" on message \"Order\" "
+    "proto/orders.proto:8:3: error: FIELD_SAME_TYPE: Field \"3\" with name \"count\" on message "
+    "\"Order\" "
     "changed type from \"int32\" to \"int64\".";
 constexpr const char* kAmountLine =
-    "schemas/event.schema.json:6:24: error: TYPE_NO_CHANGE: \"#/properties/amount\" type changed from "
-    "\"integer\" to \"string\": documents valid before are now rejected, and readers on the old schema "
+    "schemas/event.schema.json:6:24: error: TYPE_NO_CHANGE: \"#/properties/amount\" type changed "
+    "from "
+    "\"integer\" to \"string\": documents valid before are now rejected, and readers on the old "
+    "schema "
     "reject new documents";
 constexpr const char* kLegacyLine =
-    "proto/legacy/old.proto:5:1: error: FIELD_NO_DELETE: Previously present field \"2\" with name \"b\" on "
+    "proto/legacy/old.proto:5:1: error: FIELD_NO_DELETE: Previously present field \"2\" with name "
+    "\"b\" on "
     "message \"Old\" was deleted.";
 
 TEST_CASE("suppression: // contract-lint:ignore above and on the element's line in a .proto",
@@ -109,9 +115,11 @@ TEST_CASE("suppression: // contract-lint:ignore above and on the element's line 
   MakeRepo(repo);
   // Two comment lines above `total` (line 9), `count` on line 10 with a trailing comment.
   auto write = [&](const std::string& above, const std::string& trailing) {
-    repo.Write("proto/orders.proto",
-               Replace(kOrders, "  int32 total = 2;\n  int32 count = 3;\n",
-                       "  // " + above + "\n  // (ADR-12)\n  string total = 2;\n  int64 count = 3;" + trailing + "\n"));
+    repo.Write(
+        "proto/orders.proto",
+        Replace(kOrders, "  int32 total = 2;\n  int32 count = 3;\n",
+                "  // " + above + "\n  // (ADR-12)\n  string total = 2;\n  int64 count = 3;" +
+                    trailing + "\n"));
   };
   std::string total = Replace(kTotalLine, ":7:3:", ":9:3:");
   std::string count = Replace(kCountLine, ":8:3:", ":10:3:");
@@ -119,7 +127,8 @@ TEST_CASE("suppression: // contract-lint:ignore above and on the element's line 
   ExpectBreaking(repo, "", {total, count});
 
   // A marker for another rule suppresses nothing.
-  write("contract-lint:ignore FIELD_NO_DELETE not this rule", "  // contract-lint:ignore FIELD_NO_DELETE");
+  write("contract-lint:ignore FIELD_NO_DELETE not this rule",
+        "  // contract-lint:ignore FIELD_NO_DELETE");
   ExpectBreaking(repo, "", {total, count});
 
   write("contract-lint:ignore FIELD_SAME_TYPE totals are strings now",
@@ -127,10 +136,12 @@ TEST_CASE("suppression: // contract-lint:ignore above and on the element's line 
   ExpectSuppressed(repo, "", {total, count}, "inline");
 }
 
-TEST_CASE("suppression: \"x-contract-lint-ignore\" in a JSON subschema", "[acceptance][suppression]") {
+TEST_CASE("suppression: \"x-contract-lint-ignore\" in a JSON subschema",
+          "[acceptance][suppression]") {
   Repo repo;
   MakeRepo(repo);
-  repo.Edit("schemas/event.schema.json", R"("amount": {"type": "integer"})", R"("amount": {"type": "string"})");
+  repo.Edit("schemas/event.schema.json", R"("amount": {"type": "integer"})",
+            R"("amount": {"type": "string"})");
   ExpectBreaking(repo, "", {kAmountLine});
 
   repo.Edit("schemas/event.schema.json", R"("amount": {"type": "string"})",
@@ -146,7 +157,8 @@ TEST_CASE("suppression: config ignore (a path glob) and ignore_only (a rule on p
   Repo repo;
   MakeRepo(repo);
   repo.Edit("proto/legacy/old.proto", "  string b = 2;\n", "");
-  repo.Edit("schemas/event.schema.json", R"("amount": {"type": "integer"})", R"("amount": {"type": "string"})");
+  repo.Edit("schemas/event.schema.json", R"("amount": {"type": "integer"})",
+            R"("amount": {"type": "string"})");
   ExpectBreaking(repo, "", {kLegacyLine, kAmountLine});
 
   SECTION("ignore") {
@@ -154,11 +166,13 @@ TEST_CASE("suppression: config ignore (a path glob) and ignore_only (a rule on p
     ExpectBreaking(repo, "", {kAmountLine});
     auto shown = repo.Run("--since main --show-suppressed");
     CHECK(FindingLines(shown.out) ==
-          std::vector<std::string>{std::string(kLegacyLine) + " [suppressed: config ignore]", kAmountLine});
+          std::vector<std::string>{std::string(kLegacyLine) + " [suppressed: config ignore]",
+                                   kAmountLine});
     CHECK(shown.out.find(Summary(1, 1)) != std::string::npos);
 
-    repo.Write("contract-lint.yaml",
-               "version: 1\nbreaking:\n  ignore: [\"proto/legacy/**\", \"schemas/event.schema.json\"]\n");
+    repo.Write(
+        "contract-lint.yaml",
+        "version: 1\nbreaking:\n  ignore: [\"proto/legacy/**\", \"schemas/event.schema.json\"]\n");
     ExpectSuppressed(repo, "", {kLegacyLine, kAmountLine}, "config ignore");
   }
   SECTION("ignore_only") {
@@ -179,16 +193,19 @@ std::string Padded(const std::string& proto) {
   std::string pad;
   for (int i = 0; i < 10; ++i) pad += "// padding " + std::to_string(i) + "\n";
   pad += "message Pad {\n";
-  for (int i = 1; i <= 8; ++i) pad += "  string p" + std::to_string(i) + " = " + std::to_string(i) + ";\n";
+  for (int i = 1; i <= 8; ++i)
+    pad += "  string p" + std::to_string(i) + " = " + std::to_string(i) + ";\n";
   pad += "}\n";
   return Replace(proto, "message Order {", pad + "message Order {");
 }
 
-TEST_CASE("suppression: a baseline file survives 20 new lines above the finding", "[acceptance][suppression]") {
+TEST_CASE("suppression: a baseline file survives 20 new lines above the finding",
+          "[acceptance][suppression]") {
   Repo repo;
   MakeRepo(repo);
   repo.Edit("proto/orders.proto", "int32 total", "string total");
-  repo.Edit("schemas/event.schema.json", R"("amount": {"type": "integer"})", R"("amount": {"type": "string"})");
+  repo.Edit("schemas/event.schema.json", R"("amount": {"type": "integer"})",
+            R"("amount": {"type": "string"})");
   ExpectBreaking(repo, "", {kTotalLine, kAmountLine});
 
   auto baseline_file = repo.path() / "contract-lint-baseline.json";
@@ -205,18 +222,23 @@ TEST_CASE("suppression: a baseline file survives 20 new lines above the finding"
   repo.Write("proto/orders.proto", Padded(repo.Read("proto/orders.proto")));
   std::string schema_pad = "  \"$defs\": {\n";
   for (int i = 0; i < 18; ++i) {
-    schema_pad += "    \"pad" + std::to_string(i) + "\": {\"type\": \"string\"}" + (i < 17 ? ",\n" : "\n");
+    schema_pad +=
+        "    \"pad" + std::to_string(i) + "\": {\"type\": \"string\"}" + (i < 17 ? ",\n" : "\n");
   }
   schema_pad += "  },\n";
-  repo.Edit("schemas/event.schema.json", "  \"properties\": {\n", schema_pad + "  \"properties\": {\n");
-  std::string moved_total = Replace(kTotalLine, "proto/orders.proto:7:3:", "proto/orders.proto:27:3:");
-  std::string moved_amount = Replace(kAmountLine, "schemas/event.schema.json:6:24:", "schemas/event.schema.json:26:24:");
+  repo.Edit("schemas/event.schema.json", "  \"properties\": {\n",
+            schema_pad + "  \"properties\": {\n");
+  std::string moved_total =
+      Replace(kTotalLine, "proto/orders.proto:7:3:", "proto/orders.proto:27:3:");
+  std::string moved_amount =
+      Replace(kAmountLine, "schemas/event.schema.json:6:24:", "schemas/event.schema.json:26:24:");
   ExpectBreaking(repo, "", {moved_total, moved_amount});
   ExpectSuppressed(repo, "--baseline " + baseline, {moved_total, moved_amount}, "baseline");
 
   // A new break is not in the baseline.
   repo.Edit("proto/orders.proto", "int32 count", "int64 count");
-  std::string moved_count = Replace(kCountLine, "proto/orders.proto:8:3:", "proto/orders.proto:28:3:");
+  std::string moved_count =
+      Replace(kCountLine, "proto/orders.proto:8:3:", "proto/orders.proto:28:3:");
   auto fresh = repo.Run("--since main --baseline " + baseline);
   INFO(fresh.out << fresh.err);
   CHECK(fresh.exit_code == 1);

@@ -1,7 +1,8 @@
+#include "config/config.h"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "config/config.h"
 #include "policy/policy.h"
 
 namespace contract_lint {
@@ -58,8 +59,9 @@ TEST_CASE("an unknown key names its path and the nearest valid key", "[core][con
   auto loaded = Load({{"contract-lint.yaml", "version: 1\nbreaking:\n  uses: [FILE]\n"}});
   CHECK_FALSE(loaded.ok);
   REQUIRE(loaded.errors.size() == 1);
-  CHECK(loaded.errors[0] ==
-        "contract-lint.yaml:3:3: error: breaking.uses: unknown key \"uses\"; did you mean \"use\"?");
+  CHECK(
+      loaded.errors[0] ==
+      "contract-lint.yaml:3:3: error: breaking.uses: unknown key \"uses\"; did you mean \"use\"?");
 }
 
 TEST_CASE("a wrong type names the key path", "[core][config]") {
@@ -69,8 +71,9 @@ TEST_CASE("a wrong type names the key path", "[core][config]") {
   for (const auto& e : loaded.errors) all += e + "\n";
   INFO(all);
   REQUIRE(loaded.errors.size() == 1);
-  CHECK(loaded.errors[0] == "contract-lint.yaml:3:3: error: proto.roots: expected a list, got the "
-                            "string \"proto\"; write [\"proto\"]");
+  CHECK(loaded.errors[0] ==
+        "contract-lint.yaml:3:3: error: proto.roots: expected a list, got the "
+        "string \"proto\"; write [\"proto\"]");
 }
 
 TEST_CASE("a value outside an enum lists the valid ones and the nearest", "[core][config]") {
@@ -78,22 +81,27 @@ TEST_CASE("a value outside an enum lists the valid ones and the nearest", "[core
   CHECK_FALSE(loaded.ok);
   REQUIRE(loaded.errors.size() == 1);
   CHECK(loaded.errors[0] ==
-        "contract-lint.yaml:3:3: error: breaking.jsonschema: expected one of BACKWARD | FORWARD | FULL | "
-        "NONE | BACKWARD_TRANSITIVE | FORWARD_TRANSITIVE | FULL_TRANSITIVE | NONE_TRANSITIVE, got the "
+        "contract-lint.yaml:3:3: error: breaking.jsonschema: expected one of BACKWARD | FORWARD | "
+        "FULL | "
+        "NONE | BACKWARD_TRANSITIVE | FORWARD_TRANSITIVE | FULL_TRANSITIVE | NONE_TRANSITIVE, got "
+        "the "
         "string \"BACKWARDS\"; did you mean \"BACKWARD\"?");
 }
 
 TEST_CASE("a duplicate key is an error at the second one", "[core][config]") {
-  auto loaded = Load({{"contract-lint.yaml", "version: 1\nbreaking:\n  use: [FILE]\n  use: [WIRE]\n"}});
+  auto loaded =
+      Load({{"contract-lint.yaml", "version: 1\nbreaking:\n  use: [FILE]\n  use: [WIRE]\n"}});
   CHECK_FALSE(loaded.ok);
   REQUIRE(loaded.errors.size() == 1);
   CHECK(loaded.errors[0] ==
-        "contract-lint.yaml:4:3: error: breaking: duplicate key \"use\" (YAML keeps only one of them)");
+        "contract-lint.yaml:4:3: error: breaking: duplicate key \"use\" (YAML keeps only one of "
+        "them)");
 }
 
 TEST_CASE("a misspelled rule id gets a suggestion", "[core][config]") {
-  auto loaded = Load({{"contract-lint.yaml", "version: 1\nbreaking:\n  use: [FILE]\n"
-                                             "  except: [FEILD_NO_DELETE]\n"}});
+  auto loaded = Load({{"contract-lint.yaml",
+                       "version: 1\nbreaking:\n  use: [FILE]\n"
+                       "  except: [FEILD_NO_DELETE]\n"}});
   CHECK_FALSE(loaded.ok);
   REQUIRE(loaded.errors.size() == 1);
   CHECK(loaded.errors[0] ==
@@ -123,9 +131,11 @@ TEST_CASE("a YAML alias bomb fails cleanly", "[core][config]") {
   CHECK(loaded.errors[0].find("more than 200000 nodes") != std::string::npos);
 }
 
-TEST_CASE("buf.yaml v1 and v2 are honored when there is no contract-lint config", "[core][config]") {
-  auto v1 = Load({{"buf.yaml", "version: v1\nbreaking:\n  use: [WIRE_JSON]\n  except: [FIELD_SAME_NAME]\n"
-                               "  ignore: [legacy]\n  ignore_unstable_packages: true\n"}});
+TEST_CASE("buf.yaml v1 and v2 are honored when there is no contract-lint config",
+          "[core][config]") {
+  auto v1 = Load({{"buf.yaml",
+                   "version: v1\nbreaking:\n  use: [WIRE_JSON]\n  except: [FIELD_SAME_NAME]\n"
+                   "  ignore: [legacy]\n  ignore_unstable_packages: true\n"}});
   REQUIRE(v1.ok);
   CHECK(v1.config.source == "buf.yaml");
   // v1's WIRE_JSON, spelled out: without v2's FIELD_SAME_DEFAULT.
@@ -136,8 +146,9 @@ TEST_CASE("buf.yaml v1 and v2 are honored when there is no contract-lint config"
   CHECK(v1.config.breaking.ignore == std::vector<std::string>{"legacy"});
   CHECK(v1.config.breaking.ignore_unstable_packages);
 
-  auto v2 = Load({{"buf.yaml", "version: v2\nmodules:\n  - path: proto\n    excludes: [proto/vendor]\n"
-                               "breaking:\n  use: [PACKAGE]\n"}});
+  auto v2 = Load({{"buf.yaml",
+                   "version: v2\nmodules:\n  - path: proto\n    excludes: [proto/vendor]\n"
+                   "breaking:\n  use: [PACKAGE]\n"}});
   REQUIRE(v2.ok);
   CHECK(v2.config.proto.roots == std::vector<std::string>{"proto"});
   CHECK(v2.config.proto.exclude == std::vector<std::string>{"proto/vendor"});

@@ -14,7 +14,8 @@ TEST_CASE("explain shows the break from the rule's own fixture", "[core][explain
   REQUIRE(ExplainRule("FIELD_SAME_TYPE", &text));
   CHECK(text.find("Example (fixtures/proto/") != std::string::npos);
   CHECK(text.find("  -   int32 total = 2;\n  +   int64 total = 2;\n") != std::string::npos);
-  CHECK(text.find("gives:\n  acme/v1/order.proto:7:3: error: FIELD_SAME_TYPE: ") != std::string::npos);
+  CHECK(text.find("gives:\n  acme/v1/order.proto:7:3: error: FIELD_SAME_TYPE: ") !=
+        std::string::npos);
   CHECK(text.find("How to evolve safely: ") != std::string::npos);
   CHECK(text.find("// contract-lint:ignore FIELD_SAME_TYPE") != std::string::npos);
 
@@ -26,8 +27,10 @@ TEST_CASE("explain shows the break from the rule's own fixture", "[core][explain
 
 TEST_CASE("every buf rule and every JSON Schema rule has an example", "[core][explain]") {
   for (const auto& rule : AllRules()) {
-    bool buf_rule = rule.kind == ContractKind::kProto && rule.categories != 0 && rule.replaced_by.empty();
-    bool schema_rule = rule.kind == ContractKind::kJsonSchema && rule.id.find("VERSION_") == std::string_view::npos &&
+    bool buf_rule =
+        rule.kind == ContractKind::kProto && rule.categories != 0 && rule.replaced_by.empty();
+    bool schema_rule = rule.kind == ContractKind::kJsonSchema &&
+                       rule.id.find("VERSION_") == std::string_view::npos &&
                        rule.id != "REF_UNRESOLVED_REMOTE" && !rule.id.starts_with("SAMPLE_");
     if (!buf_rule && !schema_rule) continue;
     INFO(rule.id);
@@ -40,8 +43,9 @@ TEST_CASE("every buf rule and every JSON Schema rule has an example", "[core][ex
 TEST_CASE("explain of an unknown rule suggests the nearest one", "[core][explain]") {
   std::string text;
   CHECK_FALSE(ExplainRule("FIELD_NO_DELET", &text));
-  CHECK(text == "unknown rule \"FIELD_NO_DELET\"; did you mean \"FIELD_NO_DELETE\"? "
-                "(`contract-lint rules` lists them all)");
+  CHECK(text ==
+        "unknown rule \"FIELD_NO_DELET\"; did you mean \"FIELD_NO_DELETE\"? "
+        "(`contract-lint rules` lists them all)");
 }
 
 }  // namespace

@@ -21,7 +21,8 @@ std::vector<fs::path> Cases(const std::string& kind) {
   fs::path root = testing::SourceDir() / "fixtures" / kind;
   if (!fs::exists(root)) return cases;
   for (const auto& entry : fs::directory_iterator(root)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "expected.txt")) cases.push_back(entry.path());
+    if (entry.is_directory() && fs::exists(entry.path() / "expected.txt"))
+      cases.push_back(entry.path());
   }
   std::sort(cases.begin(), cases.end());
   return cases;

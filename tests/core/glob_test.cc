@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "config/glob.h"
+
+#include <catch2/catch.hpp>
 
 namespace contract_lint {
 

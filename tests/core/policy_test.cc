@@ -1,11 +1,12 @@
 // Suppression, baselines, ownership and consumer impact over findings made
 // in the test (the comparison itself is covered by the fixtures).
+#include "policy/policy.h"
+
 #include <catch2/catch.hpp>
 
 #include "config/config.h"
 #include "config/starter_config.h"
 #include "impact/impact.h"
-#include "policy/policy.h"
 #include "policy/suppression.h"
 
 namespace contract_lint {
@@ -32,15 +33,17 @@ Config ConfigFrom(const std::string& yaml) {
 
 }  // namespace
 
-TEST_CASE("a proto comment on or above the element suppresses that rule only", "[core][suppression]") {
-  MemorySnapshot current(std::map<std::string, std::string>{{"a.proto",
-                           "syntax = \"proto3\";\n"
-                           "message A {\n"
-                           "  // contract-lint:ignore FIELD_SAME_TYPE widening is fine here\n"
-                           "  int64 x = 1;\n"
-                           "  int64 y = 2; // contract-lint:ignore FIELD_SAME_NAME,FIELD_SAME_TYPE ok\n"
-                           "  int64 z = 3;\n"
-                           "}\n"}});
+TEST_CASE("a proto comment on or above the element suppresses that rule only",
+          "[core][suppression]") {
+  MemorySnapshot current(std::map<std::string, std::string>{
+      {"a.proto",
+       "syntax = \"proto3\";\n"
+       "message A {\n"
+       "  // contract-lint:ignore FIELD_SAME_TYPE widening is fine here\n"
+       "  int64 x = 1;\n"
+       "  int64 y = 2; // contract-lint:ignore FIELD_SAME_NAME,FIELD_SAME_TYPE ok\n"
+       "  int64 z = 3;\n"
+       "}\n"}});
   std::vector<Finding> findings = {
       ProtoFinding("FIELD_SAME_TYPE", "a.proto", 4, "A.x"),
       ProtoFinding("FIELD_SAME_NAME", "a.proto", 4, "A.x"),
@@ -55,9 +58,11 @@ TEST_CASE("a proto comment on or above the element suppresses that rule only", "
   CHECK_FALSE(findings[3].suppressed);
 }
 
-TEST_CASE("x-contract-lint-ignore in a JSON subschema suppresses findings inside it", "[core][suppression]") {
-  MemorySnapshot current(std::map<std::string, std::string>{{"s.schema.json",
-                           R"({"properties": {"a": {"type": "integer", "x-contract-lint-ignore": ["TYPE_NARROWED"]},
+TEST_CASE("x-contract-lint-ignore in a JSON subschema suppresses findings inside it",
+          "[core][suppression]") {
+  MemorySnapshot current(std::map<std::string, std::string>{
+      {"s.schema.json",
+       R"({"properties": {"a": {"type": "integer", "x-contract-lint-ignore": ["TYPE_NARROWED"]},
                                "b": {"type": "integer"}}})"}});
   Finding a;
   a.kind = ContractKind::kJsonSchema;
@@ -75,7 +80,8 @@ TEST_CASE("x-contract-lint-ignore in a JSON subschema suppresses findings inside
   CHECK_FALSE(findings[2].suppressed);
 }
 
-TEST_CASE("a fingerprint ignores the location, so a baseline survives line moves", "[core][suppression]") {
+TEST_CASE("a fingerprint ignores the location, so a baseline survives line moves",
+          "[core][suppression]") {
   Finding before = ProtoFinding("FIELD_SAME_TYPE", "a.proto", 4, "pkg.A.x");
   before.before = "int32";
   before.after = "int64";
@@ -127,7 +133,9 @@ TEST_CASE("selectors cover what SPEC's table says", "[core][impact]") {
   graph.Add("acme.v1.Order.items", "acme.v1.LineItem");
   graph.Add("s/o.schema.json#/properties/total", "s/o.schema.json#/$defs/money");
 
-  auto finding = [](std::string subject) { return ProtoFinding("R", "x.proto", 1, std::move(subject)); };
+  auto finding = [](std::string subject) {
+    return ProtoFinding("R", "x.proto", 1, std::move(subject));
+  };
   ConsumerSelector method("acme.v1.OrderService/GetOrder", graph);
   CHECK(method.Covers(finding("acme.common.v1.Money.nanos")));  // three levels below the response
   CHECK(method.Covers(finding("acme.v1.LineItem.sku")));
@@ -159,13 +167,15 @@ TEST_CASE("selectors cover what SPEC's table says", "[core][impact]") {
   CHECK(whole_file.Covers(schema));
 }
 
-TEST_CASE("ApplyImpact names affected consumers and counts their breaking changes", "[core][impact]") {
+TEST_CASE("ApplyImpact names affected consumers and counts their breaking changes",
+          "[core][impact]") {
   Config config = ConfigFrom(
       "version: 1\nconsumers:\n"
       "  - name: billing\n    contact: '@acme/billing'\n    uses: [acme.v1.Order]\n"
       "  - name: search\n    uses: [acme.v1.Catalog]\n");
   ImpactGraph graph;
-  std::vector<Finding> findings = {ProtoFinding("FIELD_SAME_TYPE", "o.proto", 3, "acme.v1.Order.total")};
+  std::vector<Finding> findings = {
+      ProtoFinding("FIELD_SAME_TYPE", "o.proto", 3, "acme.v1.Order.total")};
   auto impacts = ApplyImpact(config, graph, &findings);
   CHECK(findings[0].affected == std::vector<std::string>{"billing"});
   REQUIRE(impacts.size() == 1);
@@ -182,10 +192,12 @@ TEST_CASE("init's starter config infers roots, contracts and schema globs", "[co
       {"schemas/orders/created.schema.json", "{\"$schema\": \"x\"}"},
   });
   CHECK(config.find("roots: [\"proto\"]") != std::string::npos);
-  CHECK(config.find("- name: acme.orders\n    paths: [\"proto/acme/orders/**\"]") != std::string::npos);
+  CHECK(config.find("- name: acme.orders\n    paths: [\"proto/acme/orders/**\"]") !=
+        std::string::npos);
   CHECK(config.find("- name: acme.common\n") != std::string::npos);
   CHECK(config.find("include: [\"**/*.schema.json\"]") != std::string::npos);
-  CHECK(config.find("- name: schemas/orders\n    paths: [\"schemas/orders/**\"]") != std::string::npos);
+  CHECK(config.find("- name: schemas/orders\n    paths: [\"schemas/orders/**\"]") !=
+        std::string::npos);
   CHECK(config.find("# consumers:") != std::string::npos);
   // What init writes is a valid configuration.
   MemorySnapshot snapshot(std::map<std::string, std::string>{{"contract-lint.yaml", config}});

@@ -13,18 +13,17 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <string>
-#include <vector>
-
-#include <nlohmann/json.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
+#include <vector>
 
 #include "contract_lint/lint.h"
 #include "report/report.h"
@@ -83,11 +82,11 @@ Report GoldenReport() {
       "acme.orders.v1.Order.totals", "map<string, int64>", "string", "orders", "team-orders",
       {"billing", "shipping"}));
 
-  r.findings.push_back(MakeFinding(
-      "FILE_NO_DELETE", Severity::kError, ContractKind::kProto, Location{},
-      "Previously present file \"proto/acme/old/v1/old.proto\" was deleted.",
-      "proto/acme/old/v1/old.proto", "proto/acme/old/v1/old.proto", "", "orders", "team-orders",
-      {}));
+  r.findings.push_back(
+      MakeFinding("FILE_NO_DELETE", Severity::kError, ContractKind::kProto, Location{},
+                  "Previously present file \"proto/acme/old/v1/old.proto\" was deleted.",
+                  "proto/acme/old/v1/old.proto", "proto/acme/old/v1/old.proto", "", "orders",
+                  "team-orders", {}));
 
   r.findings.push_back(MakeFinding(
       "MESSAGE_NO_DELETE", Severity::kError, ContractKind::kProto,
@@ -110,16 +109,16 @@ Report GoldenReport() {
       At("proto/acme/pricing/v1alpha1/price.proto", 9, 3, 9, 30),
       "Previously present field \"2\" with name \"discount_pct\" on message \"Price\" was "
       "deleted (unstable package: a warning; 100% of v1alpha1 clients must update).",
-      "acme.pricing.v1alpha1.Price.discount_pct", "2 discount_pct", "", "pricing",
-      "team-pricing", {"billing"}));
+      "acme.pricing.v1alpha1.Price.discount_pct", "2 discount_pct", "", "pricing", "team-pricing",
+      {"billing"}));
 
   Finding widened = MakeFinding(
       "ENUM_VALUE_NO_ADD", Severity::kInfo, ContractKind::kJsonSchema,
       At("schemas/orders/status,v2:100%.schema.json", 5, 13, 5, 39),
       "Enum at #/properties/status gained \"on_hold\": accepted values are now "
       "\"new\" | \"paid\" | \"on_hold\" & more documents are valid.",
-      "schemas/orders/status,v2:100%.schema.json#/properties/status/enum",
-      "[\"new\",\"paid\"]", "[\"new\",\"paid\",\"on_hold\"]", "order-events", "team-orders", {});
+      "schemas/orders/status,v2:100%.schema.json#/properties/status/enum", "[\"new\",\"paid\"]",
+      "[\"new\",\"paid\",\"on_hold\"]", "order-events", "team-orders", {});
   widened.direction = Direction::kWidening;
   r.findings.push_back(widened);
 
@@ -143,9 +142,12 @@ Report GoldenReport() {
   r.summary.jsonschema_files = 2;
   r.summary.changed_files = 5;
 
-  r.consumers.push_back({"billing", "team-billing", "#billing-alerts", 2,
-                         {"FIELD_SAME_TYPE", "REQUIRED_NO_ADD"}});
-  r.consumers.push_back({"shipping", "team-shipping", "shipping@acme.example", 2,
+  r.consumers.push_back(
+      {"billing", "team-billing", "#billing-alerts", 2, {"FIELD_SAME_TYPE", "REQUIRED_NO_ADD"}});
+  r.consumers.push_back({"shipping",
+                         "team-shipping",
+                         "shipping@acme.example",
+                         2,
                          {"FIELD_SAME_TYPE", "MESSAGE_NO_DELETE"}});
   return r;
 }
@@ -156,9 +158,9 @@ struct GoldenFile {
 };
 
 constexpr GoldenFile kGoldenFiles[] = {
-    {ReportFormat::kText, "report.txt"},        {ReportFormat::kJson, "report.json"},
-    {ReportFormat::kSarif, "report.sarif"},     {ReportFormat::kGithub, "report.github.txt"},
-    {ReportFormat::kJunit, "report.xml"},       {ReportFormat::kMarkdown, "report.md"},
+    {ReportFormat::kText, "report.txt"},           {ReportFormat::kJson, "report.json"},
+    {ReportFormat::kSarif, "report.sarif"},        {ReportFormat::kGithub, "report.github.txt"},
+    {ReportFormat::kJunit, "report.xml"},          {ReportFormat::kMarkdown, "report.md"},
     {ReportFormat::kGitlab, "report.gitlab.json"},
 };
 
@@ -240,8 +242,8 @@ TEST_CASE("every format name has a golden file", "[report]") {
 
 const valijson::Schema& SarifSchema() {
   static const valijson::Schema* schema = [] {
-    std::string text = testing::ReadFile(testing::SourceDir() / "tests" / "data" /
-                                         "sarif-schema-2.1.0.json");
+    std::string text =
+        testing::ReadFile(testing::SourceDir() / "tests" / "data" / "sarif-schema-2.1.0.json");
     static const nlohmann::json document = nlohmann::json::parse(text);
     auto* parsed = new valijson::Schema;
     // The OASIS schema declares draft-04 ("$schema", "id"); every $ref in it
@@ -271,8 +273,8 @@ std::string SarifErrors(const nlohmann::json& document) {
 }
 
 TEST_CASE("the OASIS SARIF 2.1.0 schema is the official one", "[report]") {
-  auto schema = nlohmann::json::parse(testing::ReadFile(testing::SourceDir() / "tests" / "data" /
-                                                        "sarif-schema-2.1.0.json"));
+  auto schema = nlohmann::json::parse(
+      testing::ReadFile(testing::SourceDir() / "tests" / "data" / "sarif-schema-2.1.0.json"));
   CHECK(schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema");
   CHECK(schema["properties"]["version"]["enum"] == nlohmann::json::array({"2.1.0"}));
   CHECK(schema["definitions"].contains("result"));
@@ -348,8 +350,9 @@ TEST_CASE("SARIF details: affected consumers, baseline side, escaped URIs, suppr
   CHECK(by_rule["FILE_NO_DELETE"]["properties"]["side"] == "against");
   CHECK(by_rule["FILE_NO_DELETE"]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
         "proto/acme/old/v1/old.proto");
-  CHECK(by_rule["ENUM_VALUE_NO_ADD"]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
-        "schemas/orders/status%2Cv2%3A100%25.schema.json");
+  CHECK(
+      by_rule["ENUM_VALUE_NO_ADD"]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+      "schemas/orders/status%2Cv2%3A100%25.schema.json");
   CHECK(by_rule["ENUM_VALUE_NO_DELETE"]["suppressions"] ==
         nlohmann::json::parse(R"([{"kind": "inSource", "justification": "inline"}])"));
 }
@@ -427,7 +430,8 @@ bool ValidReference(std::string_view s, size_t amp, size_t* end, std::string* re
     std::string_view digits = ref.substr(hex ? 2 : 1);
     if (digits.empty()) return false;
     for (char c : digits) {
-      if (!(hex ? std::isxdigit(static_cast<unsigned char>(c)) : std::isdigit(static_cast<unsigned char>(c)))) {
+      if (!(hex ? std::isxdigit(static_cast<unsigned char>(c))
+                : std::isdigit(static_cast<unsigned char>(c)))) {
         return false;
       }
     }
@@ -448,7 +452,8 @@ std::string Unescape(std::string_view s, bool attribute, std::string* out) {
     char c = s[i];
     if (c == '&') {
       size_t end = 0;
-      if (!ValidReference(s, i, &end, out)) return "bad reference at " + std::string(s.substr(i, 12));
+      if (!ValidReference(s, i, &end, out))
+        return "bad reference at " + std::string(s.substr(i, 12));
       i = end;
       continue;
     }
@@ -465,7 +470,8 @@ std::string Unescape(std::string_view s, bool attribute, std::string* out) {
 }
 
 bool NameChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ':';
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
+         c == ':';
 }
 
 XmlDocument ParseXml(std::string_view s) {
@@ -525,8 +531,15 @@ XmlDocument ParseXml(std::string_view s) {
       bool had_space = i < s.size() && std::isspace(static_cast<unsigned char>(s[i]));
       skip_space();
       if (i >= s.size()) return fail("unterminated tag");
-      if (s[i] == '>') { ++i; break; }
-      if (s.substr(i, 2) == "/>") { i += 2; self_closing = true; break; }
+      if (s[i] == '>') {
+        ++i;
+        break;
+      }
+      if (s.substr(i, 2) == "/>") {
+        i += 2;
+        self_closing = true;
+        break;
+      }
       if (!had_space) return fail("attributes need white space between them");
       size_t name_start = i;
       while (i < s.size() && NameChar(s[i])) ++i;
@@ -539,7 +552,8 @@ XmlDocument ParseXml(std::string_view s) {
       if (close == std::string_view::npos) return fail("unterminated attribute");
       std::string value;
       if (auto why = Unescape(s.substr(i, close - i), true, &value); !why.empty()) return fail(why);
-      if (!element.attributes.emplace(name, value).second) return fail("duplicate attribute " + name);
+      if (!element.attributes.emplace(name, value).second)
+        return fail("duplicate attribute " + name);
       i = close + 1;
     }
     size_t index = doc.elements.size();
@@ -733,7 +747,8 @@ TEST_CASE("GitLab Code Quality issues carry the required fields", "[report]") {
   REQUIRE(issues.is_array());
   REQUIRE(issues.size() == visible.size());
   std::set<std::string> fingerprints;
-  static const std::set<std::string> kSeverities = {"info", "minor", "major", "critical", "blocker"};
+  static const std::set<std::string> kSeverities = {"info", "minor", "major", "critical",
+                                                    "blocker"};
   for (size_t i = 0; i < issues.size(); ++i) {
     const auto& issue = issues[i];
     const Finding& f = *visible[i];

@@ -15,8 +15,8 @@ using testing::TempDir;
 using testing::WriteFile;
 
 std::string Orders(const std::string& version, const std::string& fields) {
-  return "syntax = \"proto3\";\n\npackage acme.orders." + version + ";\n\nmessage Order {\n" + fields +
-         "}\n";
+  return "syntax = \"proto3\";\n\npackage acme.orders." + version + ";\n\nmessage Order {\n" +
+         fields + "}\n";
 }
 
 const char* kV1Fields = "  string id = 1;\n  int32 total = 2;\n";
@@ -33,7 +33,9 @@ void Commit(const TempDir& repo, const std::string& message) {
   Git("commit -qm " + message, repo.path());
 }
 
-bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST_CASE("a v2 package beside v1 is a new contract: its differences from v1 are not findings",
           "[versioning][e2e]") {
@@ -62,7 +64,9 @@ TEST_CASE("deleting v1 while a consumer uses it is breaking and names that consu
   auto result = RunTool("--against HEAD --color never", repo.path());
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
-  CHECK(Has(result.out, "error: FILE_NO_DELETE: Previously present file \"acme/orders/v1/order.proto\" was deleted."));
+  CHECK(Has(result.out,
+            "error: FILE_NO_DELETE: Previously present file \"acme/orders/v1/order.proto\" was "
+            "deleted."));
   CHECK(Has(result.out, "consumer billing: 1 breaking change [FILE_NO_DELETE]"));
   CHECK(!Has(result.out, "consumer search"));
 }
@@ -73,12 +77,14 @@ TEST_CASE("a package moved to the next major version in place is not compared el
   Git("init -q", repo.path());
   WriteFile(repo.path(), "acme/orders/order.proto", Orders("v1", kV1Fields));
   Commit(repo, "v1");
-  WriteFile(repo.path(), "acme/orders/order.proto", Orders("v2", "  int64 id = 1;\n  string total = 2;\n"));
+  WriteFile(repo.path(), "acme/orders/order.proto",
+            Orders("v2", "  int64 id = 1;\n  string total = 2;\n"));
   auto result = RunTool("--against HEAD --color never", repo.path());
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
-  CHECK(Has(result.out, "acme/orders/order.proto:3:1: error: FILE_SAME_PACKAGE: File package changed from "
-                        "\"acme.orders.v1\" to \"acme.orders.v2\".\n"));
+  CHECK(Has(result.out,
+            "acme/orders/order.proto:3:1: error: FILE_SAME_PACKAGE: File package changed from "
+            "\"acme.orders.v1\" to \"acme.orders.v2\".\n"));
   CHECK(!Has(result.out, "FIELD_SAME_TYPE"));
   CHECK(!Has(result.out, "FIELD_SAME_NAME"));
   CHECK(Has(result.out, "1 breaking change,"));
@@ -101,16 +107,19 @@ TEST_CASE("require_deprecation: deleting what the baseline did not deprecate is 
             "    \"code\": {\"type\": \"string\"}\n  }\n}\n");
   Commit(repo, "base");
   WriteFile(repo.path(), "order.proto",
-            "syntax = \"proto3\";\npackage acme.v1;\nmessage Order {\n  reserved 2, 3;\n  string id = 1;\n}\n"
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Order {\n  reserved 2, 3;\n  string "
+            "id = 1;\n}\n"
             "enum Status {\n  reserved 1;\n  STATUS_UNSPECIFIED = 0;\n}\n");
   WriteFile(repo.path(), "schemas/order.schema.json",
-            "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"id\": {\"type\": \"string\"}\n  }\n}\n");
+            "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"id\": {\"type\": \"string\"}\n "
+            " }\n}\n");
   auto result = RunTool("--against HEAD --color never", repo.path());
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
   const std::string rule = ": error: ELEMENT_NO_DELETE_UNLESS_DEPRECATED: ";
-  CHECK(Has(result.out, "order.proto:3:1" + rule + "Field \"acme.v1.Order.gone\" was deleted without being "
-                        "marked deprecated in the baseline"));
+  CHECK(Has(result.out, "order.proto:3:1" + rule +
+                            "Field \"acme.v1.Order.gone\" was deleted without being "
+                            "marked deprecated in the baseline"));
   CHECK(Has(result.out, rule + "Enum value \"acme.v1.Status.STATUS_OLD\""));
   CHECK(Has(result.out, rule + "Property \"schemas/order.schema.json#/properties/code\""));
   CHECK(!Has(result.out, "acme.v1.Order.note"));
@@ -127,7 +136,8 @@ std::string VersionedSchema(const std::string& version, const std::string& requi
                             const std::string& id = "https://acme.example/schemas/v1/order.json") {
   return "{\n  \"$id\": \"" + id + "\",\n  \"version\": \"" + version +
          "\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"id\": {\"type\": \"string\"},\n"
-         "    \"total\": {\"type\": \"number\"}\n  },\n  \"required\": [" + required + "]\n}\n";
+         "    \"total\": {\"type\": \"number\"}\n  },\n  \"required\": [" +
+         required + "]\n}\n";
 }
 
 TEST_CASE("a semver JSON Schema needs a major bump for a breaking change and gets the next version",
@@ -142,11 +152,13 @@ TEST_CASE("a semver JSON Schema needs a major bump for a breaking change and get
   auto minor = RunTool("--against HEAD --color never", repo.path());
   INFO(minor.out << minor.err);
   CHECK(minor.exit_code == 1);
-  CHECK(Has(minor.out, path + ":3:14: error: VERSION_MAJOR_BUMP_REQUIRED: Schema order.schema.json makes 1 "
-                       "breaking change but its version goes from 1.2.0 to 1.3.0: a breaking change "
-                       "needs a major version (2.0.0)"));
-  CHECK(Has(minor.out, path + ":3:14: info: VERSION_NEXT: Schema order.schema.json: the changes since 1.2.0 "
-                       "are breaking, so the next version is 2.0.0 (the file says 1.3.0)"));
+  CHECK(Has(minor.out,
+            path + ":3:14: error: VERSION_MAJOR_BUMP_REQUIRED: Schema order.schema.json makes 1 "
+                   "breaking change but its version goes from 1.2.0 to 1.3.0: a breaking change "
+                   "needs a major version (2.0.0)"));
+  CHECK(Has(minor.out,
+            path + ":3:14: info: VERSION_NEXT: Schema order.schema.json: the changes since 1.2.0 "
+                   "are breaking, so the next version is 2.0.0 (the file says 1.3.0)"));
   CHECK(Has(minor.out, "error: REQUIRED_NO_ADD"));
 
   WriteFile(repo.path(), path, VersionedSchema("2.0.0", "\"id\", \"total\""));
@@ -157,13 +169,15 @@ TEST_CASE("a semver JSON Schema needs a major bump for a breaking change and get
   CHECK(Has(major.out, "(allowed by the major version bump 1.2.0 -> 2.0.0)"));
   CHECK(!Has(major.out, "VERSION_MAJOR_BUMP_REQUIRED"));
 
-  WriteFile(repo.path(), path, VersionedSchema("1.2.1", "\"id\"").replace(
-                                   VersionedSchema("1.2.1", "\"id\"").find("\"number\"}"), 10,
-                                   "\"number\", \"description\": \"in cents\"}"));
+  WriteFile(repo.path(), path,
+            VersionedSchema("1.2.1", "\"id\"")
+                .replace(VersionedSchema("1.2.1", "\"id\"").find("\"number\"}"), 10,
+                         "\"number\", \"description\": \"in cents\"}"));
   auto patch = RunTool("--against HEAD --color never", repo.path());
   INFO(patch.out << patch.err);
   CHECK(patch.exit_code == 0);
-  CHECK(Has(patch.out, "the changes since 1.2.0 are annotation-only, so the next version is 1.2.1"));
+  CHECK(
+      Has(patch.out, "the changes since 1.2.0 are annotation-only, so the next version is 1.2.1"));
 }
 
 TEST_CASE("a 0.x JSON Schema may break: its breaking changes are warnings", "[versioning][e2e]") {
@@ -184,16 +198,21 @@ TEST_CASE("a JSON Schema whose $id moves to v2 in place is not compared: the v1 
   TempDir repo;
   Git("init -q", repo.path());
   WriteFile(repo.path(), "contract-lint.yaml",
-            "version: 1\nconsumers:\n  - name: billing\n    uses: [\"order.schema.json#/properties/total\"]\n");
+            "version: 1\nconsumers:\n  - name: billing\n    uses: "
+            "[\"order.schema.json#/properties/total\"]\n");
   WriteFile(repo.path(), "order.schema.json", VersionedSchema("1.0.0", "\"id\""));
   Commit(repo, "base");
-  WriteFile(repo.path(), "order.schema.json",
-            VersionedSchema("2.0.0", "\"id\", \"total\"", "https://acme.example/schemas/v2/order.json"));
+  WriteFile(
+      repo.path(), "order.schema.json",
+      VersionedSchema("2.0.0", "\"id\", \"total\"", "https://acme.example/schemas/v2/order.json"));
   auto result = RunTool("--against HEAD --color never", repo.path());
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
-  CHECK(Has(result.out, "order.schema.json:2:10: error: SCHEMA_NO_DELETE: Schema order.schema.json changed its $id from "
-                        "\"https://acme.example/schemas/v1/order.json\" to \"https://acme.example/schemas/v2/order.json\""));
+  CHECK(Has(result.out,
+            "order.schema.json:2:10: error: SCHEMA_NO_DELETE: Schema order.schema.json changed its "
+            "$id from "
+            "\"https://acme.example/schemas/v1/order.json\" to "
+            "\"https://acme.example/schemas/v2/order.json\""));
   CHECK(!Has(result.out, "REQUIRED_NO_ADD"));
   CHECK(Has(result.out, "consumer billing: 1 breaking change [SCHEMA_NO_DELETE]"));
 }

@@ -148,12 +148,14 @@ TEST_CASE("buf.yaml v1: a deprecated id enables its replacements, with a warning
                         "instead") != std::string::npos);
 }
 
-TEST_CASE("buf.yaml v1: FIELD_SAME_CTYPE and FILE_SAME_JAVA_STRING_CHECK_UTF8 enable their replacements",
-          "[e2e][buf]") {
+TEST_CASE(
+    "buf.yaml v1: FIELD_SAME_CTYPE and FILE_SAME_JAVA_STRING_CHECK_UTF8 enable their replacements",
+    "[e2e][buf]") {
   TempDir repo;
   Git("init -q", repo.path());
-  WriteFile(repo.path(), "buf.yaml",
-            "version: v1\nbreaking:\n  use: [FIELD_SAME_CTYPE, FILE_SAME_JAVA_STRING_CHECK_UTF8]\n");
+  WriteFile(
+      repo.path(), "buf.yaml",
+      "version: v1\nbreaking:\n  use: [FIELD_SAME_CTYPE, FILE_SAME_JAVA_STRING_CHECK_UTF8]\n");
   const std::string before =
       "syntax = \"proto2\";\n\npackage acme.v1;\n\nmessage Note {\n"
       "  optional string text = 1 [ctype = CORD];\n}\n";
@@ -207,7 +209,8 @@ TEST_CASE("buf.yaml v2: a module's own breaking section judges that module only"
   WriteFile(repo.path(), "buf.yaml",
             "version: v2\nmodules:\n  - path: a\n    breaking:\n      use: [FILE]\n  - path: b\n"
             "breaking:\n  use: [FILE]\n  except: [FIELD_SAME_NAME]\n");
-  const std::string a = "syntax = \"proto3\";\n\npackage x;\n\nmessage A {\n  string id = 1;\n  int64 n = 2;\n}\n";
+  const std::string a =
+      "syntax = \"proto3\";\n\npackage x;\n\nmessage A {\n  string id = 1;\n  int64 n = 2;\n}\n";
   std::string b = a;
   b.replace(b.find("package x"), 9, "package y").replace(b.find("message A"), 9, "message B");
   WriteFile(repo.path(), "a/x/a.proto", a);

@@ -45,7 +45,8 @@ TEST_CASE("a deleted field is FIELD_NO_DELETE at the message's line", "[e2e]") {
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
   CHECK(result.out.find("orders.proto:5:1: error: FIELD_NO_DELETE: Previously present field \"3\" "
-                        "with name \"note\" on message \"Order\" was deleted.\n") != std::string::npos);
+                        "with name \"note\" on message \"Order\" was deleted.\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("int32 to int64 breaks FILE but not WIRE", "[e2e]") {
@@ -55,8 +56,9 @@ TEST_CASE("int32 to int64 breaks FILE but not WIRE", "[e2e]") {
   auto file = RunTool("--since main --color never", repo.path());
   INFO(file.out << file.err);
   CHECK(file.exit_code == 1);
-  CHECK(file.out.find("orders.proto:7:3: error: FIELD_SAME_TYPE: Field \"2\" with name \"total\" on "
-                      "message \"Order\" changed type from \"int32\" to \"int64\".") != std::string::npos);
+  CHECK(file.out.find(
+            "orders.proto:7:3: error: FIELD_SAME_TYPE: Field \"2\" with name \"total\" on "
+            "message \"Order\" changed type from \"int32\" to \"int64\".") != std::string::npos);
 
   WriteFile(repo.path(), "contract-lint.yaml", "version: 1\nbreaking:\n  use: [WIRE]\n");
   auto wire = RunTool("--since main --color never", repo.path());
@@ -74,8 +76,9 @@ TEST_CASE("check --since main blames only the branch's own changes", "[e2e]") {
   Git("commit -qam feature", repo.path());
   Git("checkout -q main", repo.path());
   // main moves on after the branch point: a field is added there.
-  WriteFile(repo.path(), "orders.proto",
-            Replace(kOrdersV1, "  string note = 3;\n", "  string note = 3;\n  string channel = 4;\n"));
+  WriteFile(
+      repo.path(), "orders.proto",
+      Replace(kOrdersV1, "  string note = 3;\n", "  string note = 3;\n  string channel = 4;\n"));
   Git("commit -qam later-on-main", repo.path());
   Git("checkout -q feature", repo.path());
 
@@ -139,7 +142,8 @@ TEST_CASE("a run leaves the repository's files, index and refs unchanged", "[e2e
   auto refs = Git("for-each-ref", repo.path());
   auto status = Git("--no-optional-locks status --porcelain", repo.path());
 
-  for (const char* args : {"--since main", "--staged", "--head HEAD", "--against HEAD --format json"}) {
+  for (const char* args :
+       {"--since main", "--staged", "--head HEAD", "--against HEAD --format json"}) {
     auto result = RunTool(args, repo.path());
     CHECK(result.exit_code != 2);
   }

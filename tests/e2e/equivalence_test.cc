@@ -38,8 +38,10 @@ const char* kFileOnly =
     "jsonschema:\n  include: [\"schemas/**/*.schema.json\"]\n"
     "breaking:\n  use: [FILE]\n";
 
-std::string Proto3(const std::string& package, const std::string& imports, const std::string& body) {
-  return "syntax = \"proto3\";\n\npackage " + package + ";\n\n" + imports + (imports.empty() ? "" : "\n") + body;
+std::string Proto3(const std::string& package, const std::string& imports,
+                   const std::string& body) {
+  return "syntax = \"proto3\";\n\npackage " + package + ";\n\n" + imports +
+         (imports.empty() ? "" : "\n") + body;
 }
 
 // A filler package: files importing each other and a lower package, so that
@@ -54,14 +56,17 @@ void AddFiller(Tree* tree, int package, int files, const std::string& extra_fiel
       refs += "  M" + std::to_string(i - 1) + " prev = 10;\n";
     }
     if (package > 0) {
-      imports += "import \"fill" + std::to_string(package - 1) + "/f" + std::to_string(i) + ".proto\";\n";
+      imports +=
+          "import \"fill" + std::to_string(package - 1) + "/f" + std::to_string(i) + ".proto\";\n";
       refs += "  fill" + std::to_string(package - 1) + ".M" + std::to_string(i) + " lower = 11;\n";
     }
     (*tree)["proto/" + pkg + "/f" + std::to_string(i) + ".proto"] =
         Proto3(pkg, imports,
-               "message M" + std::to_string(i) + " {\n  int32 id = 1;\n  string name = 2;\n" + refs + extra_field +
+               "message M" + std::to_string(i) + " {\n  int32 id = 1;\n  string name = 2;\n" +
+                   refs + extra_field +
                    "  message Inner { int64 count = 1; }\n  Inner inner = 12;\n}\n\n"
-                   "enum E" + std::to_string(i) + " {\n  E" + std::to_string(i) + "_UNSPECIFIED = 0;\n}\n");
+                   "enum E" +
+                   std::to_string(i) + " {\n  E" + std::to_string(i) + "_UNSPECIFIED = 0;\n}\n");
   }
 }
 
@@ -72,16 +77,19 @@ Tree Base() {
   t["proto/p0/a.proto"] = Proto3("p0", "",
                                  "message Foo {\n  int32 x = 1;\n  string y = 2;\n}\n\n"
                                  "enum Color {\n  COLOR_UNSPECIFIED = 0;\n  RED = 1;\n}\n");
-  t["proto/p0/opts.proto"] = Proto3("p0", "import \"google/protobuf/descriptor.proto\";\n",
-                                    "extend google.protobuf.FieldOptions {\n  string note = 50001;\n}\n");
+  t["proto/p0/opts.proto"] =
+      Proto3("p0", "import \"google/protobuf/descriptor.proto\";\n",
+             "extend google.protobuf.FieldOptions {\n  string note = 50001;\n}\n");
   t["proto/p0/level.proto"] =
       "syntax = \"proto2\";\n\npackage p0;\n\nenum Level {\n  LOW = 0;\n  HIGH = 1;\n}\n";
-  t["proto/p1/b.proto"] = Proto3("p1", "import \"p0/a.proto\";\n",
-                                 "message Bar {\n  p0.Foo foo = 1;\n  p0.Color color = 2;\n  int32 n = 3;\n}\n\n"
-                                 "message Moved {\n  int32 m = 1;\n}\n");
+  t["proto/p1/b.proto"] =
+      Proto3("p1", "import \"p0/a.proto\";\n",
+             "message Bar {\n  p0.Foo foo = 1;\n  p0.Color color = 2;\n  int32 n = 3;\n}\n\n"
+             "message Moved {\n  int32 m = 1;\n}\n");
   t["proto/p1/c.proto"] = Proto3("p1", "import \"p0/opts.proto\";\n",
                                  "message Opt {\n  int32 v = 1 [(p0.note) = \"hi\"];\n}\n");
-  t["proto/p1/pub.proto"] = Proto3("p1", "import public \"p0/a.proto\";\n", "message Pub {\n  int32 z = 1;\n}\n");
+  t["proto/p1/pub.proto"] =
+      Proto3("p1", "import public \"p0/a.proto\";\n", "message Pub {\n  int32 z = 1;\n}\n");
   t["proto/p1/e.proto"] =
       "syntax = \"proto2\";\n\npackage p1;\n\nimport \"p0/level.proto\";\n\n"
       "message Leveled {\n  optional p0.Level level = 1 [default = HIGH];\n}\n";
@@ -121,7 +129,8 @@ Tree Base() {
   "type": "object",
   "properties": {"thing": {"$ref": "https://example.test/c/byid.json#/$defs/Thing"}}
 })";
-  t["schemas/e/plain.schema.json"] = R"({"type": "object", "properties": {"p": {"type": "string"}}})";
+  t["schemas/e/plain.schema.json"] =
+      R"({"type": "object", "properties": {"p": {"type": "string"}}})";
   return t;
 }
 
@@ -139,45 +148,58 @@ struct Step {
 
 std::vector<Step> History() {
   return {
-      {"fields", [](Tree* t) {
+      {"fields",
+       [](Tree* t) {
          Replace(t, "proto/p0/a.proto", "  string y = 2;\n", "  int64 y = 2;\n  bool added = 3;\n");
          Replace(t, "proto/fill0/f0.proto", "  string name = 2;\n", "");
        }},
-      {"kind", [](Tree* t) {  // Color becomes a message: b.proto's field changes kind, b.proto does not change
+      {"kind",
+       [](Tree* t) {  // Color becomes a message: b.proto's field changes kind, b.proto does not
+                      // change
          Replace(t, "proto/p0/a.proto", "enum Color {\n  COLOR_UNSPECIFIED = 0;\n  RED = 1;\n}\n",
                  "message Color {\n  int32 rgb = 1;\n}\n");
        }},
-      {"shadow", [](Tree* t) {  // q.p0.Foo, seen through import public, now wins over p0.Foo in d.proto
-         (*t)["proto/q/p0/foo.proto"] = Proto3("q.p0", "", "message Foo {\n  int32 shadow = 1;\n}\n");
+      {"shadow",
+       [](Tree* t) {  // q.p0.Foo, seen through import public, now wins over p0.Foo in d.proto
+         (*t)["proto/q/p0/foo.proto"] =
+             Proto3("q.p0", "", "message Foo {\n  int32 shadow = 1;\n}\n");
          Replace(t, "proto/p1/pub.proto", "import public \"p0/a.proto\";\n",
                  "import public \"p0/a.proto\";\nimport public \"q/p0/foo.proto\";\n");
        }},
       {"default", [](Tree* t) { Replace(t, "proto/p0/level.proto", "HIGH = 1;", "HIGH = 5;"); }},
-      {"option-gone", [](Tree* t) {  // c.proto no longer compiles: both paths must say so
+      {"option-gone",
+       [](Tree* t) {  // c.proto no longer compiles: both paths must say so
          Replace(t, "proto/p0/opts.proto", "string note = 50001;", "string remark = 50001;");
        }},
-      {"option-back", [](Tree* t) {
-         Replace(t, "proto/p0/opts.proto", "string remark = 50001;", "int32 note = 50002;\n  string other = 50001;");
+      {"option-back",
+       [](Tree* t) {
+         Replace(t, "proto/p0/opts.proto", "string remark = 50001;",
+                 "int32 note = 50002;\n  string other = 50001;");
          Replace(t, "proto/p1/c.proto", "[(p0.note) = \"hi\"]", "[(p0.note) = 7]");
        }},
-      {"packages", [](Tree* t) {  // a message moves within its package, a file goes, one arrives
+      {"packages",
+       [](Tree* t) {  // a message moves within its package, a file goes, one arrives
          Replace(t, "proto/p1/b.proto", "\nmessage Moved {\n  int32 m = 1;\n}\n", "");
          (*t)["proto/p1/moved.proto"] = Proto3("p1", "", "message Moved {\n  int32 m = 1;\n}\n");
          (*t)["proto/p2/old.proto"] = "";
          Replace(t, "proto/fill2/f3.proto", "package fill2;", "package fill2.moved;");
        }},
-      {"schemas", [](Tree* t) {
-         Replace(t, "schemas/common.json", R"("amount": {"type": "integer"})", R"("amount": {"type": "string"})");
+      {"schemas",
+       [](Tree* t) {
+         Replace(t, "schemas/common.json", R"("amount": {"type": "integer"})",
+                 R"("amount": {"type": "string"})");
          Replace(t, "schemas/b/item.schema.json", R"("maximum": 1000)", R"("maximum": 10)");
          Replace(t, "schemas/c/byid.schema.json", R"("maxLength": 40)", R"("maxLength": 4)");
        }},
-      {"everything", [](Tree* t) {
+      {"everything",
+       [](Tree* t) {
          int n = 0;
          for (auto& [path, text] : *t) {
            if (text.empty()) continue;
            if (path.ends_with(".proto")) {
              std::string label = text.find("\"proto2\"") != std::string::npos ? "optional " : "";
-             text += "\nmessage Everywhere" + std::to_string(n++) + " {\n  " + label + "int32 e = 1;\n}\n";
+             text += "\nmessage Everywhere" + std::to_string(n++) + " {\n  " + label +
+                     "int32 e = 1;\n}\n";
            } else if (path.ends_with(".schema.json")) {
              auto brace = text.rfind('}');
              text.insert(brace, ", \"description\": \"everywhere\"");
@@ -270,7 +292,8 @@ TEST_CASE("the incremental and the full path give the same reports, on any threa
   CHECK(incremental["packages"].out.find("FILE_NO_DELETE") != std::string::npos);
   // common.json is no contract: only comparing order.schema.json finds this.
   CHECK(incremental["schemas"].out.find("\"path\": \"schemas/common.json\"") != std::string::npos);
-  CHECK(incremental["schemas"].out.find("\"path\": \"schemas/c/byid.schema.json\"") != std::string::npos);
+  CHECK(incremental["schemas"].out.find("\"path\": \"schemas/c/byid.schema.json\"") !=
+        std::string::npos);
 }
 
 }  // namespace

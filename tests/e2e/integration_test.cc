@@ -15,7 +15,9 @@ using testing::ShellQuote;
 using testing::TempDir;
 using testing::WriteFile;
 
-const char* kProto = "syntax = \"proto3\";\n\npackage shop.v1;\n\nmessage Cart {\n  string id = 1;\n  int32 count = 2;\n}\n";
+const char* kProto =
+    "syntax = \"proto3\";\n\npackage shop.v1;\n\nmessage Cart {\n  string id = 1;\n  int32 count = "
+    "2;\n}\n";
 
 void InitRepo(const TempDir& repo) {
   Git("init -q", repo.path());
@@ -26,13 +28,15 @@ void InitRepo(const TempDir& repo) {
 
 // `git commit` with the test identity, returning the whole result (it may fail).
 testing::CommandResult Commit(const TempDir& repo, const std::string& message) {
-  return Run("GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
-             "GIT_COMMITTER_EMAIL=t@example.com git -c commit.gpgsign=false commit -qm " +
-                 ShellQuote(message),
-             repo.path());
+  return Run(
+      "GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
+      "GIT_COMMITTER_EMAIL=t@example.com git -c commit.gpgsign=false commit -qm " +
+          ShellQuote(message),
+      repo.path());
 }
 
-TEST_CASE("install-hook: a breaking staged change stops the commit, a safe one commits", "[e2e][hook]") {
+TEST_CASE("install-hook: a breaking staged change stops the commit, a safe one commits",
+          "[e2e][hook]") {
   TempDir repo;
   InitRepo(repo);
   auto installed = RunTool("install-hook", repo.path());
@@ -46,7 +50,8 @@ TEST_CASE("install-hook: a breaking staged change stops the commit, a safe one c
   Git("add cart.proto", repo.path());
   auto refused = Commit(repo, "drop count");
   CHECK(refused.exit_code != 0);
-  CHECK((refused.out + refused.err).find("cart.proto:5:1: error: FIELD_NO_DELETE") != std::string::npos);
+  CHECK((refused.out + refused.err).find("cart.proto:5:1: error: FIELD_NO_DELETE") !=
+        std::string::npos);
   CHECK(Git("rev-list --count HEAD", repo.path()) == "1\n");
 
   std::string safe = kProto;

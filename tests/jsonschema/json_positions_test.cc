@@ -61,8 +61,10 @@ TEST_CASE("URI references resolve like RFC 3986 and report escapes", "[jsonschem
   CHECK(ResolveUri("repo:/a/c.json", "../../etc/passwd", &escapes) == "repo:/etc/passwd");
   CHECK(escapes);
   escapes = false;
-  CHECK(ResolveUri("https://x.example/s/a.json", "b.json", &escapes) == "https://x.example/s/b.json");
-  CHECK(ResolveUri("https://x.example/s/a.json", "#foo", &escapes) == "https://x.example/s/a.json#foo");
+  CHECK(ResolveUri("https://x.example/s/a.json", "b.json", &escapes) ==
+        "https://x.example/s/b.json");
+  CHECK(ResolveUri("https://x.example/s/a.json", "#foo", &escapes) ==
+        "https://x.example/s/a.json#foo");
   CHECK(ResolveUri("https://x.example/s/a.json", "urn:x:y", &escapes) == "urn:x:y");
   std::vector<std::string> tokens;
   REQUIRE(PointerTokens("/a~1b/c~0d/", &tokens));

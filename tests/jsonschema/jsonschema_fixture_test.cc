@@ -62,7 +62,8 @@ std::vector<FixtureCase> AllCases() {
   fs::path root = testing::SourceDir() / "fixtures" / "jsonschema";
   std::vector<fs::path> dirs;
   for (const auto& entry : fs::directory_iterator(root)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "expected.txt")) dirs.push_back(entry.path());
+    if (entry.is_directory() && fs::exists(entry.path() / "expected.txt"))
+      dirs.push_back(entry.path());
   }
   std::sort(dirs.begin(), dirs.end());
   for (const auto& dir : dirs) cases.push_back(LoadCase(dir));
@@ -71,15 +72,17 @@ std::vector<FixtureCase> AllCases() {
 
 // The findings of old -> new, with severities as the policy sets them for `mode`.
 std::vector<Finding> Run(const std::map<std::string, std::string>& old_files,
-                         const std::map<std::string, std::string>& new_files, const std::string& mode,
-                         const JsonSchemaSettings& settings, Diagnostics* diagnostics) {
+                         const std::map<std::string, std::string>& new_files,
+                         const std::string& mode, const JsonSchemaSettings& settings,
+                         Diagnostics* diagnostics) {
   MemorySnapshot against(old_files, "previous");
   MemorySnapshot current(new_files, "current");
   std::vector<Finding> findings;
   CheckJsonSchemas(against, current, settings, &findings, diagnostics);
   for (auto& finding : findings) {
     if (finding.direction != Direction::kAnnotation && finding.direction != Direction::kNone) {
-      finding.severity = DirectionBreaks(finding.direction, mode) ? Severity::kError : Severity::kInfo;
+      finding.severity =
+          DirectionBreaks(finding.direction, mode) ? Severity::kError : Severity::kInfo;
     }
   }
   std::sort(findings.begin(), findings.end(), FindingLess);
@@ -145,7 +148,8 @@ bool SameFiles(const FixtureCase& c) {
 // A file that exists on one side only is a contract added (nothing) or
 // deleted (narrowing), not a change of accepted sets: those fixtures are left
 // out of the symmetry check.
-TEST_CASE("FORWARD(A to B) gives the verdict of BACKWARD(B to A) on every fixture", "[jsonschema]") {
+TEST_CASE("FORWARD(A to B) gives the verdict of BACKWARD(B to A) on every fixture",
+          "[jsonschema]") {
   for (const auto& c : AllCases()) {
     if (!SameFiles(c)) continue;
     DYNAMIC_SECTION(c.dir.filename().string()) {
@@ -178,14 +182,17 @@ TEST_CASE("FULL breaks exactly where BACKWARD or FORWARD does, NONE nowhere", "[
 
 // Fixtures named <name>_draft04 and <name>_draft2020 spell the same change
 // in both drafts: the rules and directions must agree.
-TEST_CASE("the same change in draft-04 and 2020-12 spelling gives the same verdicts", "[jsonschema]") {
+TEST_CASE("the same change in draft-04 and 2020-12 spelling gives the same verdicts",
+          "[jsonschema]") {
   auto cases = AllCases();
   std::map<std::string, const FixtureCase*> by_name;
   for (const auto& c : cases) by_name[c.dir.filename().string()] = &c;
   int pairs = 0;
   for (const auto& [name, c] : by_name) {
     const std::string suffix = "_draft04";
-    if (name.size() < suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix)) continue;
+    if (name.size() < suffix.size() ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix))
+      continue;
     auto other = by_name.find(name.substr(0, name.size() - suffix.size()) + "_draft2020");
     REQUIRE(other != by_name.end());
     ++pairs;
@@ -266,7 +273,8 @@ TEST_CASE("every JSON Schema rule has a purpose and a fixture", "[jsonschema]") 
     CHECK(rule.is_default);
     CHECK(rule.proto_check == nullptr);
     bool is_remote = rule.id == "REF_UNRESOLVED_REMOTE";
-    CHECK((is_remote || all_expected.find(": " + std::string(rule.id) + ": ") != std::string::npos));
+    CHECK(
+        (is_remote || all_expected.find(": " + std::string(rule.id) + ": ") != std::string::npos));
   }
   CHECK(rules >= 80);
 }

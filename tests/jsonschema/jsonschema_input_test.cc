@@ -41,9 +41,10 @@ TEST_CASE("invalid JSON gives a diagnostic at its line and column", "[jsonschema
       "}\n";
   auto outcome = Check({{"a.schema.json", "{}"}}, {{"a.schema.json", bad}});
   REQUIRE(outcome.diagnostics.size() == 1);
-  CHECK(outcome.diagnostics[0] ==
-        "a.schema.json:3:41: error: invalid JSON: syntax error while parsing object key - unexpected "
-        "'}'; expected string literal");
+  CHECK(
+      outcome.diagnostics[0] ==
+      "a.schema.json:3:41: error: invalid JSON: syntax error while parsing object key - unexpected "
+      "'}'; expected string literal");
   CHECK(outcome.findings.empty());
 }
 
@@ -51,7 +52,8 @@ TEST_CASE("invalid JSON in the baseline says so", "[jsonschema]") {
   auto outcome = Check({{"a.schema.json", "{\"type\": nope}"}}, {{"a.schema.json", "{}"}});
   REQUIRE(outcome.diagnostics.size() == 1);
   CHECK(outcome.diagnostics[0] ==
-        "a.schema.json:1:11: error: invalid JSON: syntax error while parsing value - invalid literal; "
+        "a.schema.json:1:11: error: invalid JSON: syntax error while parsing value - invalid "
+        "literal; "
         "last read: '\"type\": no' (in the baseline)");
 }
 
@@ -60,7 +62,8 @@ TEST_CASE("nesting beyond 512 levels is an input error, not a crash", "[jsonsche
                      std::string(5000, ']') + "}}}";
   auto outcome = Check({{"a.schema.json", "{}"}}, {{"a.schema.json", deep}});
   REQUIRE(outcome.diagnostics.size() == 1);
-  CHECK(outcome.diagnostics[0] == "a.schema.json:1:541: error: invalid JSON: nesting deeper than 512 levels");
+  CHECK(outcome.diagnostics[0] ==
+        "a.schema.json:1:541: error: invalid JSON: nesting deeper than 512 levels");
 }
 
 TEST_CASE("a $ref out of the repository is refused with file and pointer", "[jsonschema]") {
@@ -73,33 +76,41 @@ TEST_CASE("a $ref out of the repository is refused with file and pointer", "[jso
       "  }\n"
       "}\n";
   auto outcome = Check({{"schemas/a.schema.json", "{}"}}, {{"schemas/a.schema.json", schema}});
-  CHECK(outcome.diagnostics == std::vector<std::string>{
-      "schemas/a.schema.json:3:19: error: $ref \"../../etc/passwd\" at \"#/properties/x\" leaves the "
-      "repository",
-      "schemas/a.schema.json:4:19: error: $ref \"/etc/passwd\" at \"#/properties/y\" is an absolute "
-      "path, which leaves the repository",
-      "schemas/a.schema.json:5:19: error: $ref \"file:///etc/passwd\" at \"#/properties/z\" leaves the "
-      "repository"});
+  CHECK(outcome.diagnostics ==
+        std::vector<std::string>{"schemas/a.schema.json:3:19: error: $ref \"../../etc/passwd\" at "
+                                 "\"#/properties/x\" leaves the "
+                                 "repository",
+                                 "schemas/a.schema.json:4:19: error: $ref \"/etc/passwd\" at "
+                                 "\"#/properties/y\" is an absolute "
+                                 "path, which leaves the repository",
+                                 "schemas/a.schema.json:5:19: error: $ref \"file:///etc/passwd\" "
+                                 "at \"#/properties/z\" leaves the "
+                                 "repository"});
 }
 
 TEST_CASE("a $ref to a missing file, pointer or anchor is an input error", "[jsonschema]") {
   std::string schema =
-      "{\"properties\": {\"a\": {\"$ref\": \"other.schema.json\"}, \"b\": {\"$ref\": \"#/$defs/nope\"},"
+      "{\"properties\": {\"a\": {\"$ref\": \"other.schema.json\"}, \"b\": {\"$ref\": "
+      "\"#/$defs/nope\"},"
       " \"c\": {\"$ref\": \"#nope\"}}}";
   auto outcome = Check({{"a.schema.json", "{}"}}, {{"a.schema.json", schema}});
-  CHECK(outcome.diagnostics == std::vector<std::string>{
-      "a.schema.json:1:31: error: $ref \"other.schema.json\" at \"#/properties/a\" points at "
-      "other.schema.json, which does not exist",
-      "a.schema.json:1:67: error: $ref \"#/$defs/nope\" at \"#/properties/b\" points at \"#/$defs/nope\", "
-      "which does not exist in a.schema.json",
-      "a.schema.json:1:98: error: $ref \"#nope\" at \"#/properties/c\" names an anchor \"nope\" that "
-      "a.schema.json does not define"});
+  CHECK(outcome.diagnostics ==
+        std::vector<std::string>{
+            "a.schema.json:1:31: error: $ref \"other.schema.json\" at \"#/properties/a\" points at "
+            "other.schema.json, which does not exist",
+            "a.schema.json:1:67: error: $ref \"#/$defs/nope\" at \"#/properties/b\" points at "
+            "\"#/$defs/nope\", "
+            "which does not exist in a.schema.json",
+            "a.schema.json:1:98: error: $ref \"#nope\" at \"#/properties/c\" names an anchor "
+            "\"nope\" that "
+            "a.schema.json does not define"});
 }
 
 TEST_CASE("a cycle of bare $refs terminates with a diagnostic", "[jsonschema]") {
   std::string schema =
       "{\"$defs\": {\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": {\"$ref\": \"#/$defs/a\"}},"
-      " \"properties\": {\"x\": {\"$ref\": \"#/$defs/a\"}, \"self\": {\"$ref\": \"#/properties/self\"}}}";
+      " \"properties\": {\"x\": {\"$ref\": \"#/$defs/a\"}, \"self\": {\"$ref\": "
+      "\"#/properties/self\"}}}";
   auto outcome = Check({{"a.schema.json", "{\"type\": \"object\"}"}}, {{"a.schema.json", schema}});
   REQUIRE_FALSE(outcome.diagnostics.empty());
   for (const auto& d : outcome.diagnostics) {
@@ -121,8 +132,10 @@ TEST_CASE("recursive schemas compare as a fix-point and report a change once", "
   CHECK(outcome.findings[0].subject == "tree.schema.json#/$defs/node/properties/value");
   // Two different recursive shapes (mutual recursion on one side) terminate too.
   std::string mutual =
-      "{\"$ref\": \"#/$defs/a\", \"$defs\": {\"a\": {\"properties\": {\"b\": {\"$ref\": \"#/$defs/b\"}}},"
-      " \"b\": {\"properties\": {\"a\": {\"$ref\": \"#/$defs/a\"}, \"n\": {\"type\": \"string\"}}}}}";
+      "{\"$ref\": \"#/$defs/a\", \"$defs\": {\"a\": {\"properties\": {\"b\": {\"$ref\": "
+      "\"#/$defs/b\"}}},"
+      " \"b\": {\"properties\": {\"a\": {\"$ref\": \"#/$defs/a\"}, \"n\": {\"type\": "
+      "\"string\"}}}}}";
   outcome = Check({{"tree.schema.json", before}}, {{"tree.schema.json", mutual}});
   CHECK(outcome.diagnostics.empty());
   CHECK_FALSE(outcome.findings.empty());
@@ -130,7 +143,8 @@ TEST_CASE("recursive schemas compare as a fix-point and report a change once", "
 
 TEST_CASE("remote $refs are never fetched and give a warning", "[jsonschema]") {
   std::string schema = "{\"properties\": {\"a\": {\"$ref\": \"https://example.com/x.json\"}}}";
-  auto outcome = Check({{"a.schema.json", "{\"properties\": {\"a\": {}}}"}}, {{"a.schema.json", schema}});
+  auto outcome =
+      Check({{"a.schema.json", "{\"properties\": {\"a\": {}}}"}}, {{"a.schema.json", schema}});
   CHECK(outcome.diagnostics.empty());
   REQUIRE(outcome.findings.size() == 1);
   const Finding& f = outcome.findings[0];
@@ -140,11 +154,13 @@ TEST_CASE("remote $refs are never fetched and give a warning", "[jsonschema]") {
   CHECK(f.location.line == 1);
   CHECK(f.location.column == 31);
   CHECK(f.message ==
-        "\"#/properties/a\" $ref \"https://example.com/x.json\" is remote and was not checked: remote "
+        "\"#/properties/a\" $ref \"https://example.com/x.json\" is remote and was not checked: "
+        "remote "
         "references are never fetched");
 }
 
-TEST_CASE("a deleted schema is reported at the baseline file, an added one not at all", "[jsonschema]") {
+TEST_CASE("a deleted schema is reported at the baseline file, an added one not at all",
+          "[jsonschema]") {
   auto outcome = Check({{"old.schema.json", "{}"}}, {{"new.schema.json", "{}"}});
   REQUIRE(outcome.findings.size() == 1);
   const Finding& f = outcome.findings[0];
@@ -154,7 +170,8 @@ TEST_CASE("a deleted schema is reported at the baseline file, an added one not a
   CHECK(f.location.line == 1);
   CHECK(f.location.column == 1);
   CHECK(f.location.side == Side::kAgainst);
-  CHECK(f.message == "schema file old.schema.json deleted: documents valid before are now rejected");
+  CHECK(f.message ==
+        "schema file old.schema.json deleted: documents valid before are now rejected");
 }
 
 TEST_CASE("files outside include, or excluded, are not contracts", "[jsonschema]") {
@@ -172,8 +189,9 @@ TEST_CASE("files outside include, or excluded, are not contracts", "[jsonschema]
 }
 
 TEST_CASE("an unchanged file is compared when a file it references changed", "[jsonschema]") {
-  Files previous = {{"a.schema.json", "{\"properties\": {\"m\": {\"$ref\": \"common.json#/$defs/m\"}}}"},
-                    {"common.json", "{\"$defs\": {\"m\": {\"type\": \"string\"}}}"}};
+  Files previous = {
+      {"a.schema.json", "{\"properties\": {\"m\": {\"$ref\": \"common.json#/$defs/m\"}}}"},
+      {"common.json", "{\"$defs\": {\"m\": {\"type\": \"string\"}}}"}};
   Files current = previous;
   current["common.json"] = "{\"$defs\": {\"m\": {\"type\": \"string\", \"maxLength\": 3}}}";
   auto outcome = Check(previous, current);
@@ -194,11 +212,16 @@ TEST_CASE("$refs resolve by $id, $anchor, escaped pointers and $dynamicRef", "[j
          "\"relative\": {\"$ref\": \"b.json#pos\"},"
          "\"escaped\": {\"$ref\": \"#/$defs/a~1b/properties/c%25d\"},"
          "\"dynamic\": {\"$dynamicRef\": \"#meta\"}},"
-         "\"$defs\": {\"a/b\": {\"properties\": {\"c%d\": {\"type\": \"" + type + "\"}}},"
-         "\"m\": {\"$dynamicAnchor\": \"meta\", \"type\": \"" + type + "\"}}}"},
+         "\"$defs\": {\"a/b\": {\"properties\": {\"c%d\": {\"type\": \"" +
+             type +
+             "\"}}},"
+             "\"m\": {\"$dynamicAnchor\": \"meta\", \"type\": \"" +
+             type + "\"}}}"},
         {"b.schema.json",
-         "{\"$id\": \"https://x.example/b.json\", \"$defs\": {\"t\": {\"type\": \"" + type + "\"},"
-         "\"u\": {\"$anchor\": \"pos\", \"type\": \"" + type + "\"}}}"}};
+         "{\"$id\": \"https://x.example/b.json\", \"$defs\": {\"t\": {\"type\": \"" + type +
+             "\"},"
+             "\"u\": {\"$anchor\": \"pos\", \"type\": \"" +
+             type + "\"}}}"}};
   };
   auto outcome = Check(make("string"), make("integer"));
   CHECK(outcome.diagnostics.empty());
@@ -210,11 +233,21 @@ TEST_CASE("$refs resolve by $id, $anchor, escaped pointers and $dynamicRef", "[j
 }
 
 TEST_CASE("hostile inputs never crash", "[jsonschema]") {
-  const char* inputs[] = {"", "[", "{\"$ref\": 5}", "{\"properties\": []}", "{\"items\": [1, 2]}",
-                          "{\"anyOf\": {}}", "{\"required\": [1, null]}", "{\"enum\": 3}",
+  const char* inputs[] = {"",
+                          "[",
+                          "{\"$ref\": 5}",
+                          "{\"properties\": []}",
+                          "{\"items\": [1, 2]}",
+                          "{\"anyOf\": {}}",
+                          "{\"required\": [1, null]}",
+                          "{\"enum\": 3}",
                           "{\"patternProperties\": {\"[\": {}}, \"properties\": {\"x\": {}}}",
-                          "{\"type\": 7, \"minimum\": \"a\", \"multipleOf\": 0}", "true", "false", "null",
-                          "{\"$id\": \"\", \"$ref\": \"#\"}", "{\"$schema\": 1, \"$defs\": 2}",
+                          "{\"type\": 7, \"minimum\": \"a\", \"multipleOf\": 0}",
+                          "true",
+                          "false",
+                          "null",
+                          "{\"$id\": \"\", \"$ref\": \"#\"}",
+                          "{\"$schema\": 1, \"$defs\": 2}",
                           "{\"dependencies\": {\"a\": 1}, \"if\": 2, \"not\": []}"};
   for (const char* before : inputs) {
     for (const char* after : inputs) {

@@ -22,8 +22,8 @@ struct BufRule {
 
 std::map<std::string, BufRule> BufList(const std::string& version) {
   std::map<std::string, BufRule> rules;
-  std::istringstream in(
-      testing::ReadFile(testing::SourceDir() / "tests" / "proto" / ("buf_rules_" + version + ".txt")));
+  std::istringstream in(testing::ReadFile(testing::SourceDir() / "tests" / "proto" /
+                                          ("buf_rules_" + version + ".txt")));
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
@@ -88,9 +88,9 @@ TEST_CASE("a v1 deprecated id enables its replacements", "[proto][buf]") {
   BreakingPolicy policy;
   std::string unknown;
   policy.use.clear();
-  REQUIRE(ExpandBufRuleNames("v1", {"FIELD_SAME_LABEL", "FIELD_SAME_CTYPE",
-                                    "FILE_SAME_JAVA_STRING_CHECK_UTF8"},
-                             &policy.use, &unknown));
+  REQUIRE(ExpandBufRuleNames(
+      "v1", {"FIELD_SAME_LABEL", "FIELD_SAME_CTYPE", "FILE_SAME_JAVA_STRING_CHECK_UTF8"},
+      &policy.use, &unknown));
   CHECK(EnabledProtoRules(policy) ==
         std::set<std::string>{"FIELD_SAME_CARDINALITY", "FIELD_WIRE_COMPATIBLE_CARDINALITY",
                               "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",

@@ -1,12 +1,13 @@
 // CheckProto over in-memory snapshots: loading errors become diagnostics with
 // path:line:col, and a few findings carry buf's exact text and span. The
 // fixture runner (tests/core/fixture_runner_test.cc) covers every rule.
+#include "proto/proto_check.h"
+
 #include <catch2/catch.hpp>
 
 #include "contract_lint/snapshot.h"
 #include "policy/rule_rows.h"
 #include "policy/rule_table.h"
-#include "proto/proto_check.h"
 
 namespace contract_lint {
 namespace {
@@ -34,7 +35,8 @@ const Finding* FindingOf(const Outcome& outcome, std::string_view rule) {
   return nullptr;
 }
 
-const char kOrder[] = "syntax = \"proto3\";\npackage acme.v1;\nmessage Order {\n  int32 total = 2;\n}\n";
+const char kOrder[] =
+    "syntax = \"proto3\";\npackage acme.v1;\nmessage Order {\n  int32 total = 2;\n}\n";
 
 TEST_CASE("a syntax error is a diagnostic with a 1-based location", "[proto]") {
   auto outcome = Check({{"a.proto", kOrder}},
@@ -87,15 +89,16 @@ TEST_CASE("identical contracts are not loaded at all", "[proto]") {
   CHECK(outcome.stats.changed == 0);
 }
 
-TEST_CASE("roots map import paths back to repository paths and excludes are not contracts", "[proto]") {
+TEST_CASE("roots map import paths back to repository paths and excludes are not contracts",
+          "[proto]") {
   ProtoSettings settings;
   settings.roots = {"proto"};
   settings.exclude = {"proto/legacy"};
   std::string changed = kOrder;
   changed.replace(changed.find("int32"), 5, "int64");
-  auto outcome = Check({{"proto/acme/v1/order.proto", kOrder}, {"proto/legacy/old.proto", "junk"}},
-                       {{"proto/acme/v1/order.proto", changed}, {"other/x.proto", "junk"}},
-                       settings);
+  auto outcome =
+      Check({{"proto/acme/v1/order.proto", kOrder}, {"proto/legacy/old.proto", "junk"}},
+            {{"proto/acme/v1/order.proto", changed}, {"other/x.proto", "junk"}}, settings);
   CHECK(outcome.diagnostics.empty());
   CHECK(outcome.stats.files == 1);
   const Finding* f = FindingOf(outcome, "FIELD_SAME_TYPE");
@@ -122,7 +125,8 @@ TEST_CASE("a deleted file has no location", "[proto]") {
   CHECK(f->message == "Previously present file \"a.proto\" was deleted.");
 }
 
-TEST_CASE("every Protobuf row has a purpose and deprecated rows are replaced or no-ops", "[proto]") {
+TEST_CASE("every Protobuf row has a purpose and deprecated rows are replaced or no-ops",
+          "[proto]") {
   int rows = 0;
   for (const RuleInfo& rule : ProtoRuleRows()) {
     ++rows;

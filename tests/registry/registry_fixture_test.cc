@@ -20,7 +20,8 @@ std::vector<fs::path> RegistryCases() {
   std::vector<fs::path> cases;
   fs::path root = testing::SourceDir() / "fixtures" / "registry";
   for (const auto& entry : fs::directory_iterator(root)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "expected.txt")) cases.push_back(entry.path());
+    if (entry.is_directory() && fs::exists(entry.path() / "expected.txt"))
+      cases.push_back(entry.path());
   }
   std::sort(cases.begin(), cases.end());
   return cases;
@@ -111,7 +112,8 @@ TEST_CASE("FULL fails when either direction fails", "[registry][fixtures]") {
         std::string name = dir.filename().string() + "." + levels[i] + ".yaml";
         testing::WriteFile(configs.path(), name,
                            std::regex_replace(text, level, std::string("registry: ") + levels[i]));
-        exit_codes[i] = RunSides(dir, "current", "previous", (configs.path() / name).string()).exit_code;
+        exit_codes[i] =
+            RunSides(dir, "current", "previous", (configs.path() / name).string()).exit_code;
       }
       CHECK(exit_codes[2] == std::max(exit_codes[0], exit_codes[1]));
     }

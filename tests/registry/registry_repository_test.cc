@@ -59,9 +59,13 @@ TEST_CASE("registry mode and buf rules give each contract its own verdicts in on
            api + "5:1: error: FIELD_NO_DELETE:",
            api + "6:10: error: FIELD_SAME_NAME:",
            api + "7:3: error: FIELD_SAME_TYPE:",
-           events + "6:3: info: REGISTRY_FIELD_RENAMED: Field \"1\" on message \"Order\" changed name from \"id\" to \"order_id\".",
-           events + "8:3: error: REGISTRY_FIELD_SCALAR_GROUP_CHANGED: Field \"4\" with name \"region\" on message \"Order\" changed type from \"string\" to \"int32\", which is another wire group.",
-           events + "8:3: info: REGISTRY_FIELD_REMOVED: Previously present field \"3\" with name \"note\" on message \"Order\" was removed.",
+           events + "6:3: info: REGISTRY_FIELD_RENAMED: Field \"1\" on message \"Order\" changed "
+                    "name from \"id\" to \"order_id\".",
+           events + "8:3: error: REGISTRY_FIELD_SCALAR_GROUP_CHANGED: Field \"4\" with name "
+                    "\"region\" on message \"Order\" changed type from \"string\" to \"int32\", "
+                    "which is another wire group.",
+           events + "8:3: info: REGISTRY_FIELD_REMOVED: Previously present field \"3\" with name "
+                    "\"note\" on message \"Order\" was removed.",
        }) {
     CHECK(text.out.find(line) != std::string::npos);
   }

@@ -35,7 +35,8 @@ void MakeSchemaHistory(const TempDir& repo, const std::string& config) {
   WriteFile(repo.path(), "schemas/customer.schema.json", NameSchema(80));
 }
 
-TEST_CASE("BACKWARD_TRANSITIVE rejects what an older release's documents break", "[transitive][e2e]") {
+TEST_CASE("BACKWARD_TRANSITIVE rejects what an older release's documents break",
+          "[transitive][e2e]") {
   TempDir repo;
   MakeSchemaHistory(repo, "version: 1\nbreaking:\n  jsonschema: BACKWARD_TRANSITIVE\n");
   auto result = RunTool("--against HEAD --color never", repo.path());
@@ -43,7 +44,8 @@ TEST_CASE("BACKWARD_TRANSITIVE rejects what an older release's documents break",
   CHECK(result.exit_code == 1);
   CHECK(result.out.find("schemas/customer.schema.json:5:45: error: MAX_LENGTH_NO_DECREASE: ") !=
         std::string::npos);
-  CHECK(result.out.find("maxLength lowered from 100 to 80: documents valid before are now rejected (against release v1.0.0)") != std::string::npos);
+  CHECK(result.out.find("maxLength lowered from 100 to 80: documents valid before are now rejected "
+                        "(against release v1.0.0)") != std::string::npos);
   CHECK(result.out.find("(against release v1.0.0)") != std::string::npos);
   // The baseline (v1.1.0, maxLength 50) is widened: nothing against it.
   CHECK(result.out.find("v1.1.0") == std::string::npos);
@@ -76,14 +78,16 @@ TEST_CASE("versioning.release_tags chooses which tags are releases", "[transitiv
   CHECK(tagged.out.find("(against release release-1)") != std::string::npos);
 }
 
-TEST_CASE("a per-contract registry BACKWARD_TRANSITIVE level reads every release", "[transitive][registry][e2e]") {
+TEST_CASE("a per-contract registry BACKWARD_TRANSITIVE level reads every release",
+          "[transitive][registry][e2e]") {
   TempDir repo;
   Git("init -q", repo.path());
   WriteFile(repo.path(), "contract-lint.yaml",
             "version: 1\ncontracts:\n  - name: order-events\n    paths: [\"proto/**\"]\n"
             "    breaking: {registry: BACKWARD_TRANSITIVE}\n");
-  const std::string head = "syntax = \"proto3\";\n\npackage acme.events.v1;\n\nmessage Order {\n"
-                           "  string id = 1;\n";
+  const std::string head =
+      "syntax = \"proto3\";\n\npackage acme.events.v1;\n\nmessage Order {\n"
+      "  string id = 1;\n";
   WriteFile(repo.path(), "proto/order.proto", head + "  string note = 3;\n}\n");
   Git("add -A", repo.path());
   Git("commit -qm v1", repo.path());
@@ -112,7 +116,8 @@ TEST_CASE("a per-contract registry BACKWARD_TRANSITIVE level reads every release
   CHECK(plain.out.find("REGISTRY_FIELD_SCALAR_GROUP_CHANGED") == std::string::npos);
 }
 
-TEST_CASE("outside git, a _TRANSITIVE mode warns that only the baseline was judged", "[transitive][e2e]") {
+TEST_CASE("outside git, a _TRANSITIVE mode warns that only the baseline was judged",
+          "[transitive][e2e]") {
   TempDir dirs;
   WriteFile(dirs.path(), "previous/customer.schema.json", NameSchema(100));
   WriteFile(dirs.path(), "current/customer.schema.json", NameSchema(100));

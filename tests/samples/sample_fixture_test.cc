@@ -27,14 +27,16 @@ std::vector<fs::path> Cases() {
   std::vector<fs::path> cases;
   fs::path root = testing::SourceDir() / "fixtures" / "samples";
   for (const auto& entry : fs::directory_iterator(root)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "expected.txt")) cases.push_back(entry.path());
+    if (entry.is_directory() && fs::exists(entry.path() / "expected.txt"))
+      cases.push_back(entry.path());
   }
   std::sort(cases.begin(), cases.end());
   return cases;
 }
 
 void CopyTree(const fs::path& from, const fs::path& to) {
-  if (fs::exists(from)) fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  if (fs::exists(from))
+    fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
 }
 
 // The report without its summary line, which names the sides (a commit id).
@@ -42,7 +44,8 @@ std::string WithoutSummary(const std::string& out) {
   std::istringstream in(out);
   std::string line, kept;
   while (std::getline(in, line)) {
-    if (line.find(" changed contract file") != std::string::npos && line.find(" against ") != std::string::npos) {
+    if (line.find(" changed contract file") != std::string::npos &&
+        line.find(" against ") != std::string::npos) {
       continue;
     }
     kept += line + "\n";
@@ -85,7 +88,8 @@ TEST_CASE("every consumer-sample fixture, as two directories", "[samples][e2e]")
   for (const auto& dir : cases) {
     DYNAMIC_SECTION(dir.filename().string()) {
       fs::create_directories(dir / "previous");
-      Expect(dir, RunTool("current --against previous --config contract-lint.yaml --color never", dir));
+      Expect(dir,
+             RunTool("current --against previous --config contract-lint.yaml --color never", dir));
     }
   }
 }

@@ -1,6 +1,5 @@
 // Sample counts and exercised_by in every report format that carries them.
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "contract_lint/lint.h"
@@ -17,7 +16,8 @@ Report SampleReport() {
   change.rule = "FIELD_NO_DELETE";
   change.kind = ContractKind::kProto;
   change.location = Location{"proto/orders.proto", 5, 3, 5, 20, Side::kCurrent};
-  change.message = "Previously present field \"2\" with name \"note\" on message \"Order\" was deleted.";
+  change.message =
+      "Previously present field \"2\" with name \"note\" on message \"Order\" was deleted.";
   change.subject = "acme.Order.note";
   change.affected = {"billing"};
   change.exercised_by = {"consumers/billing/a.json"};
@@ -25,7 +25,8 @@ Report SampleReport() {
   rejected.rule = "SAMPLE_REJECTED";
   rejected.kind = ContractKind::kProto;
   rejected.location = Location{"consumers/billing/a.json", 3, 11, 3, 11, Side::kCurrent};
-  rejected.message = "Sample \"consumers/billing/a.json\" of consumer \"billing\" is rejected by acme.Order.";
+  rejected.message =
+      "Sample \"consumers/billing/a.json\" of consumer \"billing\" is rejected by acme.Order.";
   rejected.subject = "acme.Order";
   rejected.affected = {"billing"};
   rejected.exercised_by = {"consumers/billing/a.json"};
@@ -48,9 +49,10 @@ Report SampleReport() {
 
 TEST_CASE("text: samples per consumer and the samples exercising a change", "[samples][report]") {
   std::string out = RenderReport(SampleReport(), ReportFormat::kText, {});
-  CHECK(out.find("proto/orders.proto:5:3: error: FIELD_NO_DELETE: Previously present field \"2\" with "
-                 "name \"note\" on message \"Order\" was deleted.\n"
-                 "  exercised by sample consumers/billing/a.json\n") != std::string::npos);
+  CHECK(out.find(
+            "proto/orders.proto:5:3: error: FIELD_NO_DELETE: Previously present field \"2\" with "
+            "name \"note\" on message \"Order\" was deleted.\n"
+            "  exercised by sample consumers/billing/a.json\n") != std::string::npos);
   CHECK(out.find("consumer billing (team-billing): 2 breaking changes [FIELD_NO_DELETE, "
                  "SAMPLE_REJECTED]; samples: 3 checked, 1 rejected\n") != std::string::npos);
   CHECK(out.find("consumer search: 0 breaking changes; samples: 2 checked, 0 rejected\n") !=
@@ -70,7 +72,8 @@ TEST_CASE("JSON: samples_checked, samples_rejected and exercised_by", "[samples]
   CHECK(doc["findings"][1]["exercised_by"] == nlohmann::json::array({"consumers/billing/a.json"}));
 }
 
-TEST_CASE("SARIF: sample counts in the run properties, exercisedBy on results", "[samples][report]") {
+TEST_CASE("SARIF: sample counts in the run properties, exercisedBy on results",
+          "[samples][report]") {
   auto doc = nlohmann::json::parse(RenderReport(SampleReport(), ReportFormat::kSarif, {}));
   const auto& run = doc["runs"][0];
   CHECK(run["properties"]["consumerSamples"] ==
