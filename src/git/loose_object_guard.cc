@@ -14,9 +14,9 @@ namespace contract_lint {
 namespace {
 
 struct GuardBackend {
-  git_odb_backend parent;  // first: libgit2 hands back this pointer
-  std::string objects_dir; // with a trailing '/'
-  std::bitset<256> fanout; // which objects/xx/ directories exist
+  git_odb_backend parent;   // first: libgit2 hands back this pointer
+  std::string objects_dir;  // with a trailing '/'
+  std::bitset<256> fanout;  // which objects/xx/ directories exist
 };
 
 GuardBackend* Self(git_odb_backend* backend) { return reinterpret_cast<GuardBackend*>(backend); }
