@@ -10,6 +10,7 @@
 #include "config/glob.h"
 #include "policy/policy.h"
 #include "policy/rule_rows.h"
+#include "exit_pool.h"
 #include "parallel.h"
 #include "proto/proto_diff.h"
 #include "proto/proto_scope.h"
@@ -92,8 +93,8 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
   // Only what the change reaches is compiled (see proto_scope.h); both
   // sides are parsed together on every thread, then compiled side by side.
   int jobs = ResolveJobs(load.jobs);
-  ProtoScopePlanner planner(against, current, settings.roots, before, after, load.full,
-                            load.package_scope, jobs);
+  auto planner = std::make_unique<ProtoScopePlanner>(against, current, settings.roots, before, after,
+                                                     load.full, load.package_scope, jobs);
   auto requests = [](ProtoScope& scope, bool first) {
     std::vector<ProtoSide::Request> out(2);
     for (int i = 0; i < 2; ++i) {
@@ -113,7 +114,7 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
     out.contents = std::move(scope.shared_contents);
     return out;
   };
-  ProtoScope first = planner.First();
+  ProtoScope first = planner->First();
   stats.compiled = static_cast<int>(first.import_paths.size());
   auto first_requests = requests(first, true);
   first_requests[0].snapshot = &against;
@@ -139,7 +140,7 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
   std::map<std::string, const SourceFile*> old_files, new_files;
   for (const auto& file : against_side.files()) old_files[file.import_path] = &file;
   for (const auto& file : current_side.files()) new_files[file.import_path] = &file;
-  for (const auto& import_path : planner.changed()) {
+  for (const auto& import_path : planner->changed()) {
     auto old_file = old_files.find(import_path);
     auto new_file = new_files.find(import_path);
     if (old_file == old_files.end() || new_file == new_files.end() ||
@@ -147,7 +148,7 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
       surface_changed.insert(import_path);
     }
   }
-  ProtoScope reached = planner.Reached(surface_changed);
+  ProtoScope reached = planner->Reached(surface_changed);
   if (!reached.import_paths.empty()) {
     stats.compiled += static_cast<int>(reached.import_paths.size());
     ProtoSide::Extend({&against_side, &current_side}, requests(reached, false), shared(reached), jobs);
@@ -163,8 +164,13 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
     }
   }
   // Findings are plain data: the pools go, one side per thread (freeing
-  // tens of thousands of descriptors is not free).
-  ParallelFor(sides.size(), jobs, [&](size_t i) { sides[i].reset(); });
+  // tens of thousands of descriptors is not free), or with the process.
+  if (FreeingSkipped()) {
+    for (auto& side : sides) Discard(side);
+    Discard(planner);
+  } else {
+    ParallelFor(sides.size(), jobs, [&](size_t i) { sides[i].reset(); });
+  }
   return stats;
 }
 
