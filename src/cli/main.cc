@@ -26,7 +26,8 @@ namespace {
 using contract_lint::FailOn;
 using contract_lint::ReportFormat;
 
-constexpr std::string_view kSubcommands[] = {"check", "rules", "explain", "install-hook", "baseline", "init"};
+constexpr std::string_view kSubcommands[] = {"check",        "rules",    "explain",
+                                             "install-hook", "baseline", "init"};
 
 struct CheckFlags {
   contract_lint::Options options;
@@ -40,24 +41,32 @@ struct CheckFlags {
 // The options that choose and judge the two sides: shared by `check` and `baseline`.
 void AddSideOptions(CLI::App* command, contract_lint::Options& options) {
   command->add_option("INPUT", options.input, "Directory to check instead of the git working tree");
-  auto* since = command->add_option("--since", options.since, "Compare against the merge-base of REF and HEAD");
-  command->add_option("--against", options.against, "Compare against exactly this revision or directory")
+  auto* since = command->add_option("--since", options.since,
+                                    "Compare against the merge-base of REF and HEAD");
+  command
+      ->add_option("--against", options.against,
+                   "Compare against exactly this revision or directory")
       ->excludes(since);
   auto* staged = command->add_flag("--staged", options.staged, "Check the git index (pre-commit)");
-  command->add_option("--head", options.head, "Check this commit instead of the working tree")->excludes(staged);
+  command->add_option("--head", options.head, "Check this commit instead of the working tree")
+      ->excludes(staged);
   command->add_option("--config", options.config_path,
                       "Configuration file (default: contract-lint.yaml in the repository)");
-  command->add_option("--consumer", options.consumers, "Only findings that affect this consumer (repeatable)");
-  command->add_option("-j,--jobs", options.jobs, "Threads (default: all cores)")->check(CLI::NonNegativeNumber);
-  command->add_flag("--full", options.full,
-                    "Compare every contract, not only what the change reaches (slower; same findings)");
+  command->add_option("--consumer", options.consumers,
+                      "Only findings that affect this consumer (repeatable)");
+  command->add_option("-j,--jobs", options.jobs, "Threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  command->add_flag(
+      "--full", options.full,
+      "Compare every contract, not only what the change reaches (slower; same findings)");
 }
 
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
   const char* term = std::getenv("TERM");
-  return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && !(term && std::string(term) == "dumb");
+  return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") &&
+         !(term && std::string(term) == "dumb");
 }
 
 void PrintNotes(const contract_lint::Report& report) {
@@ -76,7 +85,8 @@ int RunCheck(const CheckFlags& flags) {
     auto format = contract_lint::ParseReportFormat(spec.substr(0, eq));
     if (eq == std::string::npos || !format || eq + 1 == spec.size()) {
       std::cerr << "contract-lint: error: --report " << spec
-                << ": expected FORMAT=PATH with FORMAT one of text, json, sarif, github, junit, markdown, gitlab\n";
+                << ": expected FORMAT=PATH with FORMAT one of text, json, sarif, github, junit, "
+                   "markdown, gitlab\n";
       return 2;
     }
     reports.emplace_back(*format, spec.substr(eq + 1));
@@ -95,7 +105,8 @@ int RunCheck(const CheckFlags& flags) {
   }
   for (const auto& [report_format, path] : reports) {
     std::ofstream out(path, std::ios::binary);
-    out << contract_lint::RenderReport(result.report, report_format, {false, options.show_suppressed});
+    out << contract_lint::RenderReport(result.report, report_format,
+                                       {false, options.show_suppressed});
     if (!out) {
       std::cerr << "contract-lint: error: cannot write the report to " << path << "\n";
       return 2;
@@ -114,10 +125,11 @@ int RunBaseline(const contract_lint::Options& options, const std::string& output
     std::cerr << "contract-lint: error: cannot write " << output << "\n";
     return 2;
   }
-  int accepted = static_cast<int>(std::count_if(result.report.findings.begin(), result.report.findings.end(),
-                                                [](const auto& f) { return !f.suppressed; }));
-  std::cout << "wrote " << output << ": " << accepted << " accepted findings; pass --baseline " << output
-            << " to check\n";
+  int accepted =
+      static_cast<int>(std::count_if(result.report.findings.begin(), result.report.findings.end(),
+                                     [](const auto& f) { return !f.suppressed; }));
+  std::cout << "wrote " << output << ": " << accepted << " accepted findings; pass --baseline "
+            << output << " to check\n";
   return 0;
 }
 
@@ -126,7 +138,7 @@ int RunBaseline(const contract_lint::Options& options, const std::string& output
 int RunInit(bool print) {
   namespace fs = std::filesystem;
   fs::path root = fs::current_path();
-  for (fs::path dir = root; ; dir = dir.parent_path()) {
+  for (fs::path dir = root;; dir = dir.parent_path()) {
     if (fs::exists(dir / ".git")) {
       root = dir;
       break;
@@ -136,17 +148,20 @@ int RunInit(bool print) {
   for (const char* name : {"contract-lint.yaml", ".contract-lint.yaml", "contract-lint.json"}) {
     if (fs::exists(root / name) && !print) {
       std::cerr << "contract-lint: error: " << (root / name).string()
-                << " already exists; it was left unchanged (use `init --print` to see a starter config)\n";
+                << " already exists; it was left unchanged (use `init --print` to see a starter "
+                   "config)\n";
       return 2;
     }
   }
   std::map<std::string, std::string> files;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+  for (auto it = fs::recursive_directory_iterator(
+           root, fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
     std::string name = it->path().filename().string();
-    if (it->is_directory() && (name == ".git" || name == "node_modules" || name.rfind("build", 0) == 0)) {
+    if (it->is_directory() &&
+        (name == ".git" || name == "node_modules" || name.rfind("build", 0) == 0)) {
       it.disable_recursion_pending();
       continue;
     }
@@ -165,7 +180,8 @@ int RunInit(bool print) {
   std::ofstream out(root / "contract-lint.yaml", std::ios::binary);
   out << config;
   if (!out) {
-    std::cerr << "contract-lint: error: cannot write " << (root / "contract-lint.yaml").string() << "\n";
+    std::cerr << "contract-lint: error: cannot write " << (root / "contract-lint.yaml").string()
+              << "\n";
     return 2;
   }
   std::cout << "wrote " << (root / "contract-lint.yaml").string() << " from " << files.size()
@@ -184,50 +200,63 @@ int main(int argc, char** argv) {
   contract_lint::SkipFreeingAtExit();
   std::vector<std::string> args(argv + 1, argv + argc);
   // Default subcommand: anything that is not a subcommand or a top-level flag means `check`.
-  bool top_level = !args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "--version");
-  bool named = !args.empty() &&
-               std::find(std::begin(kSubcommands), std::end(kSubcommands), args[0]) != std::end(kSubcommands);
+  bool top_level =
+      !args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "--version");
+  bool named = !args.empty() && std::find(std::begin(kSubcommands), std::end(kSubcommands),
+                                          args[0]) != std::end(kSubcommands);
   if (!top_level && !named) args.insert(args.begin(), "check");
 
-  CLI::App app{"Breaking-change checks for Protobuf and JSON Schema contracts in git", "contract-lint"};
+  CLI::App app{"Breaking-change checks for Protobuf and JSON Schema contracts in git",
+               "contract-lint"};
   app.set_version_flag("--version", std::string("contract-lint ") + CONTRACT_LINT_VERSION);
   app.require_subcommand(1);
 
   CheckFlags flags;
-  CLI::App* check = app.add_subcommand("check", "Compare the contracts of two sides (the default command)");
+  CLI::App* check =
+      app.add_subcommand("check", "Compare the contracts of two sides (the default command)");
   AddSideOptions(check, flags.options);
   check->add_option("--format", flags.format, "Report format on stdout")
       ->check(CLI::IsMember(contract_lint::ReportFormatNames()));
-  check->add_option("--report", flags.reports, "FORMAT=PATH: also write a report to a file (repeatable)");
+  check->add_option("--report", flags.reports,
+                    "FORMAT=PATH: also write a report to a file (repeatable)");
   check->add_option("--fail-on", flags.fail_on, "Lowest severity that fails the run")
       ->check(CLI::IsMember({"breaking", "warning", "never"}));
-  check->add_option("--color", flags.color, "Colour the text report")->check(CLI::IsMember({"auto", "always", "never"}));
-  check->add_option("--baseline", flags.options.baseline_path, "Accept the findings listed in this baseline file");
-  check->add_flag("--show-suppressed", flags.options.show_suppressed, "List suppressed findings too");
+  check->add_option("--color", flags.color, "Colour the text report")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_option("--baseline", flags.options.baseline_path,
+                    "Accept the findings listed in this baseline file");
+  check->add_flag("--show-suppressed", flags.options.show_suppressed,
+                  "List suppressed findings too");
   check->add_flag("-q,--quiet", flags.quiet, "Print nothing when the check passes");
 
   contract_lint::Options baseline_options;
   std::string baseline_output;
-  CLI::App* baseline = app.add_subcommand("baseline", "Write today's findings to a baseline file to accept them");
+  CLI::App* baseline =
+      app.add_subcommand("baseline", "Write today's findings to a baseline file to accept them");
   AddSideOptions(baseline, baseline_options);
   baseline->add_option("-o,--output", baseline_output, "The baseline file to write")->required();
 
   std::string rules_format = "text";
-  CLI::App* rules = app.add_subcommand("rules", "List every rule: id, kind, categories, default, purpose");
-  rules->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  CLI::App* rules =
+      app.add_subcommand("rules", "List every rule: id, kind, categories, default, purpose");
+  rules->add_option("--format", rules_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
 
   std::string rule_id;
-  CLI::App* explain = app.add_subcommand("explain", "Explain a rule and how to evolve a contract safely instead");
+  CLI::App* explain =
+      app.add_subcommand("explain", "Explain a rule and how to evolve a contract safely instead");
   explain->add_option("RULE_ID", rule_id, "A rule id, e.g. FIELD_NO_DELETE")->required();
 
   bool force_hook = false;
-  CLI::App* install_hook =
-      app.add_subcommand("install-hook", "Write a git pre-commit hook that runs `contract-lint --staged`");
-  install_hook->add_flag("--force", force_hook,
-                         "Replace a hook that is not ours (it is kept as pre-commit.local and run first)");
+  CLI::App* install_hook = app.add_subcommand(
+      "install-hook", "Write a git pre-commit hook that runs `contract-lint --staged`");
+  install_hook->add_flag(
+      "--force", force_hook,
+      "Replace a hook that is not ours (it is kept as pre-commit.local and run first)");
 
   bool init_print = false;
-  CLI::App* init = app.add_subcommand("init", "Write a starter contract-lint.yaml from what the repository holds");
+  CLI::App* init = app.add_subcommand(
+      "init", "Write a starter contract-lint.yaml from what the repository holds");
   init->add_flag("--print", init_print, "Print it instead of writing it");
 
   try {
@@ -240,7 +269,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "contract-lint: error: " << e.what() << "\nRun 'contract-lint --help' for usage.\n";
+    std::cerr << "contract-lint: error: " << e.what()
+              << "\nRun 'contract-lint --help' for usage.\n";
     return 2;
   }
 
@@ -260,8 +290,9 @@ int main(int argc, char** argv) {
   if (*install_hook) {
     std::error_code ec;
     auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    auto result = contract_lint::InstallPreCommitHook(std::filesystem::current_path().string(),
-                                                      ec ? std::string("contract-lint") : self.string(), force_hook);
+    auto result = contract_lint::InstallPreCommitHook(
+        std::filesystem::current_path().string(), ec ? std::string("contract-lint") : self.string(),
+        force_hook);
     if (result.exit_code != 0) {
       std::cerr << "contract-lint: error: " << result.message << "\n";
     } else {

@@ -8,10 +8,10 @@
 
 #include "config/config.h"
 #include "config/glob.h"
-#include "policy/policy.h"
-#include "policy/rule_rows.h"
 #include "exit_pool.h"
 #include "parallel.h"
+#include "policy/policy.h"
+#include "policy/rule_rows.h"
 #include "proto/proto_diff.h"
 #include "proto/proto_scope.h"
 #include "proto/proto_source.h"
@@ -43,15 +43,19 @@ std::vector<std::string> TypeSurface(const google::protobuf::FileDescriptor* fil
   for (int i = 0; i < file->public_dependency_count(); ++i) {
     surface.push_back("public " + file->public_dependency(i)->name());
   }
-  auto add_enum = [&](const google::protobuf::EnumDescriptor* e) { surface.push_back("enum " + e->full_name()); };
-  std::function<void(const google::protobuf::Descriptor*)> add_message = [&](const google::protobuf::Descriptor* m) {
-    surface.push_back("message " + m->full_name());
-    for (int i = 0; i < m->nested_type_count(); ++i) add_message(m->nested_type(i));
-    for (int i = 0; i < m->enum_type_count(); ++i) add_enum(m->enum_type(i));
+  auto add_enum = [&](const google::protobuf::EnumDescriptor* e) {
+    surface.push_back("enum " + e->full_name());
   };
+  std::function<void(const google::protobuf::Descriptor*)> add_message =
+      [&](const google::protobuf::Descriptor* m) {
+        surface.push_back("message " + m->full_name());
+        for (int i = 0; i < m->nested_type_count(); ++i) add_message(m->nested_type(i));
+        for (int i = 0; i < m->enum_type_count(); ++i) add_enum(m->enum_type(i));
+      };
   for (int i = 0; i < file->message_type_count(); ++i) add_message(file->message_type(i));
   for (int i = 0; i < file->enum_type_count(); ++i) add_enum(file->enum_type(i));
-  for (int i = 0; i < file->service_count(); ++i) surface.push_back("service " + file->service(i)->full_name());
+  for (int i = 0; i < file->service_count(); ++i)
+    surface.push_back("service " + file->service(i)->full_name());
   std::sort(surface.begin(), surface.end());
   return surface;
 }
@@ -93,8 +97,8 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
   // Only what the change reaches is compiled (see proto_scope.h); both
   // sides are parsed together on every thread, then compiled side by side.
   int jobs = ResolveJobs(load.jobs);
-  auto planner = std::make_unique<ProtoScopePlanner>(against, current, settings.roots, before, after,
-                                                     load.full, load.package_scope, jobs);
+  auto planner = std::make_unique<ProtoScopePlanner>(against, current, settings.roots, before,
+                                                     after, load.full, load.package_scope, jobs);
   auto requests = [](ProtoScope& scope, bool first) {
     std::vector<ProtoSide::Request> out(2);
     for (int i = 0; i < 2; ++i) {
@@ -119,7 +123,8 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
   auto first_requests = requests(first, true);
   first_requests[0].snapshot = &against;
   first_requests[1].snapshot = &current;
-  auto sides = ProtoSide::LoadAll(settings.roots, std::move(first_requests), shared(first), diagnostics, jobs);
+  auto sides = ProtoSide::LoadAll(settings.roots, std::move(first_requests), shared(first),
+                                  diagnostics, jobs);
   ProtoSide& against_side = *sides[0];
   ProtoSide& current_side = *sides[1];
 
@@ -151,7 +156,8 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
   ProtoScope reached = planner->Reached(surface_changed);
   if (!reached.import_paths.empty()) {
     stats.compiled += static_cast<int>(reached.import_paths.size());
-    ProtoSide::Extend({&against_side, &current_side}, requests(reached, false), shared(reached), jobs);
+    ProtoSide::Extend({&against_side, &current_side}, requests(reached, false), shared(reached),
+                      jobs);
   }
   if (failed()) return stats;
 
