@@ -224,6 +224,12 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
       if (it != old_defs.end()) comparer.Compare(it->second, node, &changes);
     }
   }
+  for (const SchemaNode& node : comparer.too_deep()) {
+    const TextSpan* span = node.doc->positions.Find(node.pointer);
+    diagnostics->Add(node.doc->path, span->line, span->column,
+                     "the comparison nests deeper than 300 subschemas (through $refs) at #" +
+                         node.pointer + ": not compared; flatten the schema or split it");
+  }
   for (const auto& remote : scanner.remote) {
     if (!compared.count(remote.doc->path)) continue;
     Change change =

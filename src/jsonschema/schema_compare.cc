@@ -208,7 +208,6 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   SchemaNode referring = new_node;
   old_node = Deref(old_side_, std::move(old_node));
   new_node = Deref(new_side_, std::move(new_node));
-  if (depth_ >= kMaxCompareDepth) return;
   // What a $ref we cannot follow accepts is unknown: say nothing about it.
   if (old_node.value == &UnresolvedSchema() || new_node.value == &UnresolvedSchema()) return;
   ValuePair key{old_node.value, new_node.value};
@@ -216,6 +215,10 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   auto reported_key = std::make_tuple(old_node.value, new_node.doc, new_node.pointer);
   if (!probing_ && reported_.count(reported_key)) return;
   if (EqualWithoutRefs(old_node, new_node)) return;
+  if (depth_ >= kMaxCompareDepth) {
+    if (too_deep_.empty() || too_deep_.back().doc != new_node.doc) too_deep_.push_back(new_node);
+    return;
+  }
   if (!probing_) reported_.insert(reported_key);
   // Probing reuses what earlier probes found for the same pair, so that
   // matching many branches over shared definitions stays polynomial.

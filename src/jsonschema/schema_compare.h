@@ -32,8 +32,14 @@ class SchemaComparer : public ChangeSink {
   // Follows `$ref`s that stand for their target (no sibling keywords).
   SchemaNode Deref(SchemaSide* side, SchemaNode node);
 
+  // Subschemas (current side) that differ but lie deeper than the comparison
+  // goes: the caller reports them as input errors, never as "unchanged".
+  const std::vector<SchemaNode>& too_deep() const { return too_deep_; }
+
  private:
   using ValuePair = std::pair<const nlohmann::json*, const nlohmann::json*>;
+
+  std::vector<SchemaNode> too_deep_;
 
   void ComparePair(SchemaNode old_node, SchemaNode new_node);
   void CompareKeywords(const SchemaNode& old_node, const SchemaNode& new_node);

@@ -259,3 +259,49 @@ TEST_CASE("hostile inputs never crash", "[jsonschema]") {
 
 }  // namespace
 }  // namespace contract_lint
+
+namespace contract_lint {
+namespace {
+
+// d0 -> d1 -> ... -> d{levels-1}, each a property that $refs the next; the
+// last one's type is `leaf`.
+std::string DeepChain(int levels, const std::string& leaf) {
+  std::string defs;
+  for (int i = 0; i < levels; ++i) {
+    if (!defs.empty()) defs += ",\n";
+    defs += "\"d" + std::to_string(i) + "\": ";
+    defs += i + 1 < levels
+                ? "{\"type\": \"object\", \"properties\": {\"n\": {\"$ref\": \"#/$defs/d" +
+                      std::to_string(i + 1) + "\"}}}"
+                : "{\"type\": \"" + leaf + "\"}";
+  }
+  return "{\"$ref\": \"#/$defs/d0\", \"$defs\": {\n" + defs + "\n}}\n";
+}
+
+TEST_CASE("a change deeper than the comparison goes is an input error, not a silent pass",
+          "[jsonschema][hostile]") {
+  // 100 levels: compared, the change is found.
+  auto shallow = Check({{"a.schema.json", DeepChain(100, "string")}},
+                       {{"a.schema.json", DeepChain(100, "integer")}});
+  CHECK(shallow.diagnostics.empty());
+  REQUIRE(shallow.findings.size() == 1);
+  CHECK(shallow.findings[0].subject.find("#/$defs/d99") != std::string::npos);
+  // 400 levels: beyond the limit; said so at the subschema where it stopped.
+  auto deep = Check({{"a.schema.json", DeepChain(400, "string")}},
+                    {{"a.schema.json", DeepChain(400, "integer")}});
+  REQUIRE(deep.diagnostics.size() == 1);
+  CHECK(deep.diagnostics[0].find("a.schema.json:") == 0);
+  CHECK(
+      deep.diagnostics[0].find(": error: the comparison nests deeper than 300 subschemas (through "
+                               "$refs) at #/$defs/d") != std::string::npos);
+  CHECK(deep.diagnostics[0].find(": not compared; flatten the schema or split it") !=
+        std::string::npos);
+  // Unchanged, the same depth is no error: equal subtrees are never walked.
+  auto same = Check({{"a.schema.json", DeepChain(400, "string")}},
+                    {{"a.schema.json", DeepChain(400, "string")}});
+  CHECK(same.diagnostics.empty());
+  CHECK(same.findings.empty());
+}
+
+}  // namespace
+}  // namespace contract_lint
