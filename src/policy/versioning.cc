@@ -9,6 +9,7 @@
 
 #include "config/glob.h"
 #include "jsonschema/json_positions.h"
+#include "jsonschema/schema_document.h"
 #include "proto/proto_source.h"
 #include "proto/snapshot_source_tree.h"
 
@@ -64,11 +65,11 @@ std::string SchemaId(const Snapshot& snapshot, const std::string& path) {
 void ApplyMajorVersions(const Snapshot& against, const Snapshot& current,
                         std::vector<Finding>* findings) {
   // Proto: files whose package moved to another major version.
-  std::map<std::string, std::string> new_major_files;  // path -> its new package
+  std::set<std::string> new_major_files;  // buf's FILE_SAME_PACKAGE message says it all
   for (const auto& finding : *findings) {
     if (finding.rule != "FILE_SAME_PACKAGE" || !IsMajorChange(finding.before, finding.after, '.'))
       continue;
-    new_major_files[finding.location.path] = finding.after;  // buf's message says it all
+    new_major_files.insert(finding.location.path);
   }
   // JSON Schema: files whose $id moved to another major version.
   std::set<std::string> schema_paths;
@@ -93,7 +94,8 @@ void ApplyMajorVersions(const Snapshot& against, const Snapshot& current,
     std::string text, error;
     PositionIndex positions;
     int line = 0, column = 0;
-    if (current.Read(path, &text, &error) && positions.Build(text, 512, &error, &line, &column)) {
+    if (current.Read(path, &text, &error) &&
+        positions.Build(text, kMaxJsonDepth, &error, &line, &column)) {
       for (const char* key : {"/$id", "/id"}) {
         if (!positions.Contains(key)) continue;
         const TextSpan* span = positions.Find(key);
@@ -347,7 +349,7 @@ void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const
     }
     PositionIndex positions;
     int line = 1, column = 1;
-    if (positions.Build(new_text, 512, &error, &line, &column)) {
+    if (positions.Build(new_text, kMaxJsonDepth, &error, &line, &column)) {
       const TextSpan* span = positions.Find("/" + now.key);
       line = span->line;
       column = span->column;
