@@ -192,10 +192,12 @@ int RunInit(bool print) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // One malloc arena for every thread: the loaders' threads allocate what
-  // another thread frees, which with an arena per thread leaves each one's
-  // pages resident (about a third more peak RSS) and costs more time.
+#ifndef CONTRACT_LINT_MIMALLOC
+  // Without mimalloc (CMakeLists.txt): one glibc arena for every thread. The
+  // loaders' threads allocate what another thread frees, which with an arena
+  // per thread leaves each one's pages resident (about a third more peak RSS).
   mallopt(M_ARENA_MAX, 1);
+#endif
   // The process ends after one run: big structures go with it (exit_pool.h).
   contract_lint::SkipFreeingAtExit();
   std::vector<std::string> args(argv + 1, argv + argc);
