@@ -5,6 +5,7 @@
 
 #include "config/glob.h"
 #include "jsonschema/jsonschema_check.h"
+#include "policy/rule_table.h"
 
 namespace contract_lint {
 namespace {
@@ -34,7 +35,8 @@ bool Inside(std::string_view name, std::string_view prefix) {
 
 // A deletion takes everything inside the deleted element with it.
 bool IsDeletion(const Finding& finding) {
-  return finding.rule.find("NO_DELETE") != std::string::npos || finding.rule == "FILE_SAME_PACKAGE";
+  const RuleInfo* rule = FindRule(finding.rule, finding.kind);
+  return rule && rule->deletes_element;
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ constexpr RuleInfo Row(std::string_view id, std::string_view purpose) {
 }
 
 constexpr RuleInfo kRows[] = {
-    Row("SCHEMA_NO_DELETE", "Checks that JSON Schema files are not deleted."),
+    DeletesElement(Row("SCHEMA_NO_DELETE", "Checks that JSON Schema files are not deleted.")),
     Row("REF_UNRESOLVED_REMOTE",
         "Checks that every $ref can be checked: remote (http/https) references are never fetched "
         "and are reported unresolved."),
@@ -71,11 +71,13 @@ constexpr RuleInfo kRows[] = {
     Row("PROPERTY_NO_ADD",
         "Checks that no property is added where the content model makes it a change (open, closed "
         "or partially open)."),
-    Row("PROPERTY_NO_DELETE",
-        "Checks that no property is removed where the content model makes it a change (open, "
-        "closed or partially open)."),
+    DeletesElement(
+        Row("PROPERTY_NO_DELETE",
+            "Checks that no property is removed where the content model makes it a change (open, "
+            "closed or partially open).")),
     Row("PATTERN_PROPERTY_NO_ADD", "Checks that no patternProperties entry is added."),
-    Row("PATTERN_PROPERTY_NO_DELETE", "Checks that no patternProperties entry is removed."),
+    DeletesElement(
+        Row("PATTERN_PROPERTY_NO_DELETE", "Checks that no patternProperties entry is removed.")),
     Row("PROPERTY_NAMES_NO_ADD", "Checks that propertyNames is not added."),
     Row("PROPERTY_NAMES_NO_DELETE", "Checks that propertyNames is not removed."),
     Row("DEPENDENT_REQUIRED_NO_ADD",
@@ -90,9 +92,10 @@ constexpr RuleInfo kRows[] = {
     Row("TUPLE_ITEM_NO_ADD",
         "Checks that no tuple position (prefixItems, or array-form items) is added where the "
         "catch-all makes it a change."),
-    Row("TUPLE_ITEM_NO_DELETE",
-        "Checks that no tuple position (prefixItems, or array-form items) is removed where the "
-        "catch-all makes it a change."),
+    DeletesElement(
+        Row("TUPLE_ITEM_NO_DELETE",
+            "Checks that no tuple position (prefixItems, or array-form items) is removed where the "
+            "catch-all makes it a change.")),
     Row("CONTAINS_NO_ADD", "Checks that contains is not added."),
     Row("CONTAINS_NO_DELETE", "Checks that contains is not removed."),
     Row("NOT_NO_ADD", "Checks that not is not added."),

@@ -8,6 +8,12 @@
 
 namespace contract_lint {
 
+// Marks a row whose findings delete their subject (RuleInfo::deletes_element).
+constexpr RuleInfo DeletesElement(RuleInfo row) {
+  row.deletes_element = true;
+  return row;
+}
+
 std::span<const RuleInfo> ProtoRuleRows();       // src/proto/proto_rules.cc
 std::span<const RuleInfo> JsonSchemaRuleRows();  // src/jsonschema/jsonschema_rules.cc
 std::span<const RuleInfo> RegistryRuleRows();    // src/registry/registry_rules.cc

@@ -42,6 +42,9 @@ struct RuleInfo {
   std::string_view purpose;           // one sentence, "Checks that …"
   ProtoRuleFn proto_check;            // Protobuf rules; nullptr for JSON Schema rules
   std::string_view replaced_by = {};  // deprecated ids: comma-separated replacements
+  // The finding's subject is an element that no longer exists (a field, a
+  // file, a property): whoever used anything inside it is affected too.
+  bool deletes_element = false;
 };
 
 std::span<const RuleInfo> AllRules();

@@ -6,11 +6,12 @@ namespace contract_lint {
 namespace {
 
 constexpr RuleInfo kRows[] = {
-    RuleInfo{"ELEMENT_NO_DELETE_UNLESS_DEPRECATED", ContractKind::kProto, 0, false,
-             "Checks that an element is marked deprecated in the baseline before it is deleted "
-             "(enabled by versioning.require_deprecation; fields, enum values, methods, messages, "
-             "enums, services and JSON Schema properties).",
-             nullptr},
+    DeletesElement(RuleInfo{
+        "ELEMENT_NO_DELETE_UNLESS_DEPRECATED", ContractKind::kProto, 0, false,
+        "Checks that an element is marked deprecated in the baseline before it is deleted "
+        "(enabled by versioning.require_deprecation; fields, enum values, methods, messages, "
+        "enums, services and JSON Schema properties).",
+        nullptr}),
     RuleInfo{"VERSION_MAJOR_BUMP_REQUIRED", ContractKind::kJsonSchema, 0, true,
              "Checks that a JSON Schema with a semver version bumps its major version when it "
              "makes a breaking change.",

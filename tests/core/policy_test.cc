@@ -167,6 +167,38 @@ TEST_CASE("selectors cover what SPEC's table says", "[core][impact]") {
   CHECK(whole_file.Covers(schema));
 }
 
+TEST_CASE("a deleted element takes what is inside it; a removed constraint does not",
+          "[core][impact]") {
+  ImpactGraph graph;
+  ConsumerSelector money_units("acme.v1.Money.units", graph);
+  // The message the consumer's field lives in is gone: under buf's rule and
+  // under the registry's, and a moved package takes its files' contents.
+  CHECK(money_units.Covers(ProtoFinding("MESSAGE_NO_DELETE", "m.proto", 1, "acme.v1.Money")));
+  CHECK(
+      money_units.Covers(ProtoFinding("REGISTRY_MESSAGE_REMOVED", "m.proto", 1, "acme.v1.Money")));
+  CHECK(money_units.Covers(
+      ProtoFinding("ELEMENT_NO_DELETE_UNLESS_DEPRECATED", "m.proto", 1, "acme.v1.Money")));
+  // Not deletions: the message is still there.
+  CHECK_FALSE(money_units.Covers(
+      ProtoFinding("RESERVED_MESSAGE_NO_DELETE", "m.proto", 1, "acme.v1.Money")));
+  CHECK_FALSE(money_units.Covers(
+      ProtoFinding("EXTENSION_MESSAGE_NO_DELETE", "m.proto", 1, "acme.v1.Money")));
+
+  auto schema = [](std::string rule, std::string subject) {
+    Finding f;
+    f.rule = std::move(rule);
+    f.kind = ContractKind::kJsonSchema;
+    f.subject = std::move(subject);
+    return f;
+  };
+  ConsumerSelector street("s/a.schema.json#/properties/address/properties/street", graph);
+  CHECK(street.Covers(schema("PROPERTY_NO_DELETE", "s/a.schema.json#/properties/address")));
+  CHECK(street.Covers(schema("SCHEMA_NO_DELETE", "s/a.schema.json#")));
+  // `pattern` removed from the address subschema: street is unaffected.
+  CHECK_FALSE(street.Covers(schema("PATTERN_NO_DELETE", "s/a.schema.json#/properties/address")));
+  CHECK_FALSE(street.Covers(schema("REQUIRED_NO_DELETE", "s/a.schema.json#/properties/address")));
+}
+
 TEST_CASE("ApplyImpact names affected consumers and counts their breaking changes",
           "[core][impact]") {
   Config config = ConfigFrom(
