@@ -3,11 +3,11 @@
 // consumer's selector are compiled (with what they import), so the cost
 // follows the ownership map, not the repository.
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "config/glob.h"
 #include "impact/impact.h"
+#include "proto/proto_scope.h"
 #include "proto/proto_source.h"
 #include "proto/snapshot_source_tree.h"
 
@@ -15,13 +15,6 @@ namespace contract_lint {
 namespace {
 
 namespace pb = google::protobuf;
-
-// The package a .proto declares ("" when none), from its text.
-std::string DeclaredPackage(const std::string& text) {
-  static const std::regex kPackage(R"((^|\n)[ \t]*package[ \t\r\n]+([A-Za-z0-9_.]+)[ \t\r\n]*;)");
-  std::smatch match;
-  return std::regex_search(text, match, kPackage) ? match[2].str() : "";
-}
 
 void AddMessageEdges(const pb::Descriptor* message, ImpactGraph* graph) {
   for (int i = 0; i < message->field_count(); ++i) {
@@ -82,7 +75,8 @@ void AddProtoEdges(const Snapshot& snapshot, const ProtoSettings& settings,
     if (!wanted && !names.empty()) {
       std::string text, error;
       if (!snapshot.Read(file.path, &text, &error)) continue;  // CheckProto reports it
-      std::string package = DeclaredPackage(text);
+      // The same lexical scan as the scope planner's (comments and strings skipped).
+      std::string package = ScanProtoHeader(text).package;
       wanted = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
         return PackageCanDeclare(package, name);
       });
