@@ -66,7 +66,9 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
     if (side->Files().size() > config.limits.max_files) {
       diagnostics->Add(side->Describe() + " lists " + std::to_string(side->Files().size()) +
                        " files, over the limit of " + std::to_string(config.limits.max_files) +
-                       " (limits.max_files in contract-lint.yaml)");
+                       " (limits.max_files in " +
+                       (config.source.empty() ? std::string("contract-lint.yaml") : config.source) +
+                       ")");
       return;
     }
   }

@@ -22,7 +22,7 @@ MemorySnapshot::MemorySnapshot(std::map<std::string, std::string> files, std::st
 bool MemorySnapshot::Read(std::string_view path, std::string* contents, std::string* error) const {
   auto it = contents_.find(path);
   if (it == contents_.end()) {
-    *error = std::string(path) + ": no such file in " + description_;
+    *error = "no such file in " + description_;
     return false;
   }
   *contents = it->second;

@@ -24,7 +24,8 @@ class Snapshot {
   virtual const std::vector<SnapshotFile>& Files() const = 0;
 
   // Reads one file. On failure returns false and sets *error to a message a
-  // user can act on (it names the path). Safe to call from several threads.
+  // user can act on; the caller reports it at the path, so it does not repeat
+  // the path. Safe to call from several threads.
   virtual bool Read(std::string_view path, std::string* contents, std::string* error) const = 0;
 
   // Names the side for messages, e.g. "merge-base 1a2b3c4 of main and HEAD".

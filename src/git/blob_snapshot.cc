@@ -20,11 +20,10 @@ BlobSnapshot::BlobSnapshot(std::shared_ptr<const Repository> repository,
 bool BlobSnapshot::Read(std::string_view path, std::string* contents, std::string* error) const {
   const SnapshotFile* file = Find(path);
   if (file == nullptr) {
-    *error = std::string(path) + ": no such file in " + description_;
+    *error = "no such file in " + description_;
     return false;
   }
-  return repository_->ReadBlob(ids_[static_cast<size_t>(file - files_.data())], path, contents,
-                               error);
+  return repository_->ReadBlob(ids_[static_cast<size_t>(file - files_.data())], contents, error);
 }
 
 }  // namespace contract_lint

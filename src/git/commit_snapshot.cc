@@ -26,6 +26,13 @@ int CollectBlob(const char* root, const git_tree_entry* entry, void* payload) {
   }
 }
 
+// What to do about an object libgit2 could not read: fetch it when it is
+// absent, check the store when it is there but damaged.
+std::string Advice(int rc) {
+  return rc == GIT_ENOTFOUND ? "; run 'git fetch' to download it"
+                             : "; the object store may be corrupt (check with 'git fsck')";
+}
+
 }  // namespace
 
 std::unique_ptr<Snapshot> OpenCommitSnapshot(std::shared_ptr<const Repository> repository,
@@ -36,16 +43,15 @@ std::unique_ptr<Snapshot> OpenCommitSnapshot(std::shared_ptr<const Repository> r
     std::lock_guard<std::mutex> lock(repository->mutex());
     git_repository* repo = repository->get();
     git_commit* raw_commit = nullptr;
-    if (git_commit_lookup(&raw_commit, repo, &commit_id) != 0) {
-      *error = "cannot read commit " + HexId(commit_id) + ": " + LastGitError() +
-               "; run 'git fetch' to download it";
+    if (int rc = git_commit_lookup(&raw_commit, repo, &commit_id); rc != 0) {
+      *error = "cannot read commit " + HexId(commit_id) + ": " + LastGitError() + Advice(rc);
       return nullptr;
     }
     GitCommitPtr commit(raw_commit);
     git_tree* raw_tree = nullptr;
-    if (git_commit_tree(&raw_tree, commit.get()) != 0) {
-      *error = "cannot read the tree of commit " + HexId(commit_id) + ": " + LastGitError() +
-               "; run 'git fetch' to download it";
+    if (int rc = git_commit_tree(&raw_tree, commit.get()); rc != 0) {
+      *error =
+          "cannot read the tree of commit " + HexId(commit_id) + ": " + LastGitError() + Advice(rc);
       return nullptr;
     }
     GitTreePtr tree(raw_tree);
@@ -58,9 +64,10 @@ std::unique_ptr<Snapshot> OpenCommitSnapshot(std::shared_ptr<const Repository> r
                                               std::move(description));
       }
       git_object* raw_subtree = nullptr;
-      if (rc != 0 || git_tree_entry_to_object(&raw_subtree, repo, entry.get()) != 0) {
+      if (rc == 0) rc = git_tree_entry_to_object(&raw_subtree, repo, entry.get());
+      if (rc != 0) {
         *error = "cannot read '" + subdir + "' of commit " + HexId(commit_id) + ": " +
-                 LastGitError() + "; run 'git fetch' to download it";
+                 LastGitError() + Advice(rc);
         return nullptr;
       }
       tree.reset(reinterpret_cast<git_tree*>(raw_subtree));

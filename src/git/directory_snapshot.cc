@@ -33,7 +33,10 @@ bool Walk(const fs::path& root, const std::string& relative_dir, std::vector<Dis
                 (fs::is_symlink(status) && SymlinkToFileInside(root, it->path()));
     if (!file) continue;
     std::string contents;
-    if (!ReadFileUnder(root, relative, &contents, error)) return false;
+    if (!ReadFileUnder(root, relative, &contents, error)) {
+      *error = relative + ": " + *error;
+      return false;
+    }
     entries->push_back(DiskEntry{relative, GitBlobId(contents), std::nullopt});
   }
   if (ec) {

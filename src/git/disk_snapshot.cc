@@ -83,24 +83,24 @@ bool ReadFileUnder(const fs::path& root, std::string_view relative, std::string*
   std::error_code ec;
   fs::path real = fs::canonical(root / fs::path(relative), ec);
   if (ec) {
-    *error = std::string(relative) + ": cannot read: " + ec.message();
+    *error = "cannot read: " + ec.message();
     return false;
   }
   // Checked at read time too: the tree may have changed since it was listed.
   if (!IsInside(root, real)) {
-    *error = std::string(relative) + ": refused: a symlink leads outside " + root.string();
+    *error = "refused: a symlink leads outside " + root.string();
     return false;
   }
   int fd = ::open(real.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    *error = std::string(relative) + ": cannot read: " + std::strerror(errno);
+    *error = std::string("cannot read: ") + std::strerror(errno);
     return false;
   }
   bool ok = ReadAll(fd, contents);
   int saved = errno;
   ::close(fd);
   if (!ok) {
-    *error = std::string(relative) + ": cannot read: " + std::strerror(saved);
+    *error = std::string("cannot read: ") + std::strerror(saved);
     return false;
   }
   return true;
@@ -125,12 +125,12 @@ DiskSnapshot::DiskSnapshot(fs::path root, std::vector<DiskEntry> entries, std::s
 bool DiskSnapshot::Read(std::string_view path, std::string* contents, std::string* error) const {
   const SnapshotFile* file = Find(path);
   if (file == nullptr) {
-    *error = std::string(path) + ": no such file in " + description_;
+    *error = "no such file in " + description_;
     return false;
   }
   const auto& stored = stored_[static_cast<size_t>(file - files_.data())];
   if (stored && repository_ != nullptr) {
-    return repository_->ReadBlob(*stored, path, contents, error);
+    return repository_->ReadBlob(*stored, contents, error);
   }
   // Fast path: one openat2 that cannot leave the root; anything unusual
   // (an absolute symlink, an old kernel, an error to word) takes the exact one.

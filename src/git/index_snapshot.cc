@@ -32,7 +32,9 @@ std::unique_ptr<Snapshot> OpenIndexSnapshot(std::shared_ptr<const Repository> re
     git_index* raw = nullptr;
     std::string path = IndexPath(*repository);
     if (git_index_open(&raw, path.c_str()) != 0) {
-      *error = "cannot read the git index " + path + ": " + LastGitError();
+      // libgit2 words a damaged index oddly ("'…' no longer exists"): say what it is.
+      *error = "cannot read the git index " + path + ": it is damaged or not a git index (" +
+               LastGitError() + "); check it with 'git status'";
       return nullptr;
     }
     GitIndexPtr index(raw);

@@ -63,20 +63,19 @@ std::string Repository::GitDir() const { return git_repository_path(repo_); }
 
 bool Repository::IsShallow() const { return git_repository_is_shallow(repo_) == 1; }
 
-bool Repository::ReadBlob(const git_oid& id, std::string_view path, std::string* contents,
-                          std::string* error) const {
+bool Repository::ReadBlob(const git_oid& id, std::string* contents, std::string* error) const {
   std::lock_guard<std::mutex> lock(mutex_);
   git_blob* raw = nullptr;
   int rc = git_blob_lookup(&raw, repo_, &id);
   GitBlobPtr blob(raw);
   if (rc == GIT_ENOTFOUND) {
-    *error = std::string(path) + ": git object " + HexId(id) +
+    *error = "git object " + HexId(id) +
              " is missing from the object store (shallow or partial clone?); run "
              "'git fetch --unshallow' or 'git fetch' to download it";
     return false;
   }
   if (rc != 0) {
-    *error = std::string(path) + ": cannot read git object " + HexId(id) + ": " + LastGitError() +
+    *error = "cannot read git object " + HexId(id) + ": " + LastGitError() +
              "; the object store may be corrupt (check with 'git fsck')";
     return false;
   }

@@ -34,11 +34,10 @@ class Repository {
   std::string GitDir() const;
   bool IsShallow() const;
 
-  // Reads blob `id` that the snapshot lists as `path`. Thread-safe. A blob
-  // absent from the object store (partial or shallow clone) fails with a
-  // message that names the path and the `git fetch` that brings it back.
-  bool ReadBlob(const git_oid& id, std::string_view path, std::string* contents,
-                std::string* error) const;
+  // Reads blob `id`. Thread-safe. A blob absent from the object store
+  // (partial or shallow clone) fails with a message that names the object
+  // and the `git fetch` that brings it back (the caller names the path).
+  bool ReadBlob(const git_oid& id, std::string* contents, std::string* error) const;
 
  private:
   explicit Repository(git_repository* repo);

@@ -76,7 +76,14 @@ bool ResolveRevision(const Repository& repository, const std::string& ref, Revis
   }
   if (TryRemoteRefs(repo, ref, out)) return true;
   *error = "unknown revision '" + ref + "' (tried " + ref + ", origin/" + ref +
-           ", refs/remotes/*/" + ref + "); fetch it with 'git fetch origin " + ref + "'";
+           ", refs/remotes/*/" + ref + "); ";
+  // An abbreviated commit id cannot be fetched by name: the clone lacks history.
+  bool hex = ref.size() >= 4 && ref.size() < 40 &&
+             ref.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
+  *error += hex ? "no commit in this clone starts with " + ref +
+                      "; a shallow clone may lack it: fetch more history ('git fetch --unshallow' "
+                      "or 'git fetch --deepen=N') or give the full commit id"
+                : "fetch it with 'git fetch origin " + ref + "'";
   return false;
 }
 

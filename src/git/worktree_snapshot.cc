@@ -167,7 +167,10 @@ class WorktreeLister {
 
   bool AddHashed(const std::string& relative, std::string* error) {
     std::string contents;
-    if (!ReadFileUnder(root_, relative, &contents, error)) return false;
+    if (!ReadFileUnder(root_, relative, &contents, error)) {
+      *error = relative + ": " + *error;
+      return false;
+    }
     entries_.push_back(DiskEntry{relative, GitBlobId(contents), std::nullopt});
     return true;
   }

@@ -83,6 +83,17 @@ TEST_CASE("an unknown REF fails with the git fetch that brings it", "[git]") {
         "'git fetch origin nope'\n");
 }
 
+TEST_CASE("an unknown abbreviated commit id asks for more history, not a fetch by name", "[git]") {
+  TempDir dir;
+  MakeBranchedRepository(dir.path());
+  Options options;
+  options.against = "abc1234";
+  CHECK(OpenFails(options, dir.path()) ==
+        "unknown revision 'abc1234' (tried abc1234, origin/abc1234, refs/remotes/*/abc1234); no "
+        "commit in this clone starts with abc1234; a shallow clone may lack it: fetch more history "
+        "('git fetch --unshallow' or 'git fetch --deepen=N') or give the full commit id\n");
+}
+
 TEST_CASE("a shallow clone without the merge-base says to unshallow", "[git]") {
   TempDir dir;
   fs::path origin = dir.path() / "origin";

@@ -204,7 +204,7 @@ TEST_CASE("a 50 MB contract is refused under the default limit, accepted when ra
   big += "// " + std::string(50u << 20, 'x') + "\n";
   sides.Write("current", "big.proto", big);
   CHECK_RUN(sides.Check(), 2,
-            "big.proto: error: big.proto: the file is 52428863 bytes, over the limit of 16777216 "
+            "big.proto: error: the file is 52428863 bytes, over the limit of 16777216 "
             "bytes (raise "
             "limits.max_file_bytes in contract-lint.yaml if it is really a contract)\n");
 
@@ -442,7 +442,7 @@ TEST_CASE("a corrupt or partial git object store exits 2, never hangs", "[hostil
     DamagedRepository damaged;
     fs::remove(damaged.Object(damaged.first_blob));
     CHECK_RUN(Bounded("--against HEAD~1 --color never", damaged.repo.path()), 2,
-              "a.proto: error: a.proto: git object " + damaged.first_blob +
+              "a.proto: error: git object " + damaged.first_blob +
                   " is missing from the object store (shallow or partial clone?); run 'git fetch "
                   "--unshallow' or "
                   "'git fetch' to download it\n");
@@ -451,8 +451,8 @@ TEST_CASE("a corrupt or partial git object store exits 2, never hangs", "[hostil
     DamagedRepository damaged;
     damaged.Overwrite(damaged.first_blob, "garbage");
     CHECK_RUN(Bounded("--against HEAD~1 --color never", damaged.repo.path()), 2,
-              "a.proto: error: a.proto: cannot read git object " + damaged.first_blob +
-                  ": loose object " + damaged.first_blob +
+              "a.proto: error: cannot read git object " + damaged.first_blob + ": loose object " +
+                  damaged.first_blob +
                   " is not a valid zlib stream; the object store may be corrupt (check with "
                   "'git fsck')\n");
   }
@@ -466,15 +466,15 @@ TEST_CASE("a corrupt or partial git object store exits 2, never hangs", "[hostil
                   " is truncated; the object store may be corrupt (check with 'git fsck')\n");
     CHECK_RUN(Bounded("--head HEAD --color never", damaged.repo.path(), 30), 2,
               "error: cannot read commit " + id + ": loose object " + id +
-                  " is truncated; run 'git fetch' to download it\n");
+                  " is truncated; the object store may be corrupt (check with 'git fsck')\n");
   }
   SECTION("a truncated blob") {
     DamagedRepository damaged;
     std::string bytes = testing::ReadFile(damaged.Object(damaged.first_blob));
     damaged.Overwrite(damaged.first_blob, bytes.substr(0, bytes.size() / 2));
     CHECK_RUN(Bounded("--against HEAD~1 --color never", damaged.repo.path(), 30), 2,
-              "a.proto: error: a.proto: cannot read git object " + damaged.first_blob +
-                  ": loose object " + damaged.first_blob +
+              "a.proto: error: cannot read git object " + damaged.first_blob + ": loose object " +
+                  damaged.first_blob +
                   " is truncated; the object store may be corrupt (check with 'git fsck')\n");
   }
   SECTION("a corrupt index") {
@@ -482,8 +482,9 @@ TEST_CASE("a corrupt or partial git object store exits 2, never hangs", "[hostil
     WriteFile(damaged.repo.path(), ".git/index", "DIRCgarbage");
     std::string index = (damaged.repo.path() / ".git" / "index").string();
     CHECK_RUN(Bounded("--staged --color never", damaged.repo.path()), 2,
-              "error: cannot read the git index " + index + ": failed to read index: '" + index +
-                  "' no longer exists\n");
+              "error: cannot read the git index " + index +
+                  ": it is damaged or not a git index (failed to read index: '" + index +
+                  "' no longer exists); check it with 'git status'\n");
   }
 }
 
@@ -504,7 +505,7 @@ TEST_CASE("100,000 tiny files are listed and compared within the bound", "[hosti
   CHECK_RUN(
       sides.Check("--config small.yaml", 300), 2,
       "error: directory previous/ lists 100001 files, over the limit of 1000 (limits.max_files in "
-      "contract-lint.yaml)\n");
+      "small.yaml)\n");
 }
 
 }  // namespace
