@@ -83,9 +83,10 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
     return CheckProto(*sides.against, *sides.current, config.proto, &proto_findings, diagnostics,
                       LoadOptions{resolved.jobs, resolved.full, NeedsPackageScope(config)});
   });
+  SchemaSides schemas;  // what the versioning rules read later
   JsonSchemaStats schema_stats =
       CheckJsonSchemas(*sides.against, *sides.current, config.jsonschema, &schema_findings,
-                       diagnostics, SchemaLoadOptions{resolved.jobs});
+                       diagnostics, SchemaLoadOptions{resolved.jobs}, &schemas);
   ProtoStats proto_stats = proto.get();
 
   report->summary.proto_files = proto_stats.files;
@@ -98,11 +99,11 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   findings.insert(findings.end(), std::make_move_iterator(schema_findings.begin()),
                   std::make_move_iterator(schema_findings.end()));
   CheckRegistry(*sides.against, *sides.current, config, &findings);
-  ApplyVersioningBeforePolicy(*sides.against, *sides.current, config, &findings);
+  ApplyVersioningBeforePolicy(*sides.against, *sides.current, config, schemas, &findings);
   ApplyPolicy(config, &findings);
   AddReleaseFindings(sides, config, &findings, diagnostics, &report->warnings);
   if (!diagnostics->empty()) return;
-  ApplySchemaVersions(*sides.against, *sides.current, config, &findings);
+  ApplySchemaVersions(*sides.against, *sides.current, config, schemas, &findings);
   ApplyInlineSuppressions(*sides.current, &findings);
   std::set<std::string> baseline;
   if (!resolved.baseline_path.empty()) {

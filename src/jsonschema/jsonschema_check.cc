@@ -155,12 +155,26 @@ std::map<std::string, SchemaNode> Definitions(const SchemaSide& side, const Sche
 
 }  // namespace
 
+SchemaSides::SchemaSides() = default;
+SchemaSides::~SchemaSides() = default;
+
+const SchemaDocument* SchemaSides::Against(const std::string& path) {
+  return against_ ? against_->Load(path) : nullptr;
+}
+const SchemaDocument* SchemaSides::Current(const std::string& path) {
+  return current_ ? current_->Load(path) : nullptr;
+}
+
 JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& current,
                                  const JsonSchemaSettings& settings, std::vector<Finding>* findings,
-                                 Diagnostics* diagnostics, const SchemaLoadOptions& load) {
+                                 Diagnostics* diagnostics, const SchemaLoadOptions& load,
+                                 SchemaSides* keep) {
   JsonSchemaStats stats;
-  SchemaSide old_side(against, settings, " (in the baseline)", diagnostics);
-  SchemaSide new_side(current, settings, "", diagnostics);
+  auto old_owner =
+      std::make_unique<SchemaSide>(against, settings, " (in the baseline)", diagnostics);
+  auto new_owner = std::make_unique<SchemaSide>(current, settings, "", diagnostics);
+  SchemaSide& old_side = *old_owner;
+  SchemaSide& new_side = *new_owner;
   std::set<std::string> old_paths, new_paths, all_paths;
   for (const auto& file : against.Files()) {
     if (old_side.IsContract(file.path)) old_paths.insert(file.path);
@@ -261,6 +275,10 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
     finding.message =
         "schema file " + path + " deleted" + std::string(Consequence(Direction::kNarrowing));
     findings->push_back(std::move(finding));
+  }
+  if (keep) {
+    keep->against_ = std::move(old_owner);
+    keep->current_ = std::move(new_owner);
   }
   return stats;
 }

@@ -2,6 +2,7 @@
 // give every change a direction (narrowing, widening, both, annotation).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,11 +30,37 @@ struct SchemaLoadOptions {
   int jobs = 0;  // threads for parsing; 0 = every core
 };
 
+class SchemaSide;
+struct SchemaDocument;
+
+// The documents CheckJsonSchemas loaded, kept for the stages after it (the
+// versioning rules read `$id`, `version` and `deprecated`), so that no file
+// is parsed twice. They refer to the snapshots, settings and diagnostics
+// CheckJsonSchemas was given.
+class SchemaSides {
+ public:
+  SchemaSides();
+  ~SchemaSides();
+  // The parsed file of a side; parsed now if the comparison did not need
+  // it. Null when the side has no such file or it does not parse.
+  const SchemaDocument* Against(const std::string& path);
+  const SchemaDocument* Current(const std::string& path);
+
+ private:
+  friend JsonSchemaStats CheckJsonSchemas(const Snapshot&, const Snapshot&,
+                                          const JsonSchemaSettings&, std::vector<Finding>*,
+                                          Diagnostics*, const SchemaLoadOptions&, SchemaSides*);
+  std::unique_ptr<SchemaSide> against_;
+  std::unique_ptr<SchemaSide> current_;
+};
+
 // Every current contract is parsed (in parallel) and its $refs validated;
 // of the baseline, only the contracts that are compared (changed, or
-// reaching a changed file through $refs) are loaded.
+// reaching a changed file through $refs) are loaded. With `keep`, the loaded
+// documents are handed to it.
 JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& current,
                                  const JsonSchemaSettings& settings, std::vector<Finding>* findings,
-                                 Diagnostics* diagnostics, const SchemaLoadOptions& load = {});
+                                 Diagnostics* diagnostics, const SchemaLoadOptions& load = {},
+                                 SchemaSides* keep = nullptr);
 
 }  // namespace contract_lint

@@ -8,7 +8,6 @@
 #include <set>
 
 #include "config/glob.h"
-#include "jsonschema/json_positions.h"
 #include "jsonschema/schema_document.h"
 #include "proto/proto_source.h"
 #include "proto/snapshot_source_tree.h"
@@ -50,20 +49,16 @@ bool IsMajorChange(std::string_view before, std::string_view after, char separat
          old_version->second != new_version->second;
 }
 
-std::string SchemaId(const Snapshot& snapshot, const std::string& path) {
-  std::string text, error;
-  if (!snapshot.Read(path, &text, &error)) return "";
-  auto doc = nlohmann::json::parse(text, nullptr, false);
-  if (!doc.is_object()) return "";
+std::string SchemaId(const SchemaDocument* doc) {
+  if (!doc || !doc->root.is_object()) return "";
   for (const char* key : {"$id", "id"}) {
-    auto it = doc.find(key);
-    if (it != doc.end() && it->is_string()) return it->get<std::string>();
+    auto it = doc->root.find(key);
+    if (it != doc->root.end() && it->is_string()) return it->get<std::string>();
   }
   return "";
 }
 
-void ApplyMajorVersions(const Snapshot& against, const Snapshot& current,
-                        std::vector<Finding>* findings) {
+void ApplyMajorVersions(SchemaSides& schemas, std::vector<Finding>* findings) {
   // Proto: files whose package moved to another major version.
   std::set<std::string> new_major_files;  // buf's FILE_SAME_PACKAGE message says it all
   for (const auto& finding : *findings) {
@@ -82,8 +77,9 @@ void ApplyMajorVersions(const Snapshot& against, const Snapshot& current,
   std::vector<Finding> replaced;
   std::set<std::string> new_major_schemas;
   for (const auto& path : schema_paths) {
-    std::string old_id = SchemaId(against, path);
-    std::string new_id = SchemaId(current, path);
+    std::string old_id = SchemaId(schemas.Against(path));
+    const SchemaDocument* new_doc = schemas.Current(path);
+    std::string new_id = SchemaId(new_doc);
     if (old_id.empty() || new_id.empty() || !IsMajorChange(old_id, new_id, '/')) continue;
     new_major_schemas.insert(path);
     Finding f;
@@ -91,20 +87,14 @@ void ApplyMajorVersions(const Snapshot& against, const Snapshot& current,
     f.kind = ContractKind::kJsonSchema;
     f.location.path = path;
     f.location.line = f.location.column = f.location.end_line = f.location.end_column = 1;
-    std::string text, error;
-    PositionIndex positions;
-    int line = 0, column = 0;
-    if (current.Read(path, &text, &error) &&
-        positions.Build(text, kMaxJsonDepth, &error, &line, &column)) {
-      for (const char* key : {"/$id", "/id"}) {
-        if (!positions.Contains(key)) continue;
-        const TextSpan* span = positions.Find(key);
-        f.location.line = span->line;
-        f.location.column = span->column;
-        f.location.end_line = span->end_line;
-        f.location.end_column = span->end_column;
-        break;
-      }
+    for (const char* key : {"/$id", "/id"}) {
+      if (!new_doc->positions.Contains(key)) continue;
+      const TextSpan* span = new_doc->positions.Find(key);
+      f.location.line = span->line;
+      f.location.column = span->column;
+      f.location.end_line = span->end_line;
+      f.location.end_column = span->end_column;
+      break;
     }
     f.subject = path + "#";
     f.before = old_id;
@@ -175,15 +165,13 @@ std::optional<bool> ProtoDeprecated(const pb::DescriptorPool& pool, const Findin
   return std::nullopt;
 }
 
-std::optional<bool> SchemaDeprecated(const Snapshot& against, const Finding& f) {
+std::optional<bool> SchemaDeprecated(SchemaSides& schemas, const Finding& f) {
   size_t hash = f.subject.find('#');
   if (hash == std::string::npos) return std::nullopt;
-  std::string text, error;
-  if (!against.Read(f.subject.substr(0, hash), &text, &error)) return std::nullopt;
-  auto doc = nlohmann::json::parse(text, nullptr, false);
-  if (doc.is_discarded()) return std::nullopt;
+  const SchemaDocument* doc = schemas.Against(f.subject.substr(0, hash));
+  if (!doc) return std::nullopt;
   try {
-    const auto& node = doc.at(nlohmann::json::json_pointer(f.subject.substr(hash + 1)));
+    const auto& node = doc->root.at(nlohmann::json::json_pointer(f.subject.substr(hash + 1)));
     return node.is_object() && node.value("deprecated", false) == true;
   } catch (const nlohmann::json::exception&) {
     return std::nullopt;
@@ -201,7 +189,7 @@ std::string ElementWord(const Finding& f) {
 }
 
 void AddDeprecationFindings(const Snapshot& against, const Snapshot& current, const Config& config,
-                            std::vector<Finding>* findings) {
+                            SchemaSides& schemas, std::vector<Finding>* findings) {
   std::vector<const Finding*> deletions;
   for (const auto& f : *findings) {
     if (IsDeletionRule(f)) deletions.push_back(&f);
@@ -229,7 +217,7 @@ void AddDeprecationFindings(const Snapshot& against, const Snapshot& current, co
   for (const Finding* deletion : deletions) {
     std::optional<bool> deprecated;
     if (deletion->kind == ContractKind::kJsonSchema) {
-      deprecated = SchemaDeprecated(against, *deletion);
+      deprecated = SchemaDeprecated(schemas, *deletion);
     } else if (pool) {
       deprecated = ProtoDeprecated(*pool, *deletion);
     }
@@ -255,9 +243,9 @@ struct Semver {
   std::string key;  // "version" or "x-version"
 };
 
-std::optional<Semver> ReadVersion(const std::string& text) {
-  auto doc = nlohmann::json::parse(text, nullptr, false);
-  if (!doc.is_object()) return std::nullopt;
+std::optional<Semver> ReadVersion(const SchemaDocument* schema) {
+  if (!schema || !schema->root.is_object()) return std::nullopt;
+  const nlohmann::json& doc = schema->root;
   static const std::regex kSemver(R"(v?([0-9]+)\.([0-9]+)\.([0-9]+)([-+].*)?)");
   for (const char* key : {"version", "x-version"}) {
     auto it = doc.find(key);
@@ -287,14 +275,15 @@ bool IsVersioningRule(std::string_view rule) {
 }
 
 void ApplyVersioningBeforePolicy(const Snapshot& against, const Snapshot& current,
-                                 const Config& config, std::vector<Finding>* findings) {
-  if (config.versioning.major_versions) ApplyMajorVersions(against, current, findings);
+                                 const Config& config, SchemaSides& schemas,
+                                 std::vector<Finding>* findings) {
+  if (config.versioning.major_versions) ApplyMajorVersions(schemas, findings);
   if (config.versioning.require_deprecation)
-    AddDeprecationFindings(against, current, config, findings);
+    AddDeprecationFindings(against, current, config, schemas, findings);
 }
 
 void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const Config& config,
-                         std::vector<Finding>* findings) {
+                         SchemaSides& schemas, std::vector<Finding>* findings) {
   std::map<std::string, std::vector<Finding*>> by_file;
   for (auto& f : *findings) {
     if (f.kind != ContractKind::kJsonSchema || f.location.side != Side::kCurrent ||
@@ -317,10 +306,9 @@ void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const
   }
   std::vector<Finding> added;
   for (auto& [path, file_findings] : by_file) {
-    std::string old_text, new_text, error;
-    if (!against.Read(path, &old_text, &error) || !current.Read(path, &new_text, &error)) continue;
-    auto old_version = ReadVersion(old_text);
-    auto new_version = ReadVersion(new_text);
+    const SchemaDocument* new_doc = schemas.Current(path);
+    auto old_version = ReadVersion(schemas.Against(path));
+    auto new_version = ReadVersion(new_doc);
     if (!old_version || !new_version) continue;
     int breaking = 0;
     bool compatible = false;  // a change beyond annotations that breaks nothing
@@ -347,13 +335,9 @@ void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const
         f->message += note;
       }
     }
-    PositionIndex positions;
-    int line = 1, column = 1;
-    if (positions.Build(new_text, kMaxJsonDepth, &error, &line, &column)) {
-      const TextSpan* span = positions.Find("/" + now.key);
-      line = span->line;
-      column = span->column;
-    }
+    const TextSpan* span = new_doc->positions.Find("/" + now.key);
+    int line = span->line;
+    int column = span->column;
     Finding base;
     base.kind = ContractKind::kJsonSchema;
     base.location.path = path;

@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "contract_lint/finding.h"
 #include "contract_lint/snapshot.h"
+#include "jsonschema/jsonschema_check.h"
 
 namespace contract_lint {
 
@@ -24,8 +25,10 @@ bool IsVersioningRule(std::string_view rule);
 // - versioning.require_deprecation: every deleted field, enum value, method,
 //   message, enum, service (Protobuf) or property (JSON Schema) that the
 //   baseline did not mark deprecated adds ELEMENT_NO_DELETE_UNLESS_DEPRECATED.
+// `schemas`: the documents CheckJsonSchemas loaded (read, never parsed again).
 void ApplyVersioningBeforePolicy(const Snapshot& against, const Snapshot& current,
-                                 const Config& config, std::vector<Finding>* findings);
+                                 const Config& config, SchemaSides& schemas,
+                                 std::vector<Finding>* findings);
 
 // After the policy, for JSON Schemas with a semver `version` (or `x-version`)
 // on both sides: a 0.x baseline may break (errors become warnings); a major
@@ -33,6 +36,6 @@ void ApplyVersioningBeforePolicy(const Snapshot& against, const Snapshot& curren
 // adds VERSION_MAJOR_BUMP_REQUIRED; every changed file gets VERSION_NEXT (info)
 // with the version its changes call for.
 void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const Config& config,
-                         std::vector<Finding>* findings);
+                         SchemaSides& schemas, std::vector<Finding>* findings);
 
 }  // namespace contract_lint
