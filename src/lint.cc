@@ -78,10 +78,12 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   // The two contract kinds are independent: compare them side by side.
   std::vector<Finding> proto_findings;
   std::vector<Finding> schema_findings;
+  ProtoBaseline proto_baseline;  // kept for versioning.require_deprecation
   // (-j 1: one thread, the Protobuf stage runs when its result is wanted.)
   auto proto = std::async(resolved.jobs == 1 ? std::launch::deferred : std::launch::async, [&] {
     return CheckProto(*sides.against, *sides.current, config.proto, &proto_findings, diagnostics,
-                      LoadOptions{resolved.jobs, resolved.full, NeedsPackageScope(config)});
+                      LoadOptions{resolved.jobs, resolved.full, NeedsPackageScope(config)},
+                      config.versioning.require_deprecation ? &proto_baseline : nullptr);
   });
   SchemaSides schemas;  // what the versioning rules read later
   JsonSchemaStats schema_stats =
@@ -99,7 +101,7 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   findings.insert(findings.end(), std::make_move_iterator(schema_findings.begin()),
                   std::make_move_iterator(schema_findings.end()));
   CheckRegistry(*sides.against, *sides.current, config, &findings);
-  ApplyVersioningBeforePolicy(*sides.against, *sides.current, config, schemas, &findings);
+  ApplyVersioningBeforePolicy(config, proto_baseline, schemas, &findings);
   ApplyPolicy(config, &findings);
   AddReleaseFindings(sides, config, &findings, diagnostics, &report->warnings);
   if (!diagnostics->empty()) return;

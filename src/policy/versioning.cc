@@ -1,5 +1,7 @@
 #include "policy/versioning.h"
 
+#include <google/protobuf/descriptor.pb.h>
+
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -9,8 +11,7 @@
 
 #include "config/glob.h"
 #include "jsonschema/schema_document.h"
-#include "proto/proto_source.h"
-#include "proto/snapshot_source_tree.h"
+#include "proto/proto_check.h"
 
 namespace contract_lint {
 namespace {
@@ -188,38 +189,26 @@ std::string ElementWord(const Finding& f) {
   return "Service";
 }
 
-void AddDeprecationFindings(const Snapshot& against, const Snapshot& current, const Config& config,
-                            SchemaSides& schemas, std::vector<Finding>* findings) {
+void AddDeprecationFindings(const ProtoBaseline& baseline, SchemaSides& schemas,
+                            std::vector<Finding>* findings) {
   std::vector<const Finding*> deletions;
   for (const auto& f : *findings) {
     if (IsDeletionRule(f)) deletions.push_back(&f);
   }
   if (deletions.empty()) return;
-  // A deleted element was in a baseline file that changed or went away.
-  std::map<std::string, std::string> current_blobs;
-  for (const auto& file : current.Files()) current_blobs[file.path] = file.blob_id;
-  std::vector<std::string> changed;
-  SnapshotSourceTree tree(against, config.proto.roots);
-  for (const auto& file : against.Files()) {
-    if (!file.path.ends_with(".proto") || tree.ImportPath(file.path).empty()) continue;
-    auto it = current_blobs.find(file.path);
-    if (it == current_blobs.end() || it->second != file.blob_id) changed.push_back(file.path);
-  }
-  Diagnostics ignored;  // CheckProto reports compile errors
-  std::optional<ProtoSide> side;
-  bool any_proto = std::any_of(deletions.begin(), deletions.end(),
-                               [](const Finding* f) { return f->kind == ContractKind::kProto; });
-  if (any_proto && !changed.empty()) side.emplace(against, config.proto.roots, changed, &ignored);
-  const pb::DescriptorPool* pool =
-      side && !side->files().empty() ? side->files().front().descriptor->pool() : nullptr;
+  // A deleted element was in a baseline file the comparison compiled.
+  std::vector<const pb::DescriptorPool*> pools = baseline.Pools();
 
   std::vector<Finding> added;
   for (const Finding* deletion : deletions) {
     std::optional<bool> deprecated;
     if (deletion->kind == ContractKind::kJsonSchema) {
       deprecated = SchemaDeprecated(schemas, *deletion);
-    } else if (pool) {
-      deprecated = ProtoDeprecated(*pool, *deletion);
+    } else {
+      for (const pb::DescriptorPool* pool : pools) {
+        deprecated = ProtoDeprecated(*pool, *deletion);
+        if (deprecated) break;
+      }
     }
     if (!deprecated || *deprecated) continue;
     Finding f = *deletion;
@@ -274,12 +263,10 @@ bool IsVersioningRule(std::string_view rule) {
          rule == "VERSION_NEXT";
 }
 
-void ApplyVersioningBeforePolicy(const Snapshot& against, const Snapshot& current,
-                                 const Config& config, SchemaSides& schemas,
-                                 std::vector<Finding>* findings) {
+void ApplyVersioningBeforePolicy(const Config& config, const ProtoBaseline& proto,
+                                 SchemaSides& schemas, std::vector<Finding>* findings) {
   if (config.versioning.major_versions) ApplyMajorVersions(schemas, findings);
-  if (config.versioning.require_deprecation)
-    AddDeprecationFindings(against, current, config, schemas, findings);
+  if (config.versioning.require_deprecation) AddDeprecationFindings(proto, schemas, findings);
 }
 
 void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const Config& config,

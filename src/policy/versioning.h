@@ -9,6 +9,7 @@
 #include "contract_lint/finding.h"
 #include "contract_lint/snapshot.h"
 #include "jsonschema/jsonschema_check.h"
+#include "proto/proto_check.h"
 
 namespace contract_lint {
 
@@ -25,10 +26,10 @@ bool IsVersioningRule(std::string_view rule);
 // - versioning.require_deprecation: every deleted field, enum value, method,
 //   message, enum, service (Protobuf) or property (JSON Schema) that the
 //   baseline did not mark deprecated adds ELEMENT_NO_DELETE_UNLESS_DEPRECATED.
-// `schemas`: the documents CheckJsonSchemas loaded (read, never parsed again).
-void ApplyVersioningBeforePolicy(const Snapshot& against, const Snapshot& current,
-                                 const Config& config, SchemaSides& schemas,
-                                 std::vector<Finding>* findings);
+// `proto` and `schemas`: the baseline CheckProto compiled and the documents
+// CheckJsonSchemas parsed (read here, never loaded again).
+void ApplyVersioningBeforePolicy(const Config& config, const ProtoBaseline& proto,
+                                 SchemaSides& schemas, std::vector<Finding>* findings);
 
 // After the policy, for JSON Schemas with a semver `version` (or `x-version`)
 // on both sides: a 0.x baseline may break (errors become warnings); a major

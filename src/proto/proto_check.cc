@@ -77,9 +77,24 @@ class RuleCollector : public RuleEmitter {
 
 }  // namespace
 
+ProtoBaseline::ProtoBaseline() = default;
+ProtoBaseline::~ProtoBaseline() {
+  if (FreeingSkipped()) Discard(side_);
+}
+
+std::vector<const google::protobuf::DescriptorPool*> ProtoBaseline::Pools() const {
+  std::vector<const google::protobuf::DescriptorPool*> pools;
+  if (!side_) return pools;
+  for (const auto& file : side_->files()) {
+    const auto* pool = file.descriptor->pool();
+    if (std::find(pools.begin(), pools.end(), pool) == pools.end()) pools.push_back(pool);
+  }
+  return pools;
+}
+
 ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
                       const ProtoSettings& settings, std::vector<Finding>* findings,
-                      Diagnostics* diagnostics, const LoadOptions& load) {
+                      Diagnostics* diagnostics, const LoadOptions& load, ProtoBaseline* keep) {
   auto before = ContractFiles(against, settings);
   auto after = ContractFiles(current, settings);
   ProtoStats stats;
@@ -169,6 +184,7 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
       rule.proto_check(diff, collector);
     }
   }
+  if (keep) keep->side_ = std::move(sides[0]);
   // Findings are plain data: the pools go, one side per thread (freeing
   // tens of thousands of descriptors is not free), or with the process.
   if (FreeingSkipped()) {

@@ -2,6 +2,9 @@
 // elements once, and run every Protobuf rule of the rule table over the pairs.
 #pragma once
 
+#include <google/protobuf/descriptor.h>
+
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,8 +46,29 @@ bool NeedsPackageScope(const Config& config);
 // change reaches are compiled (proto_scope.h): an unchanged file whose
 // imports are unchanged too is not parsed, so an error it had in the
 // baseline already is not reported again.
+class ProtoSide;
+
+// The baseline side CheckProto compiled, kept for the versioning rules (was
+// a deleted element deprecated?), so that nothing is compiled twice.
+class ProtoBaseline {
+ public:
+  ProtoBaseline();
+  ~ProtoBaseline();
+  // The pools the baseline's compiled contracts are in (its own and the one
+  // it shares with the current side); empty when nothing was compiled.
+  std::vector<const google::protobuf::DescriptorPool*> Pools() const;
+
+ private:
+  friend ProtoStats CheckProto(const Snapshot&, const Snapshot&, const ProtoSettings&,
+                               std::vector<Finding>*, Diagnostics*, const LoadOptions&,
+                               ProtoBaseline*);
+  std::unique_ptr<ProtoSide> side_;
+};
+
+// With `keep`, the compiled baseline side is handed to it.
 ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
                       const ProtoSettings& settings, std::vector<Finding>* findings,
-                      Diagnostics* diagnostics, const LoadOptions& load = {});
+                      Diagnostics* diagnostics, const LoadOptions& load = {},
+                      ProtoBaseline* keep = nullptr);
 
 }  // namespace contract_lint

@@ -132,6 +132,35 @@ TEST_CASE("require_deprecation: deleting what the baseline did not deprecate is 
   CHECK(!Has(off.out, "ELEMENT_NO_DELETE_UNLESS_DEPRECATED"));
 }
 
+TEST_CASE("require_deprecation reads the baseline the comparison compiled, imports included",
+          "[versioning][e2e]") {
+  TempDir repo;
+  Git("init -q", repo.path());
+  WriteFile(repo.path(), "contract-lint.yaml",
+            "version: 1\nbreaking:\n  use: [FILE]\nversioning:\n  require_deprecation: true\n");
+  // common.proto is the same on both sides (compiled once, shared); order.proto imports it.
+  WriteFile(repo.path(), "common.proto",
+            "syntax = \"proto3\";\npackage acme.v1;\nmessage Money { int64 units = 1; }\n");
+  WriteFile(repo.path(), "order.proto",
+            "syntax = \"proto3\";\npackage acme.v1;\nimport \"common.proto\";\n"
+            "message Order { Money total = 1; }\n"
+            "message Legacy { option deprecated = true; }\nmessage Gone { Money m = 1; }\n"
+            "service Orders {\n  rpc Get(Order) returns (Order);\n"
+            "  rpc Old(Order) returns (Order) { option deprecated = true; }\n}\n");
+  Commit(repo, "base");
+  WriteFile(repo.path(), "order.proto",
+            "syntax = \"proto3\";\npackage acme.v1;\nimport \"common.proto\";\n"
+            "message Order { Money total = 1; }\nservice Orders {}\n");
+  auto result = RunTool("--against HEAD --color never", repo.path());
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 1);
+  const std::string rule = ": error: ELEMENT_NO_DELETE_UNLESS_DEPRECATED: ";
+  CHECK(Has(result.out, rule + "Message \"acme.v1.Gone\" was deleted without being marked"));
+  CHECK(Has(result.out, rule + "RPC \"acme.v1.Orders.Get\" was deleted without being marked"));
+  CHECK(!Has(result.out, rule + "Message \"acme.v1.Legacy\""));
+  CHECK(!Has(result.out, rule + "RPC \"acme.v1.Orders.Old\""));
+}
+
 std::string VersionedSchema(const std::string& version, const std::string& required,
                             const std::string& id = "https://acme.example/schemas/v1/order.json") {
   return "{\n  \"$id\": \"" + id + "\",\n  \"version\": \"" + version +
