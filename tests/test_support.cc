@@ -88,4 +88,45 @@ std::string Git(const std::string& args, const std::filesystem::path& dir) {
   return result.out;
 }
 
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  INFO("replacing " << from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+Repo::Repo() { Git("init -q", path()); }
+
+void Repo::Write(const std::string& relative, const std::string& content) const {
+  WriteFile(path(), relative, content);
+}
+
+std::string Repo::Read(const std::string& relative) const { return ReadFile(path() / relative); }
+
+void Repo::Edit(const std::string& relative, const std::string& from, const std::string& to) const {
+  Write(relative, Replace(Read(relative), from, to));
+}
+
+void Repo::Commit(const std::string& message) const {
+  Git("add -A", path());
+  Git("commit -qm " + ShellQuote(message), path());
+}
+
+CommandResult Repo::Run(const std::string& args) const {
+  return RunTool(args + " --color never", path());
+}
+
+nlohmann::json Repo::RunJson(const std::string& args, int* exit_code) const {
+  auto result = RunTool(args + " --format json", path());
+  INFO("stdout:\n" << result.out << "stderr:\n" << result.err);
+  *exit_code = result.exit_code;
+  auto doc = nlohmann::json::parse(result.out, nullptr, false);
+  REQUIRE_FALSE(doc.is_discarded());
+  return doc;
+}
+
 }  // namespace contract_lint::testing

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace contract_lint::testing {
@@ -46,5 +47,30 @@ std::string Git(const std::string& args, const std::filesystem::path& dir);
 
 // Single-quotes a string for /bin/sh.
 std::string ShellQuote(const std::string& s);
+
+// Whether `text` contains `part`.
+bool Has(const std::string& text, const std::string& part);
+
+// `from` replaced by `to` (exactly once: REQUIREs that `from` occurs).
+std::string Replace(std::string text, const std::string& from, const std::string& to);
+
+// A git repository in a temporary directory whose `main` holds the files
+// written before Commit(); later writes change the working tree.
+class Repo {
+ public:
+  Repo();
+  const std::filesystem::path& path() const { return dir_.path(); }
+  void Write(const std::string& relative, const std::string& content) const;
+  std::string Read(const std::string& relative) const;
+  // Replaces `from` by `to` in a file of the working tree.
+  void Edit(const std::string& relative, const std::string& from, const std::string& to) const;
+  void Commit(const std::string& message = "baseline") const;
+  CommandResult Run(const std::string& args) const;
+  // Runs with --format json and parses stdout (REQUIREs valid JSON).
+  nlohmann::json RunJson(const std::string& args, int* exit_code) const;
+
+ private:
+  TempDir dir_;
+};
 
 }  // namespace contract_lint::testing

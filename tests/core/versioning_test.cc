@@ -9,10 +9,9 @@
 namespace contract_lint {
 namespace {
 
-using testing::Git;
-using testing::RunTool;
-using testing::TempDir;
-using testing::WriteFile;
+using testing::Has;
+using testing::Replace;
+using testing::Repo;
 
 std::string Orders(const std::string& version, const std::string& fields) {
   return "syntax = \"proto3\";\n\npackage acme.orders." + version + ";\n\nmessage Order {\n" +
@@ -28,25 +27,15 @@ consumers:
     uses: [acme.orders.v2.Order]
 )";
 
-void Commit(const TempDir& repo, const std::string& message) {
-  Git("add -A", repo.path());
-  Git("commit -qm " + message, repo.path());
-}
-
-bool Has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 TEST_CASE("a v2 package beside v1 is a new contract: its differences from v1 are not findings",
           "[versioning][e2e]") {
-  TempDir repo;
-  Git("init -q", repo.path());
-  WriteFile(repo.path(), "contract-lint.yaml", kConsumers);
-  WriteFile(repo.path(), "acme/orders/v1/order.proto", Orders("v1", kV1Fields));
-  Commit(repo, "v1");
+  Repo repo;
+  repo.Write("contract-lint.yaml", kConsumers);
+  repo.Write("acme/orders/v1/order.proto", Orders("v1", kV1Fields));
+  repo.Commit("v1");
   // v2 drops `total` and retypes `id`: fine, nobody compares it with v1.
-  WriteFile(repo.path(), "acme/orders/v2/order.proto", Orders("v2", "  int64 id = 1;\n"));
-  auto result = RunTool("--against HEAD --color never", repo.path());
+  repo.Write("acme/orders/v2/order.proto", Orders("v2", "  int64 id = 1;\n"));
+  auto result = repo.Run("--against HEAD");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 0);
   CHECK(Has(result.out, "0 breaking changes"));
@@ -54,14 +43,13 @@ TEST_CASE("a v2 package beside v1 is a new contract: its differences from v1 are
 
 TEST_CASE("deleting v1 while a consumer uses it is breaking and names that consumer only",
           "[versioning][e2e]") {
-  TempDir repo;
-  Git("init -q", repo.path());
-  WriteFile(repo.path(), "contract-lint.yaml", kConsumers);
-  WriteFile(repo.path(), "acme/orders/v1/order.proto", Orders("v1", kV1Fields));
-  WriteFile(repo.path(), "acme/orders/v2/order.proto", Orders("v2", "  int64 id = 1;\n"));
-  Commit(repo, "v1-and-v2");
+  Repo repo;
+  repo.Write("contract-lint.yaml", kConsumers);
+  repo.Write("acme/orders/v1/order.proto", Orders("v1", kV1Fields));
+  repo.Write("acme/orders/v2/order.proto", Orders("v2", "  int64 id = 1;\n"));
+  repo.Commit("v1-and-v2");
   std::filesystem::remove(repo.path() / "acme/orders/v1/order.proto");
-  auto result = RunTool("--against HEAD --color never", repo.path());
+  auto result = repo.Run("--against HEAD");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
   CHECK(Has(result.out,
@@ -73,13 +61,11 @@ TEST_CASE("deleting v1 while a consumer uses it is breaking and names that consu
 
 TEST_CASE("a package moved to the next major version in place is not compared element by element",
           "[versioning][e2e]") {
-  TempDir repo;
-  Git("init -q", repo.path());
-  WriteFile(repo.path(), "acme/orders/order.proto", Orders("v1", kV1Fields));
-  Commit(repo, "v1");
-  WriteFile(repo.path(), "acme/orders/order.proto",
-            Orders("v2", "  int64 id = 1;\n  string total = 2;\n"));
-  auto result = RunTool("--against HEAD --color never", repo.path());
+  Repo repo;
+  repo.Write("acme/orders/order.proto", Orders("v1", kV1Fields));
+  repo.Commit("v1");
+  repo.Write("acme/orders/order.proto", Orders("v2", "  int64 id = 1;\n  string total = 2;\n"));
+  auto result = repo.Run("--against HEAD");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
   CHECK(Has(result.out,
@@ -92,28 +78,29 @@ TEST_CASE("a package moved to the next major version in place is not compared el
 
 TEST_CASE("require_deprecation: deleting what the baseline did not deprecate is its own finding",
           "[versioning][e2e]") {
-  TempDir repo;
-  Git("init -q", repo.path());
+  Repo repo;
   // WIRE allows deleting a field whose number is reserved; the policy asks for a deprecation first.
-  WriteFile(repo.path(), "contract-lint.yaml",
-            "version: 1\nbreaking:\n  use: [WIRE]\nversioning:\n  require_deprecation: true\n");
-  WriteFile(repo.path(), "order.proto",
-            "syntax = \"proto3\";\npackage acme.v1;\nmessage Order {\n  string id = 1;\n"
-            "  string note = 2 [deprecated = true];\n  int32 gone = 3;\n}\n"
-            "enum Status {\n  STATUS_UNSPECIFIED = 0;\n  STATUS_OLD = 1;\n}\n");
-  WriteFile(repo.path(), "schemas/order.schema.json",
-            "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"id\": {\"type\": \"string\"},\n"
-            "    \"legacy\": {\"type\": \"string\", \"deprecated\": true},\n"
-            "    \"code\": {\"type\": \"string\"}\n  }\n}\n");
-  Commit(repo, "base");
-  WriteFile(repo.path(), "order.proto",
-            "syntax = \"proto3\";\npackage acme.v1;\nmessage Order {\n  reserved 2, 3;\n  string "
-            "id = 1;\n}\n"
-            "enum Status {\n  reserved 1;\n  STATUS_UNSPECIFIED = 0;\n}\n");
-  WriteFile(repo.path(), "schemas/order.schema.json",
-            "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"id\": {\"type\": \"string\"}\n "
-            " }\n}\n");
-  auto result = RunTool("--against HEAD --color never", repo.path());
+  repo.Write("contract-lint.yaml",
+             "version: 1\nbreaking:\n  use: [WIRE]\nversioning:\n  require_deprecation: true\n");
+  repo.Write("order.proto",
+             "syntax = \"proto3\";\npackage acme.v1;\nmessage Order {\n  string id = 1;\n"
+             "  string note = 2 [deprecated = true];\n  int32 gone = 3;\n}\n"
+             "enum Status {\n  STATUS_UNSPECIFIED = 0;\n  STATUS_OLD = 1;\n}\n");
+  repo.Write(
+      "schemas/order.schema.json",
+      "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"id\": {\"type\": \"string\"},\n"
+      "    \"legacy\": {\"type\": \"string\", \"deprecated\": true},\n"
+      "    \"code\": {\"type\": \"string\"}\n  }\n}\n");
+  repo.Commit("base");
+  repo.Write("order.proto",
+             "syntax = \"proto3\";\npackage acme.v1;\nmessage Order {\n  reserved 2, 3;\n  string "
+             "id = 1;\n}\n"
+             "enum Status {\n  reserved 1;\n  STATUS_UNSPECIFIED = 0;\n}\n");
+  repo.Write(
+      "schemas/order.schema.json",
+      "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"id\": {\"type\": \"string\"}\n "
+      " }\n}\n");
+  auto result = repo.Run("--against HEAD");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
   const std::string rule = ": error: ELEMENT_NO_DELETE_UNLESS_DEPRECATED: ";
@@ -126,32 +113,31 @@ TEST_CASE("require_deprecation: deleting what the baseline did not deprecate is 
   CHECK(!Has(result.out, "#/properties/legacy\" was deleted"));
   CHECK(Has(result.out, "3 breaking changes"));
 
-  WriteFile(repo.path(), "contract-lint.yaml", "version: 1\nbreaking:\n  use: [WIRE]\n");
-  auto off = RunTool("--against HEAD --color never", repo.path());
+  repo.Write("contract-lint.yaml", "version: 1\nbreaking:\n  use: [WIRE]\n");
+  auto off = repo.Run("--against HEAD");
   INFO(off.out << off.err);
   CHECK(!Has(off.out, "ELEMENT_NO_DELETE_UNLESS_DEPRECATED"));
 }
 
 TEST_CASE("require_deprecation reads the baseline the comparison compiled, imports included",
           "[versioning][e2e]") {
-  TempDir repo;
-  Git("init -q", repo.path());
-  WriteFile(repo.path(), "contract-lint.yaml",
-            "version: 1\nbreaking:\n  use: [FILE]\nversioning:\n  require_deprecation: true\n");
+  Repo repo;
+  repo.Write("contract-lint.yaml",
+             "version: 1\nbreaking:\n  use: [FILE]\nversioning:\n  require_deprecation: true\n");
   // common.proto is the same on both sides (compiled once, shared); order.proto imports it.
-  WriteFile(repo.path(), "common.proto",
-            "syntax = \"proto3\";\npackage acme.v1;\nmessage Money { int64 units = 1; }\n");
-  WriteFile(repo.path(), "order.proto",
-            "syntax = \"proto3\";\npackage acme.v1;\nimport \"common.proto\";\n"
-            "message Order { Money total = 1; }\n"
-            "message Legacy { option deprecated = true; }\nmessage Gone { Money m = 1; }\n"
-            "service Orders {\n  rpc Get(Order) returns (Order);\n"
-            "  rpc Old(Order) returns (Order) { option deprecated = true; }\n}\n");
-  Commit(repo, "base");
-  WriteFile(repo.path(), "order.proto",
-            "syntax = \"proto3\";\npackage acme.v1;\nimport \"common.proto\";\n"
-            "message Order { Money total = 1; }\nservice Orders {}\n");
-  auto result = RunTool("--against HEAD --color never", repo.path());
+  repo.Write("common.proto",
+             "syntax = \"proto3\";\npackage acme.v1;\nmessage Money { int64 units = 1; }\n");
+  repo.Write("order.proto",
+             "syntax = \"proto3\";\npackage acme.v1;\nimport \"common.proto\";\n"
+             "message Order { Money total = 1; }\n"
+             "message Legacy { option deprecated = true; }\nmessage Gone { Money m = 1; }\n"
+             "service Orders {\n  rpc Get(Order) returns (Order);\n"
+             "  rpc Old(Order) returns (Order) { option deprecated = true; }\n}\n");
+  repo.Commit("base");
+  repo.Write("order.proto",
+             "syntax = \"proto3\";\npackage acme.v1;\nimport \"common.proto\";\n"
+             "message Order { Money total = 1; }\nservice Orders {}\n");
+  auto result = repo.Run("--against HEAD");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
   const std::string rule = ": error: ELEMENT_NO_DELETE_UNLESS_DEPRECATED: ";
@@ -171,14 +157,13 @@ std::string VersionedSchema(const std::string& version, const std::string& requi
 
 TEST_CASE("a semver JSON Schema needs a major bump for a breaking change and gets the next version",
           "[versioning][e2e]") {
-  TempDir repo;
-  Git("init -q", repo.path());
-  WriteFile(repo.path(), "order.schema.json", VersionedSchema("1.2.0", "\"id\""));
-  Commit(repo, "base");
+  Repo repo;
+  repo.Write("order.schema.json", VersionedSchema("1.2.0", "\"id\""));
+  repo.Commit("base");
   const std::string path = "order.schema.json";
 
-  WriteFile(repo.path(), path, VersionedSchema("1.3.0", "\"id\", \"total\""));
-  auto minor = RunTool("--against HEAD --color never", repo.path());
+  repo.Write(path, VersionedSchema("1.3.0", "\"id\", \"total\""));
+  auto minor = repo.Run("--against HEAD");
   INFO(minor.out << minor.err);
   CHECK(minor.exit_code == 1);
   CHECK(Has(minor.out,
@@ -190,19 +175,18 @@ TEST_CASE("a semver JSON Schema needs a major bump for a breaking change and get
                    "are breaking, so the next version is 2.0.0 (the file says 1.3.0)"));
   CHECK(Has(minor.out, "error: REQUIRED_NO_ADD"));
 
-  WriteFile(repo.path(), path, VersionedSchema("2.0.0", "\"id\", \"total\""));
-  auto major = RunTool("--against HEAD --color never", repo.path());
+  repo.Write(path, VersionedSchema("2.0.0", "\"id\", \"total\""));
+  auto major = repo.Run("--against HEAD");
   INFO(major.out << major.err);
   CHECK(major.exit_code == 0);
   CHECK(Has(major.out, "warning: REQUIRED_NO_ADD"));
   CHECK(Has(major.out, "(allowed by the major version bump 1.2.0 -> 2.0.0)"));
   CHECK(!Has(major.out, "VERSION_MAJOR_BUMP_REQUIRED"));
 
-  WriteFile(repo.path(), path,
-            VersionedSchema("1.2.1", "\"id\"")
-                .replace(VersionedSchema("1.2.1", "\"id\"").find("\"number\"}"), 10,
-                         "\"number\", \"description\": \"in cents\"}"));
-  auto patch = RunTool("--against HEAD --color never", repo.path());
+  // A description added: an annotation.
+  repo.Write(path, Replace(VersionedSchema("1.2.1", "\"id\""), "\"number\"}",
+                           "\"number\", \"description\": \"in cents\"}"));
+  auto patch = repo.Run("--against HEAD");
   INFO(patch.out << patch.err);
   CHECK(patch.exit_code == 0);
   CHECK(
@@ -210,12 +194,11 @@ TEST_CASE("a semver JSON Schema needs a major bump for a breaking change and get
 }
 
 TEST_CASE("a 0.x JSON Schema may break: its breaking changes are warnings", "[versioning][e2e]") {
-  TempDir repo;
-  Git("init -q", repo.path());
-  WriteFile(repo.path(), "order.schema.json", VersionedSchema("0.3.0", "\"id\""));
-  Commit(repo, "base");
-  WriteFile(repo.path(), "order.schema.json", VersionedSchema("0.4.0", "\"id\", \"total\""));
-  auto result = RunTool("--against HEAD --color never", repo.path());
+  Repo repo;
+  repo.Write("order.schema.json", VersionedSchema("0.3.0", "\"id\""));
+  repo.Commit("base");
+  repo.Write("order.schema.json", VersionedSchema("0.4.0", "\"id\", \"total\""));
+  auto result = repo.Run("--against HEAD");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 0);
   CHECK(Has(result.out, "warning: REQUIRED_NO_ADD"));
@@ -224,17 +207,15 @@ TEST_CASE("a 0.x JSON Schema may break: its breaking changes are warnings", "[ve
 
 TEST_CASE("a JSON Schema whose $id moves to v2 in place is not compared: the v1 schema is deleted",
           "[versioning][e2e]") {
-  TempDir repo;
-  Git("init -q", repo.path());
-  WriteFile(repo.path(), "contract-lint.yaml",
-            "version: 1\nconsumers:\n  - name: billing\n    uses: "
-            "[\"order.schema.json#/properties/total\"]\n");
-  WriteFile(repo.path(), "order.schema.json", VersionedSchema("1.0.0", "\"id\""));
-  Commit(repo, "base");
-  WriteFile(
-      repo.path(), "order.schema.json",
-      VersionedSchema("2.0.0", "\"id\", \"total\"", "https://acme.example/schemas/v2/order.json"));
-  auto result = RunTool("--against HEAD --color never", repo.path());
+  Repo repo;
+  repo.Write("contract-lint.yaml",
+             "version: 1\nconsumers:\n  - name: billing\n    uses: "
+             "[\"order.schema.json#/properties/total\"]\n");
+  repo.Write("order.schema.json", VersionedSchema("1.0.0", "\"id\""));
+  repo.Commit("base");
+  repo.Write("order.schema.json", VersionedSchema("2.0.0", "\"id\", \"total\"",
+                                                  "https://acme.example/schemas/v2/order.json"));
+  auto result = repo.Run("--against HEAD");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
   CHECK(Has(result.out,

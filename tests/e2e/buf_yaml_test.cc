@@ -12,10 +12,9 @@
 namespace contract_lint {
 namespace {
 
-using testing::Git;
-using testing::RunTool;
-using testing::TempDir;
-using testing::WriteFile;
+using testing::Has;
+using testing::Replace;
+using testing::Repo;
 
 const char* kOrderBefore = R"(syntax = "proto2";
 
@@ -50,15 +49,13 @@ message Order {
 // Commits buf.yaml and proto/acme/v1/order.proto, then changes the proto in
 // the working tree; returns the tool's result for `contract-lint` (working
 // tree against HEAD).
-testing::CommandResult RunOnBufRepo(const TempDir& repo, const std::string& buf_yaml,
+testing::CommandResult RunOnBufRepo(const Repo& repo, const std::string& buf_yaml,
                                     const std::string& args = "") {
-  Git("init -q", repo.path());
-  WriteFile(repo.path(), "buf.yaml", buf_yaml);
-  WriteFile(repo.path(), "proto/acme/v1/order.proto", kOrderBefore);
-  Git("add -A", repo.path());
-  Git("commit -qm base", repo.path());
-  WriteFile(repo.path(), "proto/acme/v1/order.proto", kOrderAfter);
-  return RunTool(args, repo.path());
+  repo.Write("buf.yaml", buf_yaml);
+  repo.Write("proto/acme/v1/order.proto", kOrderBefore);
+  repo.Commit("base");
+  repo.Write("proto/acme/v1/order.proto", kOrderAfter);
+  return repo.Run(args);
 }
 
 // "path line col RULE" of each finding line of a text report.
@@ -76,7 +73,7 @@ std::string Keys(const std::string& report) {
 }
 
 TEST_CASE("buf.yaml v2 with a module: buf's default FILE findings", "[e2e][buf]") {
-  TempDir repo;
+  Repo repo;
   auto result = RunOnBufRepo(repo, "version: v2\nmodules:\n  - path: proto\n");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
@@ -85,14 +82,15 @@ TEST_CASE("buf.yaml v2 with a module: buf's default FILE findings", "[e2e][buf]"
         "proto/acme/v1/order.proto 6 27 FIELD_SAME_DEFAULT\n"
         "proto/acme/v1/order.proto 7 3 FIELD_SAME_CARDINALITY\n"
         "proto/acme/v1/order.proto 8 12 FIELD_SAME_TYPE\n");
-  CHECK(result.out.find("proto/acme/v1/order.proto:8:12: error: FIELD_SAME_TYPE: Field \"3\" "
-                        "with name \"total\" on message \"Order\" changed type from \"int64\" "
-                        "to \"int32\".") != std::string::npos);
+  CHECK(Has(result.out,
+            "proto/acme/v1/order.proto:8:12: error: FIELD_SAME_TYPE: Field \"3\" "
+            "with name \"total\" on message \"Order\" changed type from \"int64\" "
+            "to \"int32\"."));
 }
 
 TEST_CASE("buf.yaml v1: FILE as v1 defines it (no FIELD_SAME_DEFAULT, no EXTENSION_NO_DELETE)",
           "[e2e][buf]") {
-  TempDir repo;
+  Repo repo;
   auto result = RunOnBufRepo(repo, "version: v1\n");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
@@ -102,7 +100,7 @@ TEST_CASE("buf.yaml v1: FILE as v1 defines it (no FIELD_SAME_DEFAULT, no EXTENSI
 }
 
 TEST_CASE("buf.yaml v1beta1 with build.roots: WIRE as v1beta1 defines it", "[e2e][buf]") {
-  TempDir repo;
+  Repo repo;
   auto result =
       RunOnBufRepo(repo, "version: v1beta1\nbuild:\n  roots: [proto]\nbreaking:\n  use: [WIRE]\n");
   INFO(result.out << result.err);
@@ -114,28 +112,24 @@ TEST_CASE("buf.yaml v1beta1 with build.roots: WIRE as v1beta1 defines it", "[e2e
 }
 
 TEST_CASE("buf.yaml v1beta1: imports resolve across build.roots", "[e2e][buf]") {
-  TempDir repo;
-  Git("init -q", repo.path());
-  WriteFile(repo.path(), "buf.yaml", "version: v1beta1\nbuild:\n  roots: [proto, vendor]\n");
-  WriteFile(repo.path(), "vendor/ext/money.proto",
-            "syntax = \"proto3\";\n\npackage ext;\n\nmessage Money {\n  int64 units = 1;\n}\n");
+  Repo repo;
+  repo.Write("buf.yaml", "version: v1beta1\nbuild:\n  roots: [proto, vendor]\n");
+  repo.Write("vendor/ext/money.proto",
+             "syntax = \"proto3\";\n\npackage ext;\n\nmessage Money {\n  int64 units = 1;\n}\n");
   const std::string order =
       "syntax = \"proto3\";\n\npackage acme.v1;\n\nimport \"ext/money.proto\";\n\n"
       "message Order {\n  ext.Money price = 1;\n  int64 total = 2;\n}\n";
-  WriteFile(repo.path(), "proto/acme/v1/order.proto", order);
-  Git("add -A", repo.path());
-  Git("commit -qm base", repo.path());
-  std::string changed = order;
-  changed.replace(changed.find("int64 total"), 11, "int32 total");
-  WriteFile(repo.path(), "proto/acme/v1/order.proto", changed);
-  auto result = RunTool("", repo.path());
+  repo.Write("proto/acme/v1/order.proto", order);
+  repo.Commit("base");
+  repo.Write("proto/acme/v1/order.proto", Replace(order, "int64 total", "int32 total"));
+  auto result = repo.Run("");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
   CHECK(Keys(result.out) == "proto/acme/v1/order.proto 9 3 FIELD_SAME_TYPE\n");
 }
 
 TEST_CASE("buf.yaml v1: a deprecated id enables its replacements, with a warning", "[e2e][buf]") {
-  TempDir repo;
+  Repo repo;
   auto result = RunOnBufRepo(repo, "version: v1\nbreaking:\n  use: [FIELD_SAME_LABEL]\n");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
@@ -143,88 +137,82 @@ TEST_CASE("buf.yaml v1: a deprecated id enables its replacements, with a warning
         "proto/acme/v1/order.proto 7 3 FIELD_SAME_CARDINALITY\n"
         "proto/acme/v1/order.proto 7 3 FIELD_WIRE_COMPATIBLE_CARDINALITY\n"
         "proto/acme/v1/order.proto 7 3 FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY\n");
-  CHECK(result.err.find("FIELD_SAME_LABEL is deprecated; using FIELD_SAME_CARDINALITY,"
-                        "FIELD_WIRE_COMPATIBLE_CARDINALITY,FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY "
-                        "instead") != std::string::npos);
+  CHECK(Has(result.err,
+            "FIELD_SAME_LABEL is deprecated; using FIELD_SAME_CARDINALITY,"
+            "FIELD_WIRE_COMPATIBLE_CARDINALITY,FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY "
+            "instead"));
 }
 
 TEST_CASE(
     "buf.yaml v1: FIELD_SAME_CTYPE and FILE_SAME_JAVA_STRING_CHECK_UTF8 enable their replacements",
     "[e2e][buf]") {
-  TempDir repo;
-  Git("init -q", repo.path());
-  WriteFile(
-      repo.path(), "buf.yaml",
+  Repo repo;
+  repo.Write(
+      "buf.yaml",
       "version: v1\nbreaking:\n  use: [FIELD_SAME_CTYPE, FILE_SAME_JAVA_STRING_CHECK_UTF8]\n");
   const std::string before =
       "syntax = \"proto2\";\n\npackage acme.v1;\n\nmessage Note {\n"
       "  optional string text = 1 [ctype = CORD];\n}\n";
-  WriteFile(repo.path(), "note.proto", before);
-  Git("add -A", repo.path());
-  Git("commit -qm base", repo.path());
-  WriteFile(repo.path(), "note.proto",
-            "syntax = \"proto2\";\n\npackage acme.v1;\n\noption java_string_check_utf8 = true;\n\n"
-            "message Note {\n  optional string text = 1;\n}\n");
-  auto result = RunTool("", repo.path());
+  repo.Write("note.proto", before);
+  repo.Commit("base");
+  repo.Write("note.proto",
+             "syntax = \"proto2\";\n\npackage acme.v1;\n\noption java_string_check_utf8 = true;\n\n"
+             "message Note {\n  optional string text = 1;\n}\n");
+  auto result = repo.Run("");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
   // buf 1.75.0 on this repository: the same two findings.
   CHECK(Keys(result.out) ==
         "note.proto 5 1 FIELD_SAME_JAVA_UTF8_VALIDATION\n"
         "note.proto 8 3 FIELD_SAME_CPP_STRING_TYPE\n");
-  CHECK(result.err.find("FIELD_SAME_CTYPE is deprecated") != std::string::npos);
-  CHECK(result.err.find("FILE_SAME_JAVA_STRING_CHECK_UTF8 is deprecated") != std::string::npos);
+  CHECK(Has(result.err, "FIELD_SAME_CTYPE is deprecated"));
+  CHECK(Has(result.err, "FILE_SAME_JAVA_STRING_CHECK_UTF8 is deprecated"));
 }
 
 TEST_CASE("buf.yaml v2 rejects the v1-only deprecated ids and v1 rejects CSR, as buf does",
           "[e2e][buf]") {
   {
-    TempDir repo;
+    Repo repo;
     auto result = RunOnBufRepo(repo, "version: v2\nbreaking:\n  use: [FIELD_SAME_LABEL]\n");
     CHECK(result.exit_code == 2);
     CHECK(result.err.starts_with("buf.yaml"));
-    CHECK(result.err.find("error: breaking.use: \"FIELD_SAME_LABEL\" is not a known rule or "
-                          "category ID in buf.yaml version v2") != std::string::npos);
-    CHECK(result.out.find("FIELD_SAME_CARDINALITY") == std::string::npos);
+    CHECK(Has(result.err,
+              "error: breaking.use: \"FIELD_SAME_LABEL\" is not a known rule or "
+              "category ID in buf.yaml version v2"));
+    CHECK(!Has(result.out, "FIELD_SAME_CARDINALITY"));
   }
   {
-    TempDir repo;
+    Repo repo;
     auto result = RunOnBufRepo(repo, "version: v1\nbreaking:\n  use: [CSR]\n");
     CHECK(result.exit_code == 2);
-    CHECK(result.err.find("\"CSR\" is not a known rule or category ID in buf.yaml version v1") !=
-          std::string::npos);
+    CHECK(Has(result.err, "\"CSR\" is not a known rule or category ID in buf.yaml version v1"));
   }
   {
-    TempDir repo;
+    Repo repo;
     auto result = RunOnBufRepo(repo, "version: v1\nbreaking:\n  use: [FIELD_SAME_LABLE]\n");
     CHECK(result.exit_code == 2);
-    CHECK(result.err.find("did you mean \"FIELD_SAME_LABEL\"?") != std::string::npos);
+    CHECK(Has(result.err, "did you mean \"FIELD_SAME_LABEL\"?"));
   }
 }
 
 TEST_CASE("buf.yaml v2: a module's own breaking section judges that module only", "[e2e][buf]") {
-  TempDir repo;
-  Git("init -q", repo.path());
+  Repo repo;
   // Module a: its own policy, in place of the top-level one (which it does not inherit).
-  WriteFile(repo.path(), "buf.yaml",
-            "version: v2\nmodules:\n  - path: a\n    breaking:\n      use: [FILE]\n  - path: b\n"
-            "breaking:\n  use: [FILE]\n  except: [FIELD_SAME_NAME]\n");
+  repo.Write("buf.yaml",
+             "version: v2\nmodules:\n  - path: a\n    breaking:\n      use: [FILE]\n  - path: b\n"
+             "breaking:\n  use: [FILE]\n  except: [FIELD_SAME_NAME]\n");
   const std::string a =
       "syntax = \"proto3\";\n\npackage x;\n\nmessage A {\n  string id = 1;\n  int64 n = 2;\n}\n";
-  std::string b = a;
-  b.replace(b.find("package x"), 9, "package y").replace(b.find("message A"), 9, "message B");
-  WriteFile(repo.path(), "a/x/a.proto", a);
-  WriteFile(repo.path(), "b/y/b.proto", b);
-  Git("add -A", repo.path());
-  Git("commit -qm base", repo.path());
-  auto change = [](std::string text) {
-    text.replace(text.find("string id"), 9, "string ident");
-    text.replace(text.find("int64 n"), 7, "int32 n");
-    return text;
+  const std::string b = Replace(Replace(a, "package x", "package y"), "message A", "message B");
+  repo.Write("a/x/a.proto", a);
+  repo.Write("b/y/b.proto", b);
+  repo.Commit("base");
+  auto change = [](const std::string& text) {
+    return Replace(Replace(text, "string id", "string ident"), "int64 n", "int32 n");
   };
-  WriteFile(repo.path(), "a/x/a.proto", change(a));
-  WriteFile(repo.path(), "b/y/b.proto", change(b));
-  auto result = RunTool("", repo.path());
+  repo.Write("a/x/a.proto", change(a));
+  repo.Write("b/y/b.proto", change(b));
+  auto result = repo.Run("");
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
   CHECK(Keys(result.out) ==
