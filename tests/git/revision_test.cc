@@ -68,7 +68,8 @@ TEST_CASE("REF falls back to origin/REF, then to any remote", "[git]") {
   }
 }
 
-TEST_CASE("an unknown REF fails with the git fetch that brings it", "[git]") {
+TEST_CASE("an unknown REF fails with what brings it: a fetch, or more history for a commit id",
+          "[git]") {
   TempDir dir;
   MakeBranchedRepository(dir.path());
   Options options;
@@ -81,14 +82,10 @@ TEST_CASE("an unknown REF fails with the git fetch that brings it", "[git]") {
   CHECK(OpenFails(against, dir.path()) ==
         "unknown revision 'nope' (tried nope, origin/nope, refs/remotes/*/nope); fetch it with "
         "'git fetch origin nope'\n");
-}
-
-TEST_CASE("an unknown abbreviated commit id asks for more history, not a fetch by name", "[git]") {
-  TempDir dir;
-  MakeBranchedRepository(dir.path());
-  Options options;
-  options.against = "abc1234";
-  CHECK(OpenFails(options, dir.path()) ==
+  // An abbreviated commit id cannot be fetched by name: the clone lacks history.
+  Options commit;
+  commit.against = "abc1234";
+  CHECK(OpenFails(commit, dir.path()) ==
         "unknown revision 'abc1234' (tried abc1234, origin/abc1234, refs/remotes/*/abc1234); no "
         "commit in this clone starts with abc1234; a shallow clone may lack it: fetch more history "
         "('git fetch --unshallow' or 'git fetch --deepen=N') or give the full commit id\n");
