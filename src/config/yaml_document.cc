@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "config/config.h"
+#include "utf8.h"
 
 namespace contract_lint {
 namespace {
@@ -98,38 +99,6 @@ struct Converter {
   }
 };
 
-// The 1-based position of the first byte that is not valid UTF-8, or line 0.
-// YAML and JSON are Unicode; and valijson's UTF-8 decoder (minLength,
-// maxLength) reads past its tables on such bytes.
-void FirstInvalidUtf8(const std::string& text, int* line, int* column, unsigned char* byte) {
-  int l = 1, c = 1;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char b = static_cast<unsigned char>(text[i]);
-    size_t length = b < 0x80           ? 1
-                    : (b >> 5) == 0x6  ? 2
-                    : (b >> 4) == 0xE  ? 3
-                    : (b >> 3) == 0x1E ? 4
-                                       : 0;
-    bool ok = length > 0 && i + length <= text.size() && !(length == 2 && b < 0xC2);
-    for (size_t k = 1; ok && k < length; ++k)
-      ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    if (!ok) {
-      *line = l;
-      *column = c;
-      *byte = b;
-      return;
-    }
-    if (b == '\n') {
-      ++l;
-      c = 1;
-    } else {
-      ++c;
-    }
-    i += length;
-  }
-  *line = 0;
-}
-
 }  // namespace
 
 bool ParseConfigText(const std::string& text, const std::string& path, nlohmann::json* document,
@@ -138,14 +107,11 @@ bool ParseConfigText(const std::string& text, const std::string& path, nlohmann:
     diagnostics->Add(path, 0, 0, "the configuration contains a NUL byte");
     return false;
   }
-  int bad_line = 0, bad_column = 0;
-  unsigned char bad_byte = 0;
-  FirstInvalidUtf8(text, &bad_line, &bad_column, &bad_byte);
-  if (bad_line > 0) {
-    static const char* kHex = "0123456789abcdef";
-    diagnostics->Add(path, bad_line, bad_column,
-                     std::string("invalid UTF-8 (byte 0x") + kHex[bad_byte >> 4] +
-                         kHex[bad_byte & 15] + "); the configuration must be UTF-8");
+  // YAML and JSON are Unicode; and valijson's UTF-8 decoder (minLength,
+  // maxLength) reads past its tables on such bytes.
+  if (InvalidUtf8 bad = FirstInvalidUtf8(text); bad.line > 0) {
+    diagnostics->Add(path, bad.line, bad.column,
+                     DescribeInvalidUtf8(bad) + "; the configuration must be UTF-8");
     return false;
   }
   YAML::Node root;

@@ -2,10 +2,10 @@
 
 #include <vector>
 
+#include "utf8.h"
+
 namespace contract_lint {
 namespace {
-
-bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 void AppendUtf8(unsigned code, std::string* out) {
   if (code < 0x80) {
@@ -35,11 +35,11 @@ class Cursor {
   int column() const { return column_; }
   void Next() {
     if (done()) return;
-    unsigned char c = static_cast<unsigned char>(text_[pos_++]);
+    char c = text_[pos_++];
     if (c == '\n') {
       ++line_;
       column_ = 1;
-    } else if (!IsContinuation(c)) {
+    } else if (!IsUtf8Continuation(c)) {
       ++column_;
     }
   }
@@ -138,11 +138,10 @@ void LineColumnAt(std::string_view text, size_t offset, int* line, int* column) 
   *line = 1;
   *column = 1;
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
+    if (text[i] == '\n') {
       ++*line;
       *column = 1;
-    } else if (!IsContinuation(c)) {
+    } else if (!IsUtf8Continuation(text[i])) {
       ++*column;
     }
   }

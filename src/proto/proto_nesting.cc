@@ -1,5 +1,7 @@
 #include "proto/proto_nesting.h"
 
+#include "utf8.h"
+
 namespace contract_lint {
 
 NestingExcess FirstExcessiveNesting(std::string_view text, int limit) {
@@ -50,7 +52,7 @@ NestingExcess FirstExcessiveNesting(std::string_view text, int limit) {
     if (c == '\n') {
       ++line;
       column = 1;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+    } else if (!IsUtf8Continuation(c)) {
       ++column;
     }
   }

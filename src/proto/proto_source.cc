@@ -12,6 +12,7 @@
 
 #include "parallel.h"
 #include "proto/snapshot_source_tree.h"
+#include "utf8.h"
 
 namespace contract_lint {
 namespace {
@@ -267,7 +268,6 @@ namespace {
 
 // libprotobuf counts columns in bytes with tabs to the next multiple of 8;
 // buf counts code points with tabs to the next multiple of 4. Both 0-based.
-bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // buf's 0-based column of the byte at libprotobuf's 0-based `column` of `line`.
 int BufColumn(std::string_view line, int column) {
@@ -278,7 +278,7 @@ int BufColumn(std::string_view line, int column) {
       buf += 4 - buf % 4;
     } else {
       ++protoc;
-      if (!IsContinuationByte(line[i])) ++buf;
+      if (!IsUtf8Continuation(line[i])) ++buf;
     }
   }
   return buf + (column > protoc ? column - protoc : 0);  // past the end: count on
@@ -291,10 +291,10 @@ int ByteOfBufColumn(std::string_view line, int column) {
   for (; i < line.size() && buf < column; ++i) {
     if (line[i] == '\t') {
       buf += 4 - buf % 4;
-    } else if (!IsContinuationByte(line[i])) {
+    } else if (!IsUtf8Continuation(line[i])) {
       ++buf;
     }
-    while (i + 1 < line.size() && IsContinuationByte(line[i + 1])) ++i;
+    while (i + 1 < line.size() && IsUtf8Continuation(line[i + 1])) ++i;
   }
   return static_cast<int>(i) + (column > buf ? column - buf : 0);
 }
@@ -348,7 +348,7 @@ Location WidenToKeyword(const SourceFile* file, Location where, std::string_view
   for (int b = 0; b < start; ++b) {
     if (line[b] == '\t') {
       column += 4 - column % 4;
-    } else if (!IsContinuationByte(line[b])) {
+    } else if (!IsUtf8Continuation(line[b])) {
       ++column;
     }
   }

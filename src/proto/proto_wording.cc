@@ -4,21 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "utf8.h"
+
 namespace contract_lint {
-namespace {
-
-// Length of the UTF-8 sequence starting at text[i], or 0 when invalid.
-size_t Utf8Length(std::string_view text, size_t i) {
-  unsigned char c = static_cast<unsigned char>(text[i]);
-  size_t length = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
-  if (length == 0 || i + length > text.size()) return 0;
-  for (size_t k = 1; k < length; ++k) {
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
-  }
-  return length;
-}
-
-}  // namespace
 
 std::string GoQuote(std::string_view text) {
   std::string out = "\"";
@@ -57,7 +45,7 @@ std::string GoQuote(std::string_view text) {
     }
     if (c >= 0x20 && c < 0x7F) {
       out += static_cast<char>(c);
-    } else if (size_t length = c >= 0x80 ? Utf8Length(text, i) : 0) {
+    } else if (size_t length = c >= 0x80 ? Utf8SequenceLength(text, i) : 0) {
       out.append(text.substr(i, length));
       i += length - 1;
     } else {

@@ -26,44 +26,7 @@ class SilentErrors : public io::ErrorCollector {
 
 }  // namespace
 
-namespace {
-
-struct BadByte {
-  int line = 0;
-  int column = 0;
-  std::string byte_hex;
-};
-
-// The 1-based position of the first byte that is not valid UTF-8, if any.
-BadByte FirstInvalidUtf8(const std::string& text) {
-  int line = 1, column = 1;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t length = c < 0x80           ? 1
-                    : (c >> 5) == 0x6  ? 2
-                    : (c >> 4) == 0xE  ? 3
-                    : (c >> 3) == 0x1E ? 4
-                                       : 0;
-    bool ok = length > 0 && i + length <= text.size();
-    for (size_t k = 1; ok && k < length; ++k)
-      ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    if (ok && length == 2) ok = c >= 0xC2;  // no overlong forms
-    if (!ok) {
-      static const char* kHex = "0123456789abcdef";
-      return BadByte{line, column, std::string{kHex[c >> 4], kHex[c & 15]}};
-    }
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-    i += length;
-  }
-  return {};
-}
-
-}  // namespace
+namespace {}  // namespace
 
 EditionStatement FindEditionStatement(const std::string& contents) {
   // The first token decides: `edition` can only start a file (after comments).
@@ -144,10 +107,8 @@ FetchedSource SnapshotSourceTree::Fetch(const std::string& import_path) const {
   const std::string& contents = *source.owned;
   // .proto files are UTF-8 (protoc does not check; buf does): refuse others
   // with the position of the first bad byte instead of comparing garbage.
-  if (auto bad = FirstInvalidUtf8(contents); bad.line > 0) {
-    source.bad_line = bad.line;
-    source.bad_column = bad.column;
-    source.bad_byte_hex = bad.byte_hex;
+  if (InvalidUtf8 bad = FirstInvalidUtf8(contents); bad.line > 0) {
+    source.bad_utf8 = bad;
     return source;
   }
   EditionStatement edition = FindEditionStatement(contents);
@@ -172,11 +133,10 @@ FetchedSource SnapshotSourceTree::Fetch(const std::string& import_path) const {
 
 bool SnapshotSourceTree::Accept(const FetchedSource& source) {
   if (source.found) return true;
-  if (source.bad_line > 0) {
+  if (source.bad_utf8.line > 0) {
     if (diagnostics_) {
-      diagnostics_->Add(
-          source.repo_path, source.bad_line, source.bad_column,
-          "invalid UTF-8 (byte 0x" + source.bad_byte_hex + "); .proto files must be UTF-8");
+      diagnostics_->Add(source.repo_path, source.bad_utf8.line, source.bad_utf8.column,
+                        DescribeInvalidUtf8(source.bad_utf8) + "; .proto files must be UTF-8");
     }
     last_error_ = "";
     return false;

@@ -14,6 +14,7 @@
 
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/snapshot.h"
+#include "utf8.h"
 
 namespace contract_lint {
 
@@ -30,8 +31,7 @@ struct FetchedSource {
   std::string_view text;                     // owned, or an embedded well-known file
   bool found = false;                        // text is valid
   std::string error;                         // why it cannot be opened
-  int bad_line = 0, bad_column = 0;          // first byte that is not UTF-8
-  std::string bad_byte_hex;
+  InvalidUtf8 bad_utf8;                      // first byte that is not UTF-8
   struct {
     int line = 0, column = 0;
     std::string edition;
