@@ -6,6 +6,26 @@
 
 namespace contract_lint::acceptance {
 
+const char* const kOrdersProto = R"(syntax = "proto3";
+
+package acme.orders.v1;
+
+message Order {
+  string id = 1;
+  int32 total = 2;
+}
+)";
+
+const char* const kEventSchema = R"({
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "type": "object",
+  "properties": {
+    "id": {"type": "string"},
+    "amount": {"type": "integer"}
+  }
+}
+)";
+
 std::vector<nlohmann::json> FindingsWithRule(const nlohmann::json& report,
                                              const std::string& rule) {
   std::vector<nlohmann::json> out;

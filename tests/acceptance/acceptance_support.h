@@ -11,6 +11,12 @@
 namespace contract_lint::acceptance {
 
 using testing::Replace;
+// Contracts several acceptance tests start from: acme.orders.v1.Order {id,
+// total} (written at proto/acme/orders/v1/orders.proto, `total` on line 7),
+// and an event schema with `id` and an integer `amount` (on line 6).
+extern const char* const kOrdersProto;
+extern const char* const kEventSchema;
+
 using testing::Repo;
 
 // The findings of a JSON report with `rule` (any suppression state).

@@ -8,18 +8,8 @@
 namespace contract_lint::acceptance {
 namespace {
 
-const char* kOrders = R"(syntax = "proto3";
-
-package acme.orders.v1;
-
-message Order {
-  string id = 1;
-  int32 total = 2;
-}
-)";
-
 void MakeBrokenRepo(const Repo& repo) {
-  repo.Write("proto/acme/orders/v1/orders.proto", kOrders);
+  repo.Write("proto/acme/orders/v1/orders.proto", kOrdersProto);
   repo.Commit();
   repo.Edit("proto/acme/orders/v1/orders.proto", "int32 total", "string total");
 }

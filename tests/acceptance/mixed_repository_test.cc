@@ -7,26 +7,6 @@
 namespace contract_lint::acceptance {
 namespace {
 
-const char* kOrders = R"(syntax = "proto3";
-
-package acme.orders.v1;
-
-message Order {
-  string id = 1;
-  int32 total = 2;
-}
-)";
-
-const char* kEvent = R"({
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "type": "object",
-  "properties": {
-    "id": {"type": "string"},
-    "amount": {"type": "integer"}
-  }
-}
-)";
-
 constexpr const char* kProtoLine =
     "proto/acme/orders/v1/orders.proto:7:3: error: FIELD_SAME_TYPE: Field \"2\" with name "
     "\"total\" on "
@@ -37,8 +17,8 @@ constexpr const char* kSchemaLine =
     "\"integer\" to \"string\"";
 
 void MakeRepo(const Repo& repo) {
-  repo.Write("proto/acme/orders/v1/orders.proto", kOrders);
-  repo.Write("schemas/event.schema.json", kEvent);
+  repo.Write("proto/acme/orders/v1/orders.proto", kOrdersProto);
+  repo.Write("schemas/event.schema.json", kEventSchema);
   repo.Commit();
 }
 

@@ -21,16 +21,6 @@ message Order {
 }
 )";
 
-const char* kEvent = R"({
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "type": "object",
-  "properties": {
-    "id": {"type": "string"},
-    "amount": {"type": "integer"}
-  }
-}
-)";
-
 const char* kLegacy = R"(syntax = "proto3";
 
 package acme.legacy.v1;
@@ -44,7 +34,7 @@ message Old {
 void MakeRepo(const Repo& repo) {
   repo.Write("proto/orders.proto", kOrders);
   repo.Write("proto/legacy/old.proto", kLegacy);
-  repo.Write("schemas/event.schema.json", kEvent);
+  repo.Write("schemas/event.schema.json", kEventSchema);
   repo.Commit();
 }
 
