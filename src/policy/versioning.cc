@@ -123,47 +123,66 @@ void ApplyMajorVersions(SchemaSides& schemas, std::vector<Finding>* findings) {
 
 // --- require_deprecation ------------------------------------------------------------------------
 
-// The deletion findings whose element the baseline may have marked deprecated.
-// Package-level rules for types, so that a type moved to another file of its
-// package is not taken for a deletion.
-bool IsDeletionRule(const Finding& f) {
-  if (f.kind == ContractKind::kJsonSchema) return f.rule == "PROPERTY_NO_DELETE";
-  static const std::set<std::string, std::less<>> kRules = {
-      "FIELD_NO_DELETE",           "ENUM_VALUE_NO_DELETE",   "RPC_NO_DELETE",
-      "PACKAGE_MESSAGE_NO_DELETE", "PACKAGE_ENUM_NO_DELETE", "PACKAGE_SERVICE_NO_DELETE"};
-  return kRules.count(f.rule) > 0;
+template <typename Descriptor>
+std::optional<bool> DeprecatedIn(const Descriptor* element) {
+  if (!element) return std::nullopt;
+  return element->options().deprecated();
 }
 
-std::pair<std::string, std::string> SplitLast(const std::string& name) {
+// "acme.v1.Status.STATUS_OLD": enum values are named in their enum here.
+const pb::EnumValueDescriptor* FindEnumValue(const pb::DescriptorPool& pool,
+                                             const std::string& name) {
   size_t dot = name.rfind('.');
-  if (dot == std::string::npos) return {"", name};
-  return {name.substr(0, dot), name.substr(dot + 1)};
+  const pb::EnumDescriptor* e =
+      dot == std::string::npos ? nullptr : pool.FindEnumTypeByName(name.substr(0, dot));
+  return e ? e->FindValueByName(name.substr(dot + 1)) : nullptr;
 }
 
-// Whether the baseline marked the Protobuf element `f` deletes deprecated;
-// nullopt when it cannot be found there.
-std::optional<bool> ProtoDeprecated(const pb::DescriptorPool& pool, const Finding& f) {
-  const std::string& name = f.subject;
-  if (f.rule == "FIELD_NO_DELETE") {
-    if (auto* field = pool.FindFieldByName(name)) return field->options().deprecated();
-  } else if (f.rule == "ENUM_VALUE_NO_DELETE") {
-    auto [parent, value] = SplitLast(name);
-    if (auto* e = pool.FindEnumTypeByName(parent)) {
-      if (auto* v = e->FindValueByName(value)) return v->options().deprecated();
-    }
-  } else if (f.rule == "RPC_NO_DELETE") {
-    auto [parent, method] = SplitLast(name);
-    if (auto* s = pool.FindServiceByName(parent)) {
-      if (auto* m = s->FindMethodByName(method)) return m->options().deprecated();
-    }
-  } else if (f.rule == "PACKAGE_MESSAGE_NO_DELETE") {
-    if (auto* m = pool.FindMessageTypeByName(name)) return m->options().deprecated();
-  } else if (f.rule == "PACKAGE_ENUM_NO_DELETE") {
-    if (auto* e = pool.FindEnumTypeByName(name)) return e->options().deprecated();
-  } else if (f.rule == "PACKAGE_SERVICE_NO_DELETE") {
-    if (auto* s = pool.FindServiceByName(name)) return s->options().deprecated();
+// The deletions whose element the baseline may have marked deprecated: the
+// word for the element and, for Protobuf, whether the baseline `pool` marked
+// the element `name` deprecated (nullopt when it is not there). Types go by
+// the package-level rules, so that a type moved to another file of its
+// package is not taken for a deletion.
+struct DeprecatableDeletion {
+  std::string_view rule;
+  ContractKind kind;
+  std::string_view word;
+  std::optional<bool> (*deprecated)(const pb::DescriptorPool& pool, const std::string& name);
+};
+
+const DeprecatableDeletion kDeletions[] = {
+    {"FIELD_NO_DELETE", ContractKind::kProto, "Field",
+     [](const pb::DescriptorPool& pool, const std::string& name) {
+       return DeprecatedIn(pool.FindFieldByName(name));
+     }},
+    {"ENUM_VALUE_NO_DELETE", ContractKind::kProto, "Enum value",
+     [](const pb::DescriptorPool& pool, const std::string& name) {
+       return DeprecatedIn(FindEnumValue(pool, name));
+     }},
+    {"RPC_NO_DELETE", ContractKind::kProto, "RPC",
+     [](const pb::DescriptorPool& pool, const std::string& name) {
+       return DeprecatedIn(pool.FindMethodByName(name));
+     }},
+    {"PACKAGE_MESSAGE_NO_DELETE", ContractKind::kProto, "Message",
+     [](const pb::DescriptorPool& pool, const std::string& name) {
+       return DeprecatedIn(pool.FindMessageTypeByName(name));
+     }},
+    {"PACKAGE_ENUM_NO_DELETE", ContractKind::kProto, "Enum",
+     [](const pb::DescriptorPool& pool, const std::string& name) {
+       return DeprecatedIn(pool.FindEnumTypeByName(name));
+     }},
+    {"PACKAGE_SERVICE_NO_DELETE", ContractKind::kProto, "Service",
+     [](const pb::DescriptorPool& pool, const std::string& name) {
+       return DeprecatedIn(pool.FindServiceByName(name));
+     }},
+    {"PROPERTY_NO_DELETE", ContractKind::kJsonSchema, "Property", nullptr},
+};
+
+const DeprecatableDeletion* FindDeletion(const Finding& f) {
+  for (const auto& deletion : kDeletions) {
+    if (deletion.rule == f.rule && deletion.kind == f.kind) return &deletion;
   }
-  return std::nullopt;
+  return nullptr;
 }
 
 std::optional<bool> SchemaDeprecated(SchemaSides& schemas, const Finding& f) {
@@ -179,43 +198,30 @@ std::optional<bool> SchemaDeprecated(SchemaSides& schemas, const Finding& f) {
   }
 }
 
-std::string ElementWord(const Finding& f) {
-  if (f.kind == ContractKind::kJsonSchema) return "Property";
-  if (f.rule == "FIELD_NO_DELETE") return "Field";
-  if (f.rule == "ENUM_VALUE_NO_DELETE") return "Enum value";
-  if (f.rule == "RPC_NO_DELETE") return "RPC";
-  if (f.rule == "PACKAGE_MESSAGE_NO_DELETE") return "Message";
-  if (f.rule == "PACKAGE_ENUM_NO_DELETE") return "Enum";
-  return "Service";
-}
-
 void AddDeprecationFindings(const ProtoBaseline& baseline, SchemaSides& schemas,
                             std::vector<Finding>* findings) {
-  std::vector<const Finding*> deletions;
-  for (const auto& f : *findings) {
-    if (IsDeletionRule(f)) deletions.push_back(&f);
-  }
-  if (deletions.empty()) return;
   // A deleted element was in a baseline file the comparison compiled.
-  std::vector<const pb::DescriptorPool*> pools = baseline.Pools();
-
+  std::vector<const pb::DescriptorPool*> pools;
   std::vector<Finding> added;
-  for (const Finding* deletion : deletions) {
+  for (const Finding& deletion : *findings) {
+    const DeprecatableDeletion* kind = FindDeletion(deletion);
+    if (!kind) continue;
     std::optional<bool> deprecated;
-    if (deletion->kind == ContractKind::kJsonSchema) {
-      deprecated = SchemaDeprecated(schemas, *deletion);
+    if (!kind->deprecated) {
+      deprecated = SchemaDeprecated(schemas, deletion);
     } else {
+      if (pools.empty()) pools = baseline.Pools();
       for (const pb::DescriptorPool* pool : pools) {
-        deprecated = ProtoDeprecated(*pool, *deletion);
+        deprecated = kind->deprecated(*pool, deletion.subject);
         if (deprecated) break;
       }
     }
     if (!deprecated || *deprecated) continue;
-    Finding f = *deletion;
+    Finding f = deletion;
     f.rule = std::string(kDeprecationRule);
     f.severity = Severity::kError;
     f.direction = Direction::kNone;
-    f.message = ElementWord(*deletion) + " \"" + deletion->subject +
+    f.message = std::string(kind->word) + " \"" + deletion.subject +
                 "\" was deleted without being marked deprecated in the baseline "
                 "(versioning.require_deprecation): deprecate it, release, and delete it later.";
     added.push_back(std::move(f));
