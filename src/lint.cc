@@ -103,7 +103,7 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   CheckRegistry(*sides.against, *sides.current, config, &findings);
   ApplyVersioningBeforePolicy(config, proto_baseline, schemas, &findings);
   ApplyPolicy(config, &findings);
-  AddReleaseFindings(sides, config, &findings, diagnostics, &report->warnings);
+  AddReleaseFindings(sides, config, schemas, &findings, diagnostics, &report->warnings);
   if (!diagnostics->empty()) return;
   ApplySchemaVersions(*sides.against, *sides.current, config, schemas, &findings);
   ApplyInlineSuppressions(*sides.current, &findings);

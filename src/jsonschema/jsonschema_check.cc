@@ -155,6 +155,12 @@ std::map<std::string, SchemaNode> Definitions(const SchemaSide& side, const Sche
 
 }  // namespace
 
+// The current side's $refs, as RefScanner found them.
+struct SchemaSides::Refs {
+  std::map<std::string, std::set<std::string>> edges;
+  std::vector<RemoteRef> remote;
+};
+
 SchemaSides::SchemaSides() = default;
 SchemaSides::~SchemaSides() = default;
 
@@ -165,24 +171,27 @@ const SchemaDocument* SchemaSides::Current(const std::string& path) {
   return current_ ? current_->Load(path) : nullptr;
 }
 
-JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& current,
-                                 const JsonSchemaSettings& settings, std::vector<Finding>* findings,
-                                 Diagnostics* diagnostics, const SchemaLoadOptions& load,
-                                 SchemaSides* keep) {
+namespace {
+
+std::set<std::string> ContractPaths(const SchemaSide& side) {
+  std::set<std::string> paths;
+  for (const auto& file : side.snapshot().Files()) {
+    if (side.IsContract(file.path)) paths.insert(file.path);
+  }
+  return paths;
+}
+
+// Compares the loaded, $ref-checked current side with `old_side`, which
+// loads only what is compared: contracts that changed or reach a change.
+JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
+                             const std::set<std::string>& new_paths, const SchemaSides::Refs& refs,
+                             bool lenient, std::vector<Finding>* findings, Diagnostics* diagnostics,
+                             int jobs) {
+  const Snapshot& against = old_side.snapshot();
+  const Snapshot& current = new_side.snapshot();
   JsonSchemaStats stats;
-  auto old_owner =
-      std::make_unique<SchemaSide>(against, settings, " (in the baseline)", diagnostics);
-  auto new_owner = std::make_unique<SchemaSide>(current, settings, "", diagnostics);
-  SchemaSide& old_side = *old_owner;
-  SchemaSide& new_side = *new_owner;
-  std::set<std::string> old_paths, new_paths, all_paths;
-  for (const auto& file : against.Files()) {
-    if (old_side.IsContract(file.path)) old_paths.insert(file.path);
-  }
-  for (const auto& file : current.Files()) {
-    if (new_side.IsContract(file.path)) new_paths.insert(file.path);
-  }
-  all_paths = old_paths;
+  std::set<std::string> old_paths = ContractPaths(old_side);
+  std::set<std::string> all_paths = old_paths;
   all_paths.insert(new_paths.begin(), new_paths.end());
   stats.files = static_cast<int>(all_paths.size());
   auto changed = [&](const std::string& path) {
@@ -192,15 +201,6 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
   };
   for (const auto& path : all_paths) stats.changed += changed(path) ? 1 : 0;
 
-  // Every current contract is parsed (on every thread) and its $refs
-  // validated: an input error anywhere is reported, whether or not the file
-  // changed. The baseline side loads only what is compared.
-  int jobs = ResolveJobs(load.jobs);
-  new_side.Preload(std::vector<std::string>(new_paths.begin(), new_paths.end()), jobs);
-  for (const auto& path : new_paths) new_side.Load(path);
-  RefScanner scanner(&new_side, diagnostics);
-  for (size_t i = 0; i < new_side.loaded().size(); ++i) scanner.Scan(*new_side.loaded()[i]);
-
   auto needs_compare = [&](const std::string& path) {
     std::set<std::string> seen{path};
     std::deque<std::string> queue{path};
@@ -208,7 +208,9 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
       std::string next = queue.front();
       queue.pop_front();
       if (changed(next)) return true;
-      for (const auto& target : scanner.edges[next]) {
+      auto edges = refs.edges.find(next);
+      if (edges == refs.edges.end()) continue;
+      for (const auto& target : edges->second) {
         if (seen.insert(target).second) queue.push_back(target);
       }
     }
@@ -220,7 +222,7 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
     if (old_paths.count(path) && needs_compare(path)) to_compare.push_back(path);
   }
   old_side.Preload(to_compare, jobs);
-  SchemaComparer comparer(&old_side, &new_side, settings.lenient);
+  SchemaComparer comparer(&old_side, &new_side, lenient);
   std::vector<Change> changes;
   std::set<std::string> compared;
   for (const auto& path : to_compare) {
@@ -244,7 +246,7 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
                      "the comparison nests deeper than 300 subschemas (through $refs) at #" +
                          node.pointer + ": not compared; flatten the schema or split it");
   }
-  for (const auto& remote : scanner.remote) {
+  for (const auto& remote : refs.remote) {
     if (!compared.count(remote.doc->path)) continue;
     Change change =
         MakeChange("REF_UNRESOLVED_REMOTE", Direction::kNone,
@@ -276,11 +278,49 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
         "schema file " + path + " deleted" + std::string(Consequence(Direction::kNarrowing));
     findings->push_back(std::move(finding));
   }
+  return stats;
+}
+
+}  // namespace
+
+JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& current,
+                                 const JsonSchemaSettings& settings, std::vector<Finding>* findings,
+                                 Diagnostics* diagnostics, const SchemaLoadOptions& load,
+                                 SchemaSides* keep) {
+  auto old_side =
+      std::make_unique<SchemaSide>(against, settings, " (in the baseline)", diagnostics);
+  auto new_side = std::make_unique<SchemaSide>(current, settings, "", diagnostics);
+  // Every current contract is parsed (on every thread) and its $refs
+  // validated: an input error anywhere is reported, whether or not the file
+  // changed.
+  int jobs = ResolveJobs(load.jobs);
+  std::set<std::string> new_paths = ContractPaths(*new_side);
+  new_side->Preload(std::vector<std::string>(new_paths.begin(), new_paths.end()), jobs);
+  for (const auto& path : new_paths) new_side->Load(path);
+  RefScanner scanner(new_side.get(), diagnostics);
+  for (size_t i = 0; i < new_side->loaded().size(); ++i) scanner.Scan(*new_side->loaded()[i]);
+  auto refs = std::make_unique<SchemaSides::Refs>(
+      SchemaSides::Refs{std::move(scanner.edges), std::move(scanner.remote)});
+
+  JsonSchemaStats stats = CompareSides(*old_side, *new_side, new_paths, *refs, settings.lenient,
+                                       findings, diagnostics, jobs);
   if (keep) {
-    keep->against_ = std::move(old_owner);
-    keep->current_ = std::move(new_owner);
+    keep->settings_ = &settings;
+    keep->current_paths_ = std::move(new_paths);
+    keep->refs_ = std::move(refs);
+    keep->against_ = std::move(old_side);
+    keep->current_ = std::move(new_side);
   }
   return stats;
+}
+
+void CompareJsonSchemasWith(const Snapshot& against, SchemaSides& loaded,
+                            std::vector<Finding>* findings, Diagnostics* diagnostics,
+                            const SchemaLoadOptions& load) {
+  if (!loaded.current_) return;
+  SchemaSide old_side(against, *loaded.settings_, " (in the release)", diagnostics);
+  CompareSides(old_side, *loaded.current_, loaded.current_paths_, *loaded.refs_,
+               loaded.settings_->lenient, findings, diagnostics, ResolveJobs(load.jobs));
 }
 
 }  // namespace contract_lint

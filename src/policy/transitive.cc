@@ -35,8 +35,9 @@ bool AnyTransitiveMode(const Config& config) {
   return false;
 }
 
-void AddReleaseFindings(const Sides& sides, const Config& config, std::vector<Finding>* findings,
-                        Diagnostics* diagnostics, std::vector<Diagnostic>* warnings) {
+void AddReleaseFindings(const Sides& sides, const Config& config, SchemaSides& schemas,
+                        std::vector<Finding>* findings, Diagnostics* diagnostics,
+                        std::vector<Diagnostic>* warnings) {
   if (!AnyTransitiveMode(config)) return;
   if (sides.repository == nullptr) {
     warnings->push_back(
@@ -59,7 +60,7 @@ void AddReleaseFindings(const Sides& sides, const Config& config, std::vector<Fi
     LimitedSnapshot snapshot(std::move(release.snapshot), config.limits);
     Diagnostics problems;
     std::vector<Finding> found;
-    CheckJsonSchemas(snapshot, *sides.current, config.jsonschema, &found, &problems);
+    CompareJsonSchemasWith(snapshot, schemas, &found, &problems);
     if (!problems.empty()) {
       Diagnostic first = problems.Sorted().front();
       warnings->push_back(Diagnostic{first.path, first.line, first.column,

@@ -9,6 +9,7 @@
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/finding.h"
 #include "git/sides.h"
+#include "jsonschema/jsonschema_check.h"
 
 namespace contract_lint {
 
@@ -23,7 +24,10 @@ bool AnyTransitiveMode(const Config& config);
 // the release. A release whose contracts do not load is skipped with a
 // warning naming it: it cannot have been published as it is. Outside git, a
 // warning says that only the baseline was judged.
-void AddReleaseFindings(const Sides& sides, const Config& config, std::vector<Finding>* findings,
-                        Diagnostics* diagnostics, std::vector<Diagnostic>* warnings);
+// `schemas`: the current side as CheckJsonSchemas loaded it; each release is
+// compared with it, not with a fresh parse.
+void AddReleaseFindings(const Sides& sides, const Config& config, SchemaSides& schemas,
+                        std::vector<Finding>* findings, Diagnostics* diagnostics,
+                        std::vector<Diagnostic>* warnings);
 
 }  // namespace contract_lint

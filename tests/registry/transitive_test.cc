@@ -113,6 +113,27 @@ TEST_CASE("a per-contract registry BACKWARD_TRANSITIVE level reads every release
   CHECK(!Has(plain.out, "REGISTRY_FIELD_SCALAR_GROUP_CHANGED"));
 }
 
+TEST_CASE("a release whose schemas do not load is named in a warning, not judged",
+          "[transitive][e2e]") {
+  Repo repo;
+  repo.Write("contract-lint.yaml", "version: 1\nbreaking:\n  jsonschema: BACKWARD_TRANSITIVE\n");
+  repo.Write("schemas/customer.schema.json", "{\n  \"type\": \"object\",\n}\n");
+  repo.Commit("v1.0.0");
+  Git("tag v1.0.0", repo.path());
+  repo.Write("schemas/customer.schema.json", NameSchema(100));
+  repo.Commit("v1.1.0");
+  repo.Write("schemas/customer.schema.json", NameSchema(80));
+  auto result = repo.Run("--against HEAD");
+  INFO(result.out << result.err);
+  // Against the baseline (v1.1.0) the cut from 100 to 80 breaks; v1.0.0 cannot be judged.
+  CHECK(result.exit_code == 1);
+  CHECK(Has(result.out, "schemas/customer.schema.json:5:45: error: MAX_LENGTH_NO_DECREASE: "));
+  CHECK(!Has(result.out, "(against release v1.0.0)"));
+  CHECK(Has(result.err,
+            "schemas/customer.schema.json:3:1: warning: release v1.0.0 was not "
+            "judged: its contracts do not load ("));
+}
+
 TEST_CASE("outside git, a _TRANSITIVE mode warns that only the baseline was judged",
           "[transitive][e2e]") {
   TempDir dirs;
