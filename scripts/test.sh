@@ -15,7 +15,7 @@ bash scripts/install-deps.sh --fuzz
 step "Release build"
 bash scripts/build.sh build Release
 step "Release tests"
-ctest --test-dir build --output-on-failure -j "$(nproc)" --timeout 300
+ctest --test-dir build --output-on-failure -j "$(nproc)" --timeout 300 -LE slow
 if [ "${SKIP_ASAN:-0}" != 1 ]; then
   step "ASan+UBSan build (build-asan)"
   cmake --preset asan >/dev/null
@@ -26,7 +26,7 @@ if [ "${SKIP_ASAN:-0}" != 1 ]; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0 \
   LSAN_OPTIONS=suppressions="$PWD/scripts/lsan.supp":print_suppressions=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-asan --output-on-failure -j "$(nproc)" --timeout 900
+    ctest --test-dir build-asan --output-on-failure -j "$(nproc)" --timeout 900 -LE slow
 fi
 if [ "${SKIP_FUZZ:-0}" != 1 ]; then
   step "fuzz targets, ${FUZZ_SECONDS:-20}s each"
