@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Performance benchmark: contract-lint vs `buf breaking` on a synthetic monorepo (see bench/README.md).
 #
-#   bash bench/run.sh
+#   bash bench/run.sh                 the synthetic corpus (below)
+#   bash bench/run.sh REPO            a real repository or git bundle (bench/real.sh)
 #
 # Environment (all optional):
 #   BENCH_PROTOS / BENCH_PACKAGES / BENCH_SCHEMAS   corpus size (default 5000 / 300 / 1000)
@@ -63,6 +64,10 @@ if [ -z "${CONTRACT_LINT:-}" ] && [ "${BENCH_BUILD:-1}" != 0 ]; then
     build_note="the Release build FAILED; an older binary was measured"
     [ -x "$cl" ] || build_note="the Release build FAILED; contract-lint not measured"
   fi
+fi
+# A real repository (a git bundle or a clone) instead of the synthetic corpus: bench/real.sh.
+if [ $# -gt 0 ]; then
+  CONTRACT_LINT=$cl exec bash "$bench_dir/real.sh" "$@"
 fi
 cl_ok=1
 [ -x "$cl" ] || { cl_ok=0; log "contract-lint binary missing ($cl): only buf is measured"; }
