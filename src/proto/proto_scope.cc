@@ -3,6 +3,7 @@
 #include <google/protobuf/io/tokenizer.h>
 
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <functional>
 #include <set>
@@ -12,8 +13,18 @@
 namespace contract_lint {
 namespace {
 
-bool IsIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool IsIdentChar(char c) { return IsIdentStart(c) || (c >= '0' && c <= '9'); }
+// 1: starts an identifier, 2: continues one. A table: every byte of every
+// file of the repository is classified.
+constexpr std::array<unsigned char, 256> kIdentClass = [] {
+  std::array<unsigned char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') table[c] = 1 | 2;
+    if (c >= '0' && c <= '9') table[c] = 2;
+  }
+  return table;
+}();
+bool IsIdentStart(char c) { return kIdentClass[static_cast<unsigned char>(c)] & 1; }
+bool IsIdentChar(char c) { return kIdentClass[static_cast<unsigned char>(c)] & 2; }
 
 // A token stream over .proto text: identifiers, string literals (decoded)
 // and single punctuation characters. Comments and whitespace are skipped.
@@ -138,65 +149,102 @@ std::map<std::string, std::string> ByImportPath(const SnapshotSourceTree& tree,
 
 }  // namespace
 
-ProtoHeader ScanProtoHeader(std::string_view text) {
+namespace {
+
+// Whether `text` holds the word `import` or `package` (possibly inside a
+// comment or a string: a caller that stops scanning may only over-list).
+// Whether `word` occurs in `text` as a whole identifier. A hit inside a
+// comment or a string only costs a full scan, never a missed import.
+bool HasWord(std::string_view text, std::string_view word) {
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    bool starts = at == 0 || !IsIdentChar(text[at - 1]);
+    size_t end = at + word.size();
+    bool ends = end == text.size() || !IsIdentChar(text[end]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+bool HasImportOrPackage(std::string_view text) {
+  return HasWord(text, "import") || HasWord(text, "package");
+}
+
+bool IsTopLevelDefinition(std::string_view word) {
+  return word == "message" || word == "enum" || word == "service" || word == "extend";
+}
+
+}  // namespace
+
+ProtoHeader ScanProtoHeader(std::string_view text, bool complete_sensitivity) {
+  // Every file of the repository passes here (the reverse import graph needs
+  // their imports), so a token is classified once, by its kind and first
+  // character, before any keyword is compared; and a scan that does not need
+  // `sensitive` stops at the first definition when nothing after it can add
+  // an import or the package (most of a file is its definitions).
   ProtoHeader header;
   Lexer lexer(text);
   int depth = 0;
   bool statement_start = true;
-  std::string_view previous;  // the previous token, when punctuation or an identifier
+  bool after_option_opener = false;  // the previous token was `option`, `[` or `,`
   Lexer::Token token = lexer.Next();
   while (token.kind != Lexer::kEnd) {
-    if (token.kind == Lexer::kIdent && token.text == "import") {
-      // At any depth and position: listing too many imports is harmless.
-      token = lexer.Next();
-      bool is_public = false;
-      if (token.kind == Lexer::kIdent && (token.text == "public" || token.text == "weak")) {
-        is_public = token.text == "public";
+    if (token.kind == Lexer::kIdent) {
+      std::string_view word = token.text;
+      if (word == "import") {
+        // At any depth and position: listing too many imports is harmless.
         token = lexer.Next();
-      }
-      if (token.kind == Lexer::kString) {
-        std::string path;
-        while (token.kind == Lexer::kString) {  // adjacent literals concatenate
-          path += token.Value();
+        bool is_public = false;
+        if (token.kind == Lexer::kIdent && (token.text == "public" || token.text == "weak")) {
+          is_public = token.text == "public";
           token = lexer.Next();
         }
-        if (is_public) header.public_imports.push_back(path);
-        header.imports.push_back(std::move(path));
+        if (token.kind == Lexer::kString) {
+          std::string path;
+          while (token.kind == Lexer::kString) {  // adjacent literals concatenate
+            path += token.Value();
+            token = lexer.Next();
+          }
+          if (is_public) header.public_imports.push_back(path);
+          header.imports.push_back(std::move(path));
+        }
+        statement_start = false;
+        after_option_opener = false;
+        continue;
       }
-      statement_start = false;
-      previous = "";
-      continue;
-    }
-    if (token.kind == Lexer::kIdent && token.text == "package" && depth == 0 && statement_start &&
-        header.package.empty()) {
-      std::string package;
-      token = lexer.Next();
-      while (token.kind == Lexer::kIdent || (token.kind == Lexer::kPunct && token.text == ".")) {
-        package += token.text;
+      if (word == "package" && depth == 0 && statement_start && header.package.empty()) {
+        std::string package;
         token = lexer.Next();
+        while (token.kind == Lexer::kIdent || (token.kind == Lexer::kPunct && token.text == ".")) {
+          package += token.text;
+          token = lexer.Next();
+        }
+        header.package = std::move(package);
+        statement_start = false;
+        after_option_opener = false;
+        continue;
       }
-      header.package = std::move(package);
+      if (word == "extend" || word == "default") header.sensitive = true;
+      if (!complete_sensitivity && depth == 0 && statement_start && IsTopLevelDefinition(word)) {
+        std::string_view rest = text.substr(token.text.data() - text.data());
+        if (!HasImportOrPackage(rest)) {
+          header.complete = false;
+          return header;
+        }
+        complete_sensitivity = true;  // the rest is scanned anyway
+      }
       statement_start = false;
-      previous = "";
-      continue;
-    }
-    if (token.kind == Lexer::kIdent && (token.text == "extend" || token.text == "default")) {
-      header.sensitive = true;
-    }
-    if (token.kind == Lexer::kPunct && token.text == "(" &&
-        (previous == "option" || previous == "[" || previous == ",")) {
-      header.sensitive = true;  // a custom option
-    }
-    if (token.kind == Lexer::kPunct) {
-      if (token.text == "{") ++depth;
-      if (token.text == "}" && depth > 0) --depth;
-      statement_start = token.text == ";" || token.text == "}" || token.text == "{";
-    } else {
+      after_option_opener = word == "option";
+    } else if (token.kind == Lexer::kPunct) {
+      char c = token.text[0];
+      if (c == '(' && after_option_opener) header.sensitive = true;  // a custom option
+      if (c == '{') ++depth;
+      if (c == '}' && depth > 0) --depth;
+      statement_start = c == ';' || c == '}' || c == '{';
+      after_option_opener = c == '[' || c == ',';
+    } else {  // a string literal is never `option`, `[` or `,`
       statement_start = false;
+      after_option_opener = false;
     }
-    previous = token.kind == Lexer::kString
-                   ? std::string_view()
-                   : token.text;  // (a string is never "option", "[" or ",")
     token = lexer.Next();
   }
   return header;
@@ -253,9 +301,9 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
           node.text_after = ReadText(current, node.after.repo_path);
       }
       if (full_) return;
-      if (node.text_before) node.header_before = ScanProtoHeader(*node.text_before);
+      if (node.text_before) node.header_before = ScanProtoHeader(*node.text_before, false);
       if (node.changed || !node.text_before) {
-        if (node.text_after) node.header_after = ScanProtoHeader(*node.text_after);
+        if (node.text_after) node.header_after = ScanProtoHeader(*node.text_after, false);
       } else {
         node.header_after = node.header_before;
       }
@@ -270,6 +318,26 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
   }
   for (const auto& node : nodes_) {
     if (node->changed) changed_.push_back(node->import_path);
+  }
+  // `sensitive` is read (in Reached) only for the unchanged files that see a
+  // changed one: finish their scans while their texts are still here.
+  if (!full_ && !changed_.empty()) {
+    std::set<std::string> changed(changed_.begin(), changed_.end());
+    auto is_changed = [&](const std::string& import_path) {
+      return changed.count(import_path) > 0;
+    };
+    std::vector<Node*> unfinished;
+    for (const auto& node : nodes_) {
+      if (node->changed || (node->header_before.complete && node->header_after.complete)) continue;
+      if (Sees(*node, true, is_changed) || Sees(*node, false, is_changed)) {
+        unfinished.push_back(node.get());
+      }
+    }
+    ParallelFor(unfinished.size(), jobs, [&](size_t k) {
+      Node& node = *unfinished[k];  // unchanged: one text for both sides
+      if (node.text_before) node.header_before = ScanProtoHeader(*node.text_before);
+      if (node.text_after) node.header_after = ScanProtoHeader(*node.text_after);
+    });
   }
   // Clean: unchanged, and every import clean (a file outside the index is
   // embedded or absent on both sides). A cycle is not clean.
@@ -331,24 +399,6 @@ ProtoScope ProtoScopePlanner::Reached(const std::set<std::string>& surface_chang
   std::set<std::string> scope;
   if (full_ || changed_.empty()) return Make(scope);
   std::set<std::string> changed(changed_.begin(), changed_.end());
-  // What a file sees on one side: its imports, and what they import publicly.
-  auto sees = [&](const Node& node, bool before, auto&& visit) {
-    const ProtoHeader& header = before ? node.header_before : node.header_after;
-    std::set<std::string> seen;
-    std::deque<std::string> queue(header.imports.begin(), header.imports.end());
-    while (!queue.empty()) {
-      std::string import_path = queue.front();
-      queue.pop_front();
-      if (!seen.insert(import_path).second) continue;
-      if (visit(import_path)) return true;
-      auto it = index_.find(import_path);
-      if (it == index_.end()) continue;
-      const Node& imported = *nodes_[it->second];
-      const ProtoHeader& next = before ? imported.header_before : imported.header_after;
-      queue.insert(queue.end(), next.public_imports.begin(), next.public_imports.end());
-    }
-    return false;
-  };
   for (const auto& node : nodes_) {
     if (node->changed || scoped_.count(node->import_path)) continue;
     bool contract = IsContract(node->import_path, true) || IsContract(node->import_path, false);
@@ -357,9 +407,29 @@ ProtoScope ProtoScopePlanner::Reached(const std::set<std::string>& surface_chang
     auto reached = [&](const std::string& import_path) {
       return changed.count(import_path) && (sensitive || surface_changed.count(import_path));
     };
-    if (sees(*node, true, reached) || sees(*node, false, reached)) scope.insert(node->import_path);
+    if (Sees(*node, true, reached) || Sees(*node, false, reached)) scope.insert(node->import_path);
   }
   return Make(scope);
+}
+
+bool ProtoScopePlanner::Sees(const Node& node, bool before,
+                             const std::function<bool(const std::string&)>& visit) const {
+  // What a file sees on one side: its imports, and what they import publicly.
+  const ProtoHeader& header = before ? node.header_before : node.header_after;
+  std::set<std::string> seen;
+  std::deque<std::string> queue(header.imports.begin(), header.imports.end());
+  while (!queue.empty()) {
+    std::string import_path = queue.front();
+    queue.pop_front();
+    if (!seen.insert(import_path).second) continue;
+    if (visit(import_path)) return true;
+    auto it = index_.find(import_path);
+    if (it == index_.end()) continue;
+    const Node& imported = *nodes_[it->second];
+    const ProtoHeader& next = before ? imported.header_before : imported.header_after;
+    queue.insert(queue.end(), next.public_imports.begin(), next.public_imports.end());
+  }
+  return false;
 }
 
 ProtoScope ProtoScopePlanner::Make(const std::set<std::string>& import_paths) {

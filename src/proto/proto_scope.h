@@ -12,6 +12,7 @@
 // both sides.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -35,8 +36,13 @@ struct ProtoHeader {
   // custom options (`option (x)`, `[(x) = …]`), `extend`s a message, or
   // sets a `default`. Any change to a file it sees may then change it.
   bool sensitive = false;
+  // Whether the whole text was scanned. A scan that may stop early
+  // (`complete_sensitivity` false) stops at the first top-level definition
+  // when the rest of the text holds no `import` or `package` word: package
+  // and imports are then complete, `sensitive` only when true.
+  bool complete = true;
 };
-ProtoHeader ScanProtoHeader(std::string_view text);
+ProtoHeader ScanProtoHeader(std::string_view text, bool complete_sensitivity = true);
 
 // One side's part of a scope.
 struct ProtoSideScope {
@@ -90,6 +96,10 @@ class ProtoScopePlanner {
 
  private:
   struct Node;
+  // Whether `visit` holds for a file `node` sees on one side (its imports, and
+  // what they import publicly, transitively).
+  bool Sees(const Node& node, bool before,
+            const std::function<bool(const std::string&)>& visit) const;
   ProtoScope Make(const std::set<std::string>& import_paths);
 
   std::map<std::string, std::string> before_contracts_;  // import path -> repository path
