@@ -255,6 +255,7 @@ struct ProtoScopePlanner::Node {
   Resolution before, after;
   bool changed = false;
   std::shared_ptr<const std::string> text_before, text_after;  // the same object when unchanged
+  bool read_before = false, read_after = false;                // the text could be read
   ProtoHeader header_before, header_after;
 };
 
@@ -300,6 +301,8 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
         if (!node.after.repo_path.empty())
           node.text_after = ReadText(current, node.after.repo_path);
       }
+      node.read_before = node.text_before != nullptr;
+      node.read_after = node.text_after != nullptr;
       if (full_) return;
       if (node.text_before) node.header_before = ScanProtoHeader(*node.text_before, false);
       if (node.changed || !node.text_before) {
@@ -307,6 +310,9 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
       } else {
         node.header_after = node.header_before;
       }
+      // Most unchanged files are never compiled: keep no bytes of them (the
+      // few a scope needs are read again), so the peak is not the repository.
+      if (!node.changed) node.text_before = node.text_after = nullptr;
     });
     if (full_) break;
     for (size_t i = wave_start; i < wave_end; ++i) {
@@ -335,8 +341,9 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
     }
     ParallelFor(unfinished.size(), jobs, [&](size_t k) {
       Node& node = *unfinished[k];  // unchanged: one text for both sides
-      if (node.text_before) node.header_before = ScanProtoHeader(*node.text_before);
-      if (node.text_after) node.header_after = ScanProtoHeader(*node.text_after);
+      if (auto text = ReadText(current, node.after.repo_path)) {
+        node.header_before = node.header_after = ScanProtoHeader(*text);
+      }
     });
   }
   // Clean: unchanged, and every import clean (a file outside the index is
@@ -379,15 +386,15 @@ ProtoScope ProtoScopePlanner::First() {
     const Node& node = *nodes_[index_.at(import_path)];
     bool before = IsContract(import_path, true), after = IsContract(import_path, false);
     if (before || after) scope.insert(import_path);
-    if (before && node.text_before) touched_packages.insert(node.header_before.package);
-    if (after && node.text_after) touched_packages.insert(node.header_after.package);
+    if (before && node.read_before) touched_packages.insert(node.header_before.package);
+    if (after && node.read_after) touched_packages.insert(node.header_after.package);
   }
   if (package_scope_ && !touched_packages.empty()) {
     for (const auto& node : nodes_) {
       bool before = IsContract(node->import_path, true),
            after = IsContract(node->import_path, false);
-      if ((before && node->text_before && touched_packages.count(node->header_before.package)) ||
-          (after && node->text_after && touched_packages.count(node->header_after.package))) {
+      if ((before && node->read_before && touched_packages.count(node->header_before.package)) ||
+          (after && node->read_after && touched_packages.count(node->header_after.package))) {
         scope.insert(node->import_path);
       }
     }
