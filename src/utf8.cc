@@ -9,6 +9,13 @@ std::size_t Utf8SequenceLength(std::string_view text, std::size_t i) {
   for (std::size_t k = 1; k < length; ++k) {
     if (!IsUtf8Continuation(text[i + k])) return 0;
   }
+  // The second byte's range after these leads (RFC 3629): no overlong
+  // three- and four-byte forms, no surrogates, nothing past U+10FFFF.
+  unsigned char second = length > 1 ? static_cast<unsigned char>(text[i + 1]) : 0;
+  if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second > 0x9F) ||
+      (c == 0xF0 && second < 0x90) || (c == 0xF4 && second > 0x8F)) {
+    return 0;
+  }
   return length;
 }
 

@@ -11,8 +11,8 @@ namespace contract_lint {
 inline bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Length of the well-formed UTF-8 sequence starting at text[i] (1 for ASCII),
-// or 0 when it is not one (overlong two-byte forms and lead bytes past U+10FFFF
-// included).
+// or 0 when it is not one: overlong forms, UTF-16 surrogates (U+D800-DFFF)
+// and code points past U+10FFFF are not, as RFC 3629 and nlohmann_json say.
 std::size_t Utf8SequenceLength(std::string_view text, std::size_t i);
 
 // The first byte that is not valid UTF-8, at its 1-based line and column

@@ -13,6 +13,12 @@
 namespace contract_lint {
 namespace {
 
+// A value as JSON text; bytes that are not UTF-8 become U+FFFD instead of an
+// exception (a YAML scalar may hold any bytes the UTF-8 check let through).
+std::string Dump(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 const nlohmann::json& SchemaDocument() {
   static const nlohmann::json schema =
       nlohmann::json::parse(*EmbeddedFile("schemas/contract-lint.schema.json"));
@@ -163,17 +169,17 @@ std::string TypePhrase(const std::string& type) {
 std::string ValuePhrase(const nlohmann::json& value) {
   switch (value.type()) {
     case nlohmann::json::value_t::string:
-      return "the string " + value.dump();
+      return "the string " + Dump(value);
     case nlohmann::json::value_t::array:
       return "a list";
     case nlohmann::json::value_t::object:
       return "a mapping";
     case nlohmann::json::value_t::boolean:
-      return value.dump();
+      return Dump(value);
     case nlohmann::json::value_t::null:
       return "nothing (null)";
     default:
-      return "the number " + value.dump();
+      return "the number " + Dump(value);
   }
 }
 
@@ -187,7 +193,7 @@ std::string Explain(const nlohmann::json& document, const std::string& key_path,
     std::string names, best;
     size_t best_distance = 4;
     for (const auto& option : (*schema)["enum"]) {
-      std::string text = option.is_string() ? option.get<std::string>() : option.dump();
+      std::string text = option.is_string() ? option.get<std::string>() : Dump(option);
       names += (names.empty() ? "" : " | ") + text;
       if (value->is_string()) {
         size_t d = EditDistance(value->get<std::string>(), text);
@@ -210,7 +216,7 @@ std::string Explain(const nlohmann::json& document, const std::string& key_path,
           (type == "number" && value->is_number()));
     if (mismatch) {
       std::string message = "expected " + TypePhrase(type) + ", got " + ValuePhrase(*value);
-      if (type == "array" && value->is_string()) message += "; write [" + value->dump() + "]";
+      if (type == "array" && value->is_string()) message += "; write [" + Dump(*value) + "]";
       return message;
     }
   }

@@ -67,7 +67,7 @@ std::string RenderRuleList(bool json) {
                        {"purpose", rule.purpose}});
       if (!rule.replaced_by.empty()) rules.back()["replaced_by"] = rule.replaced_by;
     }
-    return rules.dump(2) + "\n";
+    return rules.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
   std::string out;
   for (const auto& rule : AllRules()) {

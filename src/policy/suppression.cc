@@ -175,7 +175,7 @@ std::string RenderBaseline(const std::vector<Finding>& findings) {
                        {"message", f.message}});
   }
   nlohmann::json doc = {{"version", 1}, {"findings", entries}};
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace contract_lint

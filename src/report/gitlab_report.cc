@@ -25,7 +25,7 @@ std::string RenderGitlab(const Report& report, const RenderOptions& options) {
                          {{"begin", std::max(l.line, 1)},
                           {"end", std::max(l.end_line, std::max(l.line, 1))}}}}}});
   }
-  return issues.dump(2) + "\n";
+  return issues.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace contract_lint

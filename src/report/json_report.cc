@@ -72,7 +72,7 @@ std::string RenderJson(const Report& report, const RenderOptions& options) {
         {"jsonschema_files", s.jsonschema_files},
         {"changed_files", s.changed_files}}},
   };
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace contract_lint

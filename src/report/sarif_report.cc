@@ -123,7 +123,7 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
         {{"consumer", c.name}, {"checked", c.samples_checked}, {"rejected", c.samples_rejected}});
   }
   if (!samples.empty()) doc["runs"][0]["properties"] = {{"consumerSamples", samples}};
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace contract_lint

@@ -20,5 +20,18 @@ TEST_CASE("FirstInvalidUtf8 points at the first bad byte, counting characters", 
   CHECK(FirstInvalidUtf8("ab\xE2\x82").column == 3);
 }
 
+TEST_CASE("Surrogates and overlong three- and four-byte forms are not UTF-8", "[core][utf8]") {
+  // What nlohmann_json refuses to write: found by fuzz_config, where a JSON
+  // config with an encoded surrogate ended in an uncaught exception.
+  CHECK(FirstInvalidUtf8("a\xED\xA0\x80").column == 2);      // U+D800
+  CHECK(FirstInvalidUtf8("\xED\xBF\xBF").byte == 0xED);      // U+DFFF
+  CHECK(FirstInvalidUtf8("\xE0\x80\xAF").byte == 0xE0);      // overlong '/'
+  CHECK(FirstInvalidUtf8("\xF0\x80\x80\xAF").byte == 0xF0);  // overlong '/'
+  CHECK(FirstInvalidUtf8("\xF4\x90\x80\x80").byte == 0xF4);  // U+110000
+  // Their neighbours are fine.
+  CHECK(FirstInvalidUtf8("\xED\x9F\xBF \xEE\x80\x80 \xE0\xA0\x80 \xF0\x90\x80\x80 \xF4\x8F\xBF\xBF")
+            .line == 0);
+}
+
 }  // namespace
 }  // namespace contract_lint
