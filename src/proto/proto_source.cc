@@ -118,7 +118,52 @@ bool SetsField(const pb::Message& options, int number) {
   return false;
 }
 
+// Whether any options message of the file sets `features` (no copies: this
+// runs on every file built).
+bool UsesFeatures(const pb::FileDescriptor* file) {
+  auto field = [](const pb::FieldDescriptor* f) { return SetsField(f->options(), kFieldFeatures); };
+  auto enumeration = [](const pb::EnumDescriptor* e) {
+    if (SetsField(e->options(), kEnumFeatures)) return true;
+    for (int i = 0; i < e->value_count(); ++i) {
+      if (SetsField(e->value(i)->options(), kEnumValueFeatures)) return true;
+    }
+    return false;
+  };
+  std::function<bool(const pb::Descriptor*)> message = [&](const pb::Descriptor* m) {
+    if (SetsField(m->options(), kMessageFeatures)) return true;
+    for (int i = 0; i < m->field_count(); ++i)
+      if (field(m->field(i))) return true;
+    for (int i = 0; i < m->extension_count(); ++i)
+      if (field(m->extension(i))) return true;
+    for (int i = 0; i < m->oneof_decl_count(); ++i)
+      if (SetsField(m->oneof_decl(i)->options(), kOneofFeatures)) return true;
+    for (int i = 0; i < m->extension_range_count(); ++i) {
+      const auto* options = m->extension_range(i)->options_;
+      if (options && SetsField(*options, kExtensionRangeFeatures)) return true;
+    }
+    for (int i = 0; i < m->enum_type_count(); ++i)
+      if (enumeration(m->enum_type(i))) return true;
+    for (int i = 0; i < m->nested_type_count(); ++i)
+      if (message(m->nested_type(i))) return true;
+    return false;
+  };
+  if (SetsField(file->options(), kFileFeatures)) return true;
+  for (int i = 0; i < file->message_type_count(); ++i)
+    if (message(file->message_type(i))) return true;
+  for (int i = 0; i < file->enum_type_count(); ++i)
+    if (enumeration(file->enum_type(i))) return true;
+  for (int i = 0; i < file->extension_count(); ++i)
+    if (field(file->extension(i))) return true;
+  for (int i = 0; i < file->service_count(); ++i) {
+    if (SetsField(file->service(i)->options(), kServiceFeatures)) return true;
+    for (int j = 0; j < file->service(i)->method_count(); ++j)
+      if (SetsField(file->service(i)->method(j)->options(), kMethodFeatures)) return true;
+  }
+  return false;
+}
+
 FeaturesUse FindFeaturesUse(const pb::FileDescriptor* file) {
+  if (!UsesFeatures(file)) return {};
   pb::FileDescriptorProto proto;
   file->CopyTo(&proto);
   file->CopySourceCodeInfoTo(&proto);

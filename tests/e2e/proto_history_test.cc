@@ -52,8 +52,9 @@ TEST_CASE("a duplicate definition across files of a package exits 2 in the defau
   auto full = repo.Run("--full");
   INFO(incremental.out << incremental.err);
   CHECK(incremental.exit_code == 2);
-  CHECK(Has(incremental.err, "acme/v1/b.proto:9:9"));
-  CHECK(Has(incremental.err, "\"acme.v1.A\" is already defined in file \"acme/v1/a.proto\""));
+  CHECK(Has(incremental.err,
+            "acme/v1/b.proto:9:9: error: \"acme.v1.A\" is already defined in file "
+            "\"acme/v1/a.proto\""));
   CHECK_FALSE(Has(incremental.out, "0 breaking changes"));
   CHECK(incremental.err == full.err);
   CHECK(incremental.out == full.out);
@@ -161,9 +162,10 @@ TEST_CASE("features outside editions is refused with its location", "[e2e][proto
   INFO(result.out << result.err);
   CHECK(result.exit_code == 2);
   // buf 1.75.0: acme/v1/a.proto:6:18:`features` cannot be set in "proto3"
-  CHECK(Has(result.err,
-            "acme/v1/a.proto:6:18: `features` cannot be set in \"proto3\": features are only "
-            "valid in editions files"));
+  CHECK(
+      Has(result.err,
+          "acme/v1/a.proto:6:18: error: `features` cannot be set in \"proto3\": features are only "
+          "valid in editions files"));
   auto full = repo.Run("--full");
   CHECK(full.err == result.err);
   CHECK(full.exit_code == 2);
@@ -175,7 +177,7 @@ TEST_CASE("features outside editions is refused with its location", "[e2e][proto
   auto file_level = repo.Run("");
   INFO(file_level.out << file_level.err);
   CHECK(file_level.exit_code == 2);
-  CHECK(Has(file_level.err, "acme/v1/a.proto:5:8: `features` cannot be set in \"proto2\""));
+  CHECK(Has(file_level.err, "acme/v1/a.proto:5:8: error: `features` cannot be set in \"proto2\""));
 }
 
 }  // namespace
