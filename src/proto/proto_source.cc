@@ -620,6 +620,21 @@ void ProtoSide::ReportErrors() {
         if (use.line < 0) return;
         std::string path = tree.RepoPath(file->name());
         if (path.empty()) path = file->name();
+        // An `option` statement is recorded from its keyword; buf points at
+        // the name, as for `[features.x = …]`.
+        std::string text, error;
+        if (!path.empty() && snapshot_.Read(path, &text, &error)) {
+          size_t at = 0;
+          for (int line = 0; line < use.line && at != std::string::npos; ++line) {
+            at = text.find('\n', at);
+            if (at != std::string::npos) ++at;
+          }
+          if (at != std::string::npos && text.compare(at + use.column, 6, "option") == 0) {
+            size_t name = at + use.column + 6;
+            while (name < text.size() && (text[name] == ' ' || text[name] == '\t')) ++name;
+            use.column = static_cast<int>(name - at);
+          }
+        }
         diagnostics_->Add(path, use.line + 1, use.column + 1, FeaturesMessage(file));
       };
   check_features(importer.Import(kDescriptorProto));
