@@ -629,7 +629,8 @@ void ProtoSide::ReportErrors() {
             at = text.find('\n', at);
             if (at != std::string::npos) ++at;
           }
-          if (at != std::string::npos && text.compare(at + use.column, 6, "option") == 0) {
+          if (at != std::string::npos && at + use.column < text.size() &&
+              text.compare(at + use.column, 6, "option") == 0) {
             size_t name = at + use.column + 6;
             while (name < text.size() && (text[name] == ' ' || text[name] == '\t')) ++name;
             use.column = static_cast<int>(name - at);
