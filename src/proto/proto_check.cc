@@ -127,7 +127,7 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
   };
   auto shared = [&](ProtoScope& scope) {
     ProtoSide::Shared out;
-    if (load.full) return out;  // the reference: each side compiles everything itself
+    if (planner->full()) return out;  // the reference: each side compiles everything itself
     out.snapshot = &current;
     out.import_paths = std::move(scope.shared);
     out.contents = std::move(scope.shared_contents);

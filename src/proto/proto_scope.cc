@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <deque>
 #include <functional>
 #include <set>
@@ -250,6 +251,87 @@ ProtoHeader ScanProtoHeader(std::string_view text, bool complete_sensitivity) {
   return header;
 }
 
+DeclaredNames ScanDeclaredNames(std::string_view text) {
+  DeclaredNames out;
+  Lexer lexer(text);
+  std::vector<Lexer::Token> statement;  // outside brackets, since the last ; { or }
+  std::vector<char> blocks;             // per open brace: 'e' enum, 'x' extend, 'o' other
+  int brackets = 0;                     // [ … ] depth: options, skipped
+  int bracket_braces = 0;               // braces inside brackets (aggregate values)
+  auto is = [&](size_t i, std::string_view text) {
+    return i < statement.size() && statement[i].text == text;
+  };
+  auto ident = [&](size_t i) { return i < statement.size() && statement[i].kind == Lexer::kIdent; };
+  // The name of a field statement: the identifier before the first "=".
+  auto field_name = [&]() -> std::string_view {
+    for (size_t i = 1; i < statement.size(); ++i) {
+      if (statement[i].text == "=" && statement[i - 1].kind == Lexer::kIdent)
+        return statement[i - 1].text;
+    }
+    return {};
+  };
+  for (Lexer::Token token = lexer.Next(); token.kind != Lexer::kEnd; token = lexer.Next()) {
+    if (token.kind == Lexer::kPunct && token.text == "[") {
+      ++brackets;
+      continue;
+    }
+    if (brackets > 0) {
+      if (token.kind == Lexer::kPunct && token.text == "{") ++bracket_braces;
+      if (token.kind == Lexer::kPunct && token.text == "}" && bracket_braces > 0) --bracket_braces;
+      if (token.kind == Lexer::kPunct && token.text == "]" && bracket_braces == 0) --brackets;
+      continue;
+    }
+    if (token.kind == Lexer::kPunct && token.text == "{") {
+      char kind = 'o';
+      if (blocks.empty()) {
+        if ((is(0, "message") || is(0, "enum") || is(0, "service")) && ident(1)) {
+          out.names.emplace_back(statement[1].text);
+          if (is(0, "enum")) kind = 'e';
+        } else if (is(0, "extend")) {
+          kind = 'x';
+        }
+      } else if (blocks.size() == 1 && blocks.back() == 'x') {
+        for (size_t i = 0; i + 1 < statement.size(); ++i) {
+          if (statement[i].text == "group" && ident(i + 1)) {  // a message and its field
+            std::string name(statement[i + 1].text), field = name;
+            for (char& c : field)
+              c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            out.names.push_back(name);
+            out.names.push_back(field);
+            break;
+          }
+        }
+      }
+      blocks.push_back(kind);
+      statement.clear();
+      continue;
+    }
+    if (token.kind == Lexer::kPunct && token.text == "}") {
+      if (!blocks.empty()) blocks.pop_back();
+      statement.clear();
+      continue;
+    }
+    if (token.kind == Lexer::kPunct && token.text == ";") {
+      if (blocks.empty() && is(0, "package") && out.package.empty()) {
+        for (size_t i = 1; i < statement.size(); ++i) out.package += statement[i].text;
+      } else if (blocks.size() == 1 && blocks.back() == 'e' && ident(0) && is(1, "=") &&
+                 !is(0, "option")) {
+        out.names.emplace_back(statement[0].text);
+      } else if (blocks.size() == 1 && blocks.back() == 'x' && !is(0, "option")) {
+        std::string_view name = field_name();
+        if (!name.empty()) out.names.emplace_back(name);
+      }
+      statement.clear();
+      continue;
+    }
+    statement.push_back(token);
+  }
+  if (!out.package.empty()) {
+    for (auto& name : out.names) name = out.package + "." + name;
+  }
+  return out;
+}
+
 struct ProtoScopePlanner::Node {
   std::string import_path;
   Resolution before, after;
@@ -264,7 +346,7 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
                                      const std::map<std::string, std::string>& before,
                                      const std::map<std::string, std::string>& after, bool full,
                                      bool package_scope, int jobs)
-    : full_(full), package_scope_(package_scope) {
+    : full_(full), package_scope_(package_scope), jobs_(jobs), current_(current) {
   SnapshotSourceTree before_tree(against, roots);
   SnapshotSourceTree after_tree(current, roots);
   before_contracts_ = ByImportPath(before_tree, before);
@@ -374,9 +456,83 @@ bool ProtoScopePlanner::IsContract(const std::string& import_path, bool before) 
   return (before ? before_contracts_ : after_contracts_).count(import_path) > 0;
 }
 
+namespace {
+
+// Whether package `a` encloses `b` or the reverse (or they are the same):
+// only then can their names collide.
+bool PackagesNest(const std::string& a, const std::string& b) {
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  if (shorter.empty()) return true;
+  return longer.starts_with(shorter) &&
+         (longer.size() == shorter.size() || longer[shorter.size()] == '.');
+}
+
+}  // namespace
+
+bool ProtoScopePlanner::PackageNamesCollide() {
+  std::set<std::string> touched;
+  for (const auto& import_path : changed_) {
+    const Node& node = *nodes_[index_.at(import_path)];
+    if (node.read_before) touched.insert(node.header_before.package);
+    if (node.read_after) touched.insert(node.header_after.package);
+  }
+  if (touched.empty()) return false;
+  auto related = [&](const std::string& package) {
+    for (const auto& t : touched) {
+      if (PackagesNest(t, package)) return true;
+    }
+    return false;
+  };
+  // Each file's names, scanned once (an unchanged file once for both sides).
+  std::vector<DeclaredNames> names_before(nodes_.size()), names_after(nodes_.size());
+  std::vector<char> scan_before(nodes_.size(), 0), scan_after(nodes_.size(), 0);
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    const Node& node = *nodes_[i];
+    scan_before[i] = node.read_before && related(node.header_before.package);
+    scan_after[i] = node.read_after && related(node.header_after.package);
+  }
+  ParallelFor(nodes_.size(), jobs_, [&](size_t i) {
+    if (!scan_before[i] && !scan_after[i]) return;
+    const Node& node = *nodes_[i];
+    if (!node.changed) {  // its bytes were let go after the header scan
+      if (auto text = ReadText(current_, node.after.repo_path)) {
+        DeclaredNames names = ScanDeclaredNames(*text);
+        if (scan_before[i]) names_before[i] = names;
+        if (scan_after[i]) names_after[i] = std::move(names);
+      }
+      return;
+    }
+    if (scan_before[i]) names_before[i] = ScanDeclaredNames(*node.text_before);
+    if (scan_after[i]) names_after[i] = ScanDeclaredNames(*node.text_after);
+  });
+  for (int side = 0; side < 2; ++side) {
+    const auto& names = side == 0 ? names_before : names_after;
+    const auto& scanned = side == 0 ? scan_before : scan_after;
+    std::map<std::string, bool> table;  // full name -> is a package
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      if (!scanned[i]) continue;
+      const std::string& package = names[i].package;
+      for (size_t dot = 0; dot != std::string::npos && !package.empty();) {
+        dot = package.find('.', dot + 1);
+        auto [it, added] = table.emplace(package.substr(0, dot), true);
+        if (!added && !it->second) return true;  // a package named like a type
+      }
+      for (const auto& name : names[i].names) {
+        if (!table.emplace(name, false).second) return true;
+      }
+    }
+  }
+  return false;
+}
+
 ProtoScope ProtoScopePlanner::First() {
   std::set<std::string> scope;
-  if (full_) {
+  if (!full_ && PackageNamesCollide()) {
+    escalated_ = true;
+    clean_.assign(nodes_.size(), 0);  // nothing shared: each side compiles all, as with `full`
+  }
+  if (full()) {
     for (const auto& [import_path, path] : before_contracts_) scope.insert(import_path);
     for (const auto& [import_path, path] : after_contracts_) scope.insert(import_path);
     return Make(scope);
@@ -404,7 +560,7 @@ ProtoScope ProtoScopePlanner::First() {
 
 ProtoScope ProtoScopePlanner::Reached(const std::set<std::string>& surface_changed) {
   std::set<std::string> scope;
-  if (full_ || changed_.empty()) return Make(scope);
+  if (full() || changed_.empty()) return Make(scope);
   std::set<std::string> changed(changed_.begin(), changed_.end());
   for (const auto& node : nodes_) {
     if (node->changed || scoped_.count(node->import_path)) continue;

@@ -44,6 +44,17 @@ struct ProtoHeader {
 };
 ProtoHeader ScanProtoHeader(std::string_view text, bool complete_sensitivity = true);
 
+// The package-level names a .proto text declares, by a lexical scan: its
+// top-level messages, enums, enum values of top-level enums (C++ scoping:
+// siblings of their enum), services and extensions (and groups declared in
+// a top-level `extend`), relative to `package`. Nested names live inside a
+// top-level one, so two files can only collide on these or on a package.
+struct DeclaredNames {
+  std::string package;
+  std::vector<std::string> names;  // full names, in order, repeats kept
+};
+DeclaredNames ScanDeclaredNames(std::string_view text);
+
 // One side's part of a scope.
 struct ProtoSideScope {
   std::vector<std::string> contract_paths;        // repository paths, sorted
@@ -84,7 +95,17 @@ class ProtoScopePlanner {
                     int jobs);
   ~ProtoScopePlanner();
 
+  // With `package_scope` or not, First() also checks the package-level
+  // symbol table of every package a changed file belongs to (and of the
+  // packages that enclose or extend it) on each side, with
+  // ScanDeclaredNames: a name two declarations share (a duplicate message,
+  // enum value, service, …, in one file or across files, or a name equal to
+  // a package) is an error `full` reports, the incremental run would not
+  // (it compiles only part of the package). Then the scope is `full`'s, so
+  // that the errors reported are `full`'s, byte for byte.
   ProtoScope First();
+  // Whether the scope is every contract (`full`, or a duplicate found).
+  bool full() const { return full_ || escalated_; }
   // Import paths of the changed files (contracts or not).
   const std::vector<std::string>& changed() const { return changed_; }
   // Whether `import_path` is a contract on the side.
@@ -101,6 +122,8 @@ class ProtoScopePlanner {
   bool Sees(const Node& node, bool before,
             const std::function<bool(const std::string&)>& visit) const;
   ProtoScope Make(const std::set<std::string>& import_paths);
+  // Whether a package a changed file belongs to has a name declared twice.
+  bool PackageNamesCollide();
 
   std::map<std::string, std::string> before_contracts_;  // import path -> repository path
   std::map<std::string, std::string> after_contracts_;
@@ -111,7 +134,10 @@ class ProtoScopePlanner {
   std::set<std::string> scoped_;
   std::set<std::string> shared_;  // handed out as shared already
   bool full_;
+  bool escalated_ = false;  // a duplicate name: compiled as with `full`
   bool package_scope_;
+  int jobs_;
+  const Snapshot& current_;  // where an unchanged file is read again
 };
 
 }  // namespace contract_lint

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <set>
 
 #include "parallel.h"
@@ -88,6 +89,170 @@ bool ParseText(std::string_view text, const std::string& import_path,
   return parser.Parse(&tokenizer, proto) && errors->size() == before;
 }
 
+// Every side's pool is built on descriptor.proto first: the embedded one
+// (current upstream's, src/proto/wkt) unless the repository has its own. The
+// option interpreter then reads built-in options from that FieldOptions,
+// MessageOptions, … instead of libprotobuf 3.21's generated ones, so newer
+// options (debug_redact, retention, targets, edition_defaults, …) are known.
+// Their values stay unknown fields of the 3.21 messages: the rules that read
+// options read the ones 3.21 knows, as before.
+constexpr const char* kDescriptorProto = "google/protobuf/descriptor.proto";
+
+// A `features` option (the editions' feature sets) in a proto2/proto3 file:
+// current protoc and buf refuse it. Its 0-based span, or line -1.
+struct FeaturesUse {
+  int line = -1;
+  int column = 0;
+};
+
+// descriptor.proto's `features` field number in each options message.
+constexpr int kFileFeatures = 50, kMessageFeatures = 12, kFieldFeatures = 21, kOneofFeatures = 1,
+              kEnumFeatures = 7, kEnumValueFeatures = 2, kServiceFeatures = 34,
+              kMethodFeatures = 35, kExtensionRangeFeatures = 50;
+
+bool SetsField(const pb::Message& options, int number) {
+  const pb::UnknownFieldSet& unknown = options.GetReflection()->GetUnknownFields(options);
+  for (int i = 0; i < unknown.field_count(); ++i) {
+    if (unknown.field(i).number() == number) return true;
+  }
+  return false;
+}
+
+// Whether any options message of the file sets `features` (no copies: this
+// runs on every file built).
+bool UsesFeatures(const pb::FileDescriptor* file) {
+  auto field = [](const pb::FieldDescriptor* f) { return SetsField(f->options(), kFieldFeatures); };
+  auto enumeration = [](const pb::EnumDescriptor* e) {
+    if (SetsField(e->options(), kEnumFeatures)) return true;
+    for (int i = 0; i < e->value_count(); ++i) {
+      if (SetsField(e->value(i)->options(), kEnumValueFeatures)) return true;
+    }
+    return false;
+  };
+  std::function<bool(const pb::Descriptor*)> message = [&](const pb::Descriptor* m) {
+    if (SetsField(m->options(), kMessageFeatures)) return true;
+    for (int i = 0; i < m->field_count(); ++i)
+      if (field(m->field(i))) return true;
+    for (int i = 0; i < m->extension_count(); ++i)
+      if (field(m->extension(i))) return true;
+    for (int i = 0; i < m->oneof_decl_count(); ++i)
+      if (SetsField(m->oneof_decl(i)->options(), kOneofFeatures)) return true;
+    for (int i = 0; i < m->extension_range_count(); ++i) {
+      const auto* options = m->extension_range(i)->options_;
+      if (options && SetsField(*options, kExtensionRangeFeatures)) return true;
+    }
+    for (int i = 0; i < m->enum_type_count(); ++i)
+      if (enumeration(m->enum_type(i))) return true;
+    for (int i = 0; i < m->nested_type_count(); ++i)
+      if (message(m->nested_type(i))) return true;
+    return false;
+  };
+  if (SetsField(file->options(), kFileFeatures)) return true;
+  for (int i = 0; i < file->message_type_count(); ++i)
+    if (message(file->message_type(i))) return true;
+  for (int i = 0; i < file->enum_type_count(); ++i)
+    if (enumeration(file->enum_type(i))) return true;
+  for (int i = 0; i < file->extension_count(); ++i)
+    if (field(file->extension(i))) return true;
+  for (int i = 0; i < file->service_count(); ++i) {
+    if (SetsField(file->service(i)->options(), kServiceFeatures)) return true;
+    for (int j = 0; j < file->service(i)->method_count(); ++j)
+      if (SetsField(file->service(i)->method(j)->options(), kMethodFeatures)) return true;
+  }
+  return false;
+}
+
+FeaturesUse FindFeaturesUse(const pb::FileDescriptor* file) {
+  if (!UsesFeatures(file)) return {};
+  pb::FileDescriptorProto proto;
+  file->CopyTo(&proto);
+  file->CopySourceCodeInfoTo(&proto);
+  std::vector<std::vector<int>> uses;  // SourceCodeInfo path of each options message
+  auto check = [&](const pb::Message& options, std::vector<int> path, int number) {
+    if (SetsField(options, number)) {
+      path.push_back(number);
+      uses.push_back(std::move(path));
+    }
+  };
+  using Path = std::vector<int>;
+  auto enums = [&](const auto& list, Path base) {
+    for (int i = 0; i < list.size(); ++i) {
+      Path at = base;
+      at.push_back(i);
+      const auto& e = list.Get(i);
+      Path options = at;
+      options.push_back(3);
+      check(e.options(), options, kEnumFeatures);
+      for (int j = 0; j < e.value_size(); ++j) {
+        Path value = at;
+        value.insert(value.end(), {2, j, 3});
+        check(e.value(j).options(), value, kEnumValueFeatures);
+      }
+    }
+  };
+  auto fields = [&](const auto& list, Path base) {
+    for (int i = 0; i < list.size(); ++i) {
+      Path p = base;
+      p.insert(p.end(), {i, 8});
+      check(list.Get(i).options(), p, kFieldFeatures);
+    }
+  };
+  std::function<void(const pb::DescriptorProto&, Path)> message = [&](const pb::DescriptorProto& m,
+                                                                      Path at) {
+    auto with = [&](std::initializer_list<int> more) {
+      Path p = at;
+      p.insert(p.end(), more);
+      return p;
+    };
+    check(m.options(), with({7}), kMessageFeatures);
+    fields(m.field(), with({2}));
+    fields(m.extension(), with({6}));
+    for (int i = 0; i < m.oneof_decl_size(); ++i)
+      check(m.oneof_decl(i).options(), with({8, i, 2}), kOneofFeatures);
+    for (int i = 0; i < m.extension_range_size(); ++i)
+      check(m.extension_range(i).options(), with({5, i, 3}), kExtensionRangeFeatures);
+    enums(m.enum_type(), with({4}));
+    for (int i = 0; i < m.nested_type_size(); ++i) message(m.nested_type(i), with({3, i}));
+  };
+  check(proto.options(), {8}, kFileFeatures);
+  for (int i = 0; i < proto.message_type_size(); ++i) message(proto.message_type(i), {4, i});
+  enums(proto.enum_type(), {5});
+  fields(proto.extension(), {7});
+  for (int i = 0; i < proto.service_size(); ++i) {
+    check(proto.service(i).options(), {6, i, 3}, kServiceFeatures);
+    for (int j = 0; j < proto.service(i).method_size(); ++j)
+      check(proto.service(i).method(j).options(), {6, i, 2, j, 4}, kMethodFeatures);
+  }
+  FeaturesUse first;
+  if (uses.empty()) return first;
+  first.line = 0;  // used, but written nowhere protoc recorded: the file's start
+  // The earliest span under one of the options paths (the interpreter
+  // records an option at its field path: [..., features, field_presence]).
+  bool found = false;
+  for (const auto& location : proto.source_code_info().location()) {
+    if (location.span_size() < 3) continue;
+    for (const auto& use : uses) {
+      if (location.path_size() < static_cast<int>(use.size()) ||
+          !std::equal(use.begin(), use.end(), location.path().begin()))
+        continue;
+      int line = location.span(0), column = location.span(1);
+      if (!found || line < first.line || (line == first.line && column < first.column)) {
+        first.line = line;
+        first.column = column;
+        found = true;
+      }
+    }
+  }
+  return first;
+}
+
+std::string FeaturesMessage(const pb::FileDescriptor* file) {
+  // buf's words, and why.
+  return "`features` cannot be set in \"" +
+         std::string(pb::FileDescriptor::SyntaxName(file->syntax())) +
+         "\": features are only valid in editions files";
+}
+
 }  // namespace
 
 // One file read and parsed ahead of the compilation, on any thread.
@@ -155,6 +320,10 @@ class ProtoCompiler {
     }
     return out;
   }
+  // Builds descriptor.proto first (see kDescriptorProto); a no-op when this
+  // compiler or its underlay has.
+  void Preload() { Get(kDescriptorProto); }
+
   // Builds every planned file (for the shared compiler).
   void BuildPlanned() {
     std::vector<std::string> names;
@@ -219,6 +388,9 @@ class ProtoCompiler {
     Counting counting(this);
     const pb::FileDescriptor* built = pool_->BuildFileCollectingErrors(file->proto, &counting);
     pending_.pop_back();
+    if (built && FindFeaturesUse(built).line >= 0) {
+      errors_->AddError(import_path, -1, 0, FeaturesMessage(built));  // worded by ReportErrors
+    }
     done_[import_path] = built;
     if (built) texts_[import_path] = file->source.owned;
     return built;
@@ -437,7 +609,37 @@ void ProtoSide::ReportErrors() {
   tree.ReportEditionsTo(diagnostics_);
   DiagnosticErrorCollector errors(tree, diagnostics_);
   pb::compiler::Importer importer(&tree, &errors);
-  for (const auto& [path, import_path] : contracts_) importer.Import(import_path);
+  std::set<const pb::FileDescriptor*> seen;
+  // `features` outside editions: built, but refused (every file once, in
+  // the order the Importer built them).
+  std::function<void(const pb::FileDescriptor*)> check_features =
+      [&](const pb::FileDescriptor* file) {
+        if (!file || !seen.insert(file).second) return;
+        for (int i = 0; i < file->dependency_count(); ++i) check_features(file->dependency(i));
+        FeaturesUse use = FindFeaturesUse(file);
+        if (use.line < 0) return;
+        std::string path = tree.RepoPath(file->name());
+        if (path.empty()) path = file->name();
+        // An `option` statement is recorded from its keyword; buf points at
+        // the name, as for `[features.x = …]`.
+        std::string text, error;
+        if (!path.empty() && snapshot_.Read(path, &text, &error)) {
+          size_t at = 0;
+          for (int line = 0; line < use.line && at != std::string::npos; ++line) {
+            at = text.find('\n', at);
+            if (at != std::string::npos) ++at;
+          }
+          if (at != std::string::npos && at + use.column < text.size() &&
+              text.compare(at + use.column, 6, "option") == 0) {
+            size_t name = at + use.column + 6;
+            while (name < text.size() && (text[name] == ' ' || text[name] == '\t')) ++name;
+            use.column = static_cast<int>(name - at);
+          }
+        }
+        diagnostics_->Add(path, use.line + 1, use.column + 1, FeaturesMessage(file));
+      };
+  check_features(importer.Import(kDescriptorProto));
+  for (const auto& [path, import_path] : contracts_) check_features(importer.Import(import_path));
 }
 
 void ProtoSide::Plan(const std::vector<std::string>& contract_paths,
@@ -457,6 +659,7 @@ void ProtoSide::Plan(const std::vector<std::string>& contract_paths,
 
 void ProtoSide::Build() {
   SnapshotSourceTree& tree = compiler_->tree();
+  compiler_->Preload();
   for (; built_ < contracts_.size(); ++built_) {
     const auto& [path, import_path] = contracts_[built_];
     const pb::FileDescriptor* file = compiler_->Get(import_path);
@@ -534,6 +737,16 @@ void ProtoSide::Extend(const std::vector<ProtoSide*>& sides, std::vector<Request
   // The shared pool first (the sides build on it), then each side on a
   // thread of its own: every pool is filled in order by one thread.
   if (common) {
+    // descriptor.proto in the shared pool when both sides read the same
+    // one (else each side builds its own).
+    if (sides.size() == 2) {
+      SnapshotSourceTree a(sides[0]->snapshot_, sides[0]->roots_);
+      SnapshotSourceTree b(sides[1]->snapshot_, sides[1]->roots_);
+      std::string path_a = a.RepoPath(kDescriptorProto), path_b = b.RepoPath(kDescriptorProto);
+      if (path_a == path_b && (path_a.empty() || sides[0]->snapshot_.Find(path_a)->blob_id ==
+                                                     sides[1]->snapshot_.Find(path_b)->blob_id))
+        common->Preload();
+    }
     common->BuildPlanned();
     common->Forget();
   }

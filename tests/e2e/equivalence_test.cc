@@ -296,5 +296,94 @@ TEST_CASE("the incremental and the full path give the same reports, on any threa
         std::string::npos);
 }
 
+// Invalid changes the incremental path must report as --full does: names
+// declared twice in one package (in one file or across files that do not
+// import each other), and names that collide with a package.
+std::vector<Step> InvalidChanges() {
+  return {
+      {"message-in-file",
+       [](Tree* t) {
+         Replace(t, "proto/p0/a.proto", "enum Color",
+                 "message Foo {\n  int32 again = 1;\n}\n\nenum Color");
+       }},
+      {"message-across-files",
+       [](Tree* t) {  // p2/keep.proto does not import p2/old.proto
+         Replace(t, "proto/p2/keep.proto", "message Keep",
+                 "message Old {\n  int32 o = 1;\n}\n\nmessage Keep");
+       }},
+      {"message-in-new-file",
+       [](Tree* t) {
+         (*t)["proto/p1/dup.proto"] = Proto3("p1", "", "message Bar {\n  int32 b = 1;\n}\n");
+       }},
+      {"enum-value-in-enum",
+       [](Tree* t) { Replace(t, "proto/p0/a.proto", "  RED = 1;\n", "  RED = 1;\n  RED = 2;\n"); }},
+      {"enum-value-across-files",
+       [](Tree* t) {  // C++ scoping: the values of p0's top-level enums share p0's scope
+         Replace(t, "proto/p0/level.proto", "  HIGH = 1;\n", "  HIGH = 1;\n  RED = 2;\n");
+       }},
+      {"service-across-files",
+       [](Tree* t) {
+         (*t)["proto/svc/more.proto"] = Proto3(
+             "svc", "", "message Req {}\n\nservice Api {\n  rpc Ping(Req) returns (Req);\n}\n");
+       }},
+      {"extension-across-files",
+       [](Tree* t) {
+         (*t)["proto/p0/opts2.proto"] =
+             Proto3("p0", "import \"google/protobuf/descriptor.proto\";\n",
+                    "extend google.protobuf.FieldOptions {\n  string note = 50009;\n}\n");
+       }},
+      {"message-named-like-a-package",
+       [](Tree* t) {  // q.r is the package of q/r/d.proto
+         (*t)["proto/q/top.proto"] = Proto3("q", "", "message r {\n  int32 x = 1;\n}\n");
+       }},
+      {"package-named-like-a-message",
+       [](Tree* t) { Replace(t, "proto/p2/keep.proto", "package p2;", "package p0.Foo;"); }},
+  };
+}
+
+TEST_CASE("invalid changes: the incremental path reports what the full path reports",
+          "[e2e][equivalence]") {
+  TempDir dir;
+  const fs::path& repo = dir.path();
+  Git("init -q", repo);
+  const Tree base = Base();
+  Write(repo, base);
+  Git("add -A", repo);
+  Git("commit -qm base", repo);
+  for (const auto& change : InvalidChanges()) {
+    Tree tree = base;
+    change.edit(&tree);
+    Write(repo, tree);
+    Git("add -A", repo);
+    Git("commit -qm " + change.name, repo);
+    for (const char* config : {"", " --config file-only.yaml"}) {
+      // The change, and the change undone (the baseline is then invalid).
+      for (const char* sides : {"--head HEAD --against HEAD~1", "--head HEAD~1 --against HEAD"}) {
+        std::string args = sides + std::string(config);
+        INFO(change.name << ": " << args);
+        Outcome one = Check(repo, args + " -j 1");
+        Outcome many = Check(repo, args + " -j 3");
+        Outcome full = Check(repo, args + " --full -j 2");
+        INFO(full.err);
+        CHECK(full.exit_code == 2);
+        CHECK(full.err.find("already defined") != std::string::npos);
+        CHECK(one.exit_code == full.exit_code);
+        CHECK(one.err == full.err);
+        CHECK(one.out == full.out);
+        CHECK(many.exit_code == full.exit_code);
+        CHECK(many.err == full.err);
+        CHECK(many.out == full.out);
+      }
+    }
+    // Back to the base for the next change.
+    for (const auto& [path, text] : tree) {
+      if (!base.count(path)) fs::remove(repo / path);
+    }
+    Write(repo, base);
+    Git("add -A", repo);
+    Git("commit -qm undo-" + change.name, repo);
+  }
+}
+
 }  // namespace
 }  // namespace contract_lint
