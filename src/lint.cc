@@ -17,6 +17,7 @@
 #include "policy/transitive.h"
 #include "policy/versioning.h"
 #include "proto/proto_check.h"
+#include "proto/proto_layout.h"
 #include "registry/registry_check.h"
 #include "samples/sample_check.h"
 #include "snapshot_limits.h"
@@ -61,6 +62,26 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
     return;
   }
   report->config_source = config.source;
+  config.proto.paths = resolved.paths;
+  config.proto.exclude_paths = resolved.exclude_paths;
+  // Like buf: a --path that names nothing is a mistake, not an empty check.
+  for (const auto& path : resolved.paths) {
+    ProtoSettings only;
+    only.paths = {path};
+    bool found = false;
+    for (const Snapshot* side : {sides.against.get(), sides.current.get()}) {
+      for (const auto& file : side->Files()) {
+        if ((found = PathSelected(only, file.path))) break;
+      }
+      if (found) break;
+    }
+    if (!found) {
+      diagnostics->Add("--path " + path +
+                       ": no file or directory of that name on either side (paths are relative "
+                       "to the repository root)");
+    }
+  }
+  if (!diagnostics->empty()) return;
   // Every contract read from here on goes through the input limits.
   for (const Snapshot* side : {sides.against.get(), sides.current.get()}) {
     if (side->Files().size() > config.limits.max_files) {
@@ -74,6 +95,26 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   }
   sides.against = std::make_unique<LimitedSnapshot>(std::move(sides.against), config.limits);
   sides.current = std::make_unique<LimitedSnapshot>(std::move(sides.current), config.limits);
+  // The against side is laid out by its own buf.yaml / contract-lint.yaml
+  // (roots, excludes), as buf lays out the baseline; the policy stays the
+  // current side's. A --config file lays out both, and so does the current
+  // side's configuration when the baseline has none.
+  if (resolved.config_path.empty()) {
+    Config own;
+    Diagnostics ignored;
+    std::vector<Diagnostic> notes;
+    if (!LoadConfig(*sides.against, "", resolved.cwd, &own, &ignored, &notes)) {
+      report->warnings.push_back(
+          {"", 0, 0,
+           "the baseline's configuration does not load; its .proto files are laid out by the "
+           "current side's roots and excludes"});
+    } else if (!own.source.empty() && LayoutDiffers(own.proto, config.proto)) {
+      // (A baseline with no configuration at all keeps the current layout:
+      // adopting contract-lint must not read as deleting every file.)
+      sides.against = std::make_unique<RelaidSnapshot>(std::move(sides.against), own.proto,
+                                                       config.proto, *sides.current);
+    }
+  }
 
   // The two contract kinds are independent: compare them side by side.
   std::vector<Finding> proto_findings;
@@ -98,6 +139,14 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
 
   std::vector<Finding>& findings = report->findings;
   findings = std::move(proto_findings);
+  // --path / --exclude-path: the Protobuf stage compared only the selected
+  // contracts; JSON Schemas are all loaded ($refs reach outside) and their
+  // findings outside the selection are dropped here.
+  std::erase_if(schema_findings, [&](const Finding& finding) {
+    std::string path = finding.location.path;
+    if (path.empty()) path = finding.subject.substr(0, finding.subject.find('#'));
+    return !PathSelected(config.proto, path);
+  });
   findings.insert(findings.end(), std::make_move_iterator(schema_findings.begin()),
                   std::make_move_iterator(schema_findings.end()));
   CheckRegistry(*sides.against, *sides.current, config, &findings);

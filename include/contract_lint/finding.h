@@ -46,6 +46,9 @@ struct Finding {
   // Registered samples of affected consumers that contain the changed element
   // (sample paths, sorted); for SAMPLE_* findings, the sample itself.
   std::vector<std::string> exercised_by;
+  // A Protobuf message, enum or service deleted from its file that now lives
+  // in another file of the same package: that file's path ("" otherwise).
+  std::string moved_to;
   bool suppressed = false;    // kept for --show-suppressed and counts
   std::string suppressed_by;  // how: "comment", "config", "baseline"
   std::string fingerprint;    // hash of rule, subject, before, after

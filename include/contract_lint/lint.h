@@ -25,6 +25,11 @@ struct Options {
   FailOn fail_on = FailOn::kBreaking;
   std::vector<std::string> consumers;  // --consumer NAME (only findings affecting them)
   std::string baseline_path;           // --baseline FILE of accepted fingerprints
+  // --path / --exclude-path (buf's flags): files or directories, relative to
+  // the repository (or INPUT) root, that limit which contracts are compared
+  // on both sides; imports outside them still resolve.
+  std::vector<std::string> paths;
+  std::vector<std::string> exclude_paths;
   bool show_suppressed = false;
   int jobs = 0;  // 0 = all cores
   bool full =

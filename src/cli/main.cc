@@ -54,6 +54,10 @@ void AddSideOptions(CLI::App* command, contract_lint::Options& options) {
                       "Configuration file (default: contract-lint.yaml in the repository)");
   command->add_option("--consumer", options.consumers,
                       "Only findings that affect this consumer (repeatable)");
+  command->add_option("--path", options.paths,
+                      "Only the contracts in this file or directory, on both sides (repeatable)");
+  command->add_option("--exclude-path", options.exclude_paths,
+                      "Leave out the contracts in this file or directory (repeatable)");
   command->add_option("-j,--jobs", options.jobs, "Threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
   command->add_flag(
@@ -86,7 +90,7 @@ int RunCheck(const CheckFlags& flags) {
     if (eq == std::string::npos || !format || eq + 1 == spec.size()) {
       std::cerr << "contract-lint: error: --report " << spec
                 << ": expected FORMAT=PATH with FORMAT one of text, json, sarif, github, junit, "
-                   "markdown, gitlab\n";
+                   "markdown, gitlab, msvs\n";
       return 2;
     }
     reports.emplace_back(*format, spec.substr(eq + 1));
@@ -217,8 +221,14 @@ int main(int argc, char** argv) {
   CLI::App* check =
       app.add_subcommand("check", "Compare the contracts of two sides (the default command)");
   AddSideOptions(check, flags.options);
-  check->add_option("--format", flags.format, "Report format on stdout")
-      ->check(CLI::IsMember(contract_lint::ReportFormatNames()));
+  std::vector<std::string> format_names = contract_lint::ReportFormatNames();
+  format_names.push_back("github-actions");
+  auto* format_option = check->add_option("--format", flags.format, "Report format on stdout")
+                            ->check(CLI::IsMember(format_names));
+  // buf's spelling, so that `buf breaking --error-format msvs` keeps working.
+  check->add_option("--error-format", flags.format, "The same as --format (buf's name)")
+      ->check(CLI::IsMember(format_names))
+      ->excludes(format_option);
   check->add_option("--report", flags.reports,
                     "FORMAT=PATH: also write a report to a file (repeatable)");
   check->add_option("--fail-on", flags.fail_on, "Lowest severity that fails the run")

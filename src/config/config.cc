@@ -110,6 +110,7 @@ void CheckRuleNames(const nlohmann::json& breaking, const std::string& where,
 void ApplyBufYaml(const nlohmann::json& buf, Config* config) {
   std::string version = buf.value("version", std::string("v1beta1"));
   config->breaking = ReadBreaking(buf.value("breaking", nlohmann::json::object()), {});
+  if (buf.contains("deps")) config->proto.deps = Strings(buf["deps"]);
   if (version == "v2") {
     if (buf.contains("modules") && buf["modules"].is_array()) {
       config->proto.roots.clear();

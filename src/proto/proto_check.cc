@@ -13,6 +13,7 @@
 #include "policy/policy.h"
 #include "policy/rule_rows.h"
 #include "proto/proto_diff.h"
+#include "proto/proto_layout.h"
 #include "proto/proto_scope.h"
 #include "proto/proto_source.h"
 #include "proto/snapshot_source_tree.h"
@@ -24,11 +25,15 @@ namespace {
 std::map<std::string, std::string> ContractFiles(const Snapshot& snapshot,
                                                  const ProtoSettings& settings) {
   SnapshotSourceTree tree(snapshot, settings.roots);
+  // A baseline laid out by its own config (proto_layout.h) honours its own excludes.
+  const auto* relaid = dynamic_cast<const RelaidSnapshot*>(&snapshot);
   std::map<std::string, std::string> files;
   for (const auto& file : snapshot.Files()) {
     if (!file.path.ends_with(".proto")) continue;
     if (tree.ImportPath(file.path).empty()) continue;
     if (GlobMatchAny(settings.exclude, file.path)) continue;
+    if (relaid && relaid->Excluded(file.path)) continue;
+    if (!PathSelected(settings, file.path)) continue;
     files[file.path] = file.blob_id;
   }
   return files;
@@ -75,7 +80,23 @@ class RuleCollector : public RuleEmitter {
   std::vector<Finding>* findings_;
 };
 
+bool Under(std::string_view path, std::string_view dir) {
+  while (dir.starts_with("./")) dir.remove_prefix(2);
+  while (dir.size() > 1 && dir.ends_with('/')) dir.remove_suffix(1);
+  if (dir.empty() || dir == ".") return true;
+  return path == dir || (path.starts_with(dir) && path[dir.size()] == '/');
+}
+
 }  // namespace
+
+bool PathSelected(const ProtoSettings& settings, std::string_view path) {
+  auto under_any = [&](const std::vector<std::string>& dirs) {
+    return std::any_of(dirs.begin(), dirs.end(),
+                       [&](const std::string& dir) { return Under(path, dir); });
+  };
+  if (!settings.paths.empty() && !under_any(settings.paths)) return false;
+  return !under_any(settings.exclude_paths);
+}
 
 ProtoBaseline::ProtoBaseline() = default;
 ProtoBaseline::~ProtoBaseline() {
@@ -148,7 +169,10 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
   auto failed = [&] {
     if (against_side.ok() && current_side.ok()) return false;
     for (ProtoSide* side : {&against_side, &current_side}) {
-      if (!side->ok()) side->ReportErrors();
+      if (!side->ok()) {
+        side->SetDependencies(settings.deps);
+        side->ReportErrors();
+      }
     }
     return true;
   };

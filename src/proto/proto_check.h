@@ -17,7 +17,18 @@ namespace contract_lint {
 struct ProtoSettings {
   std::vector<std::string> roots = {"."};  // import roots, like protoc -I
   std::vector<std::string> exclude;        // globs of paths that are not contracts
+  // buf.yaml `deps:` (BSR modules such as buf.build/googleapis/googleapis):
+  // never fetched; named when an import cannot be found.
+  std::vector<std::string> deps;
+  // --path / --exclude-path: files or directories (repository paths); a
+  // contract is compared only when under a `paths` entry (any, when empty) and
+  // under no `exclude_paths` entry. Imports resolve whatever these say.
+  std::vector<std::string> paths;
+  std::vector<std::string> exclude_paths;
 };
+
+// Whether `path` is selected by --path / --exclude-path.
+bool PathSelected(const ProtoSettings& settings, std::string_view path);
 
 struct ProtoStats {
   int files = 0;     // .proto contracts on either side

@@ -131,6 +131,40 @@ Location NearestParent(const SideIndex& current, const SourceFile* file, std::st
   return FileStart(file);
 }
 
+// For an element deleted from a package whose old file still exists: buf
+// locates it at its nearest enclosing message that still exists in the
+// package, in whichever file of the current side declares it now; false
+// when none does. (When the old file is gone, buf gives no location.)
+bool NearestPackageParent(const SideIndex& current, const std::string& package, std::string nested,
+                          Location* where) {
+  while (true) {
+    size_t dot = nested.rfind('.');
+    if (dot == std::string::npos) return false;
+    nested.resize(dot);
+    auto it = current.messages.find(package.empty() ? nested : package + "." + nested);
+    if (it != current.messages.end() && it->second.descriptor->file()->package() == package) {
+      *where = Locate(it->second.anchor);
+      return !where->path.empty();
+    }
+  }
+}
+
+// The file of the current side that declares `full_name` (a message, enum or
+// service of `package`) now, or "".
+std::string MovedTo(const SideIndex& current, const std::string& full_name,
+                    const std::string& package, const SourceFile* from) {
+  auto file_of = [&](const auto& map) -> std::string {
+    auto it = map.find(full_name);
+    if (it == map.end() || !it->second.anchor.file || it->second.anchor.file == from) return "";
+    if (it->second.descriptor->file()->package() != package) return "";
+    return it->second.anchor.file->path;
+  };
+  std::string path = file_of(current.messages);
+  if (path.empty()) path = file_of(current.enums);
+  if (path.empty()) path = file_of(current.services);
+  return path;
+}
+
 class Pairer {
  public:
   Pairer(const SideIndex& before, const SideIndex& after, ProtoDiff* diff)
@@ -178,7 +212,9 @@ class Pairer {
           const std::string& package = old_file->descriptor->package();
           Location where =
               top_level_only ? FileStart(new_file) : NearestParent(after_, new_file, name);
-          out->push_back({name, package.empty() ? name : package + "." + name, package, where});
+          std::string full = package.empty() ? name : package + "." + name;
+          std::string moved = MovedTo(after_, full, package, new_file);
+          out->push_back({name, full, package, where, moved});
         }
       };
       deleted(Keys(before_.file_messages, old_file), Keys(after_.file_messages, new_file),
@@ -217,18 +253,25 @@ class Pairer {
       for (const SourceFile* old_file : old_files) {
         auto it = after_.files.find(old_file->import_path);
         const SourceFile* new_file = it == after_.files.end() ? nullptr : it->second;
-        auto where = [&](const std::string& nested, bool top_level_only) {
-          if (!new_file) return NoPath();
+        // buf looks a deleted message's parent up in the whole package, an
+        // enum's or extension's in the file of the same name only.
+        auto where = [&, &package = package](const std::string& nested, bool top_level_only,
+                                             bool package_wide) {
+          if (!new_file) return NoPath();  // even when a parent lives on elsewhere (buf)
+          Location parent;
+          if (package_wide && NearestPackageParent(after_, package, nested, &parent)) return parent;
           return top_level_only ? FileStart(new_file) : NearestParent(after_, new_file, nested);
         };
         auto gone = [&, &package = package](const std::set<std::string>& nested_names,
                                             const std::set<std::string>& live, auto exists,
                                             std::vector<DeletedElement>* out, bool top_level_only) {
           if (!live.count(package)) return;
+          bool package_wide = out == &diff_->package_deleted_messages;
           for (const auto& nested : nested_names) {
             std::string full = package.empty() ? nested : package + "." + nested;
             if (exists(full)) continue;
-            out->push_back({nested, full, package, where(nested, top_level_only)});
+            out->push_back(
+                {nested, full, package, where(nested, top_level_only, package_wide), ""});
           }
         };
         gone(

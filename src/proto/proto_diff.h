@@ -77,6 +77,9 @@ struct DeletedElement {
   std::string full_name;
   std::string package;
   Location where;  // nearest surviving parent, file 1:1, or no path
+  // Deleted from its file only: the repository path of the file of the same
+  // package that declares it now ("" when it is gone).
+  std::string moved_to;
 };
 
 struct DeletedField {

@@ -10,10 +10,18 @@ namespace {
 
 void Deleted(const std::vector<DeletedElement>& elements, const char* kind, RuleEmitter& out) {
   for (const auto& e : elements) {
-    EmitFinding(out, e.where,
-                "Previously present " + std::string(kind) + " " + GoQuote(e.name) +
-                    " was deleted from file.",
-                e.full_name, e.full_name);
+    // buf's message, plus where a moved element went.
+    std::string message = "Previously present " + std::string(kind) + " " + GoQuote(e.name) +
+                          " was deleted from file";
+    message += e.moved_to.empty() ? "." : "; it now lives in " + e.moved_to + ".";
+    Finding finding;
+    finding.kind = ContractKind::kProto;
+    finding.location = e.where;
+    finding.message = std::move(message);
+    finding.subject = e.full_name;
+    finding.before = e.full_name;
+    finding.moved_to = e.moved_to;
+    out.Emit(std::move(finding));
   }
 }
 

@@ -20,12 +20,80 @@ namespace {
 
 namespace pb = google::protobuf;
 
+// The buf.yaml dependency that most likely provides `import_path` (the
+// well-known BSR modules by their import prefixes), or "" when none stands out.
+std::string LikelyDependency(const std::string& import_path, const std::vector<std::string>& deps) {
+  if (deps.size() == 1) return deps[0];
+  static const std::pair<std::string_view, std::string_view> kKnown[] = {
+      {"google/api/", "googleapis/googleapis"},
+      {"google/rpc/", "googleapis/googleapis"},
+      {"google/type/", "googleapis/googleapis"},
+      {"google/longrunning/", "googleapis/googleapis"},
+      {"google/iam/", "googleapis/googleapis"},
+      {"google/cloud/", "googleapis/googleapis"},
+      {"google/geo/", "googleapis/googleapis"},
+      {"buf/validate/", "bufbuild/protovalidate"},
+      {"validate/", "envoyproxy/protoc-gen-validate"},
+      {"protoc-gen-openapiv2/", "grpc-ecosystem/grpc-gateway"},
+      {"grpc/gateway/", "grpc-ecosystem/grpc-gateway"},
+      {"opentelemetry/", "opentelemetry/opentelemetry"},
+      {"envoy/", "envoyproxy/envoy"},
+      {"xds/", "cncf/xds"},
+  };
+  for (const auto& [prefix, module] : kKnown) {
+    if (!import_path.starts_with(prefix)) continue;
+    for (const auto& dep : deps) {
+      std::string name = dep.substr(0, dep.find(':'));  // without a :label or :commit
+      if (name.ends_with("/" + std::string(module))) return dep;
+    }
+  }
+  return "";
+}
+
+// `buf export DEP -o third_party/NAME`, and the directory it writes.
+std::pair<std::string, std::string> ExportCommand(const std::string& dep) {
+  std::string name = dep.substr(0, dep.find(':'));
+  std::string directory = "third_party/" + name.substr(name.rfind('/') + 1);
+  return {"buf export " + dep + " -o " + directory, directory};
+}
+
+}  // namespace
+
+std::string MissingImportMessage(const std::string& import_path,
+                                 const std::vector<std::string>& roots,
+                                 const std::vector<std::string>& deps) {
+  std::string listed;
+  for (const auto& root : roots) listed += (listed.empty() ? "" : ", ") + root;
+  if (roots.empty()) listed = ".";
+  std::string message = "import \"" + import_path + "\" not found in roots [" + listed + "]";
+  if (deps.empty()) return message + "; add its directory to proto.roots or vendor it";
+  std::string dep = LikelyDependency(import_path, deps);
+  if (!dep.empty()) {
+    auto [command, directory] = ExportCommand(dep);
+    return message + "; it comes from the buf.yaml dependency " + dep +
+           ", which contract-lint does not fetch (it reads nothing outside the repository): "
+           "vendor it with `" +
+           command + "` and add " + directory + " to the roots";
+  }
+  std::string names;
+  for (const auto& d : deps) names += (names.empty() ? "" : ", ") + d;
+  auto [command, directory] = ExportCommand(deps[0]);
+  return message + "; if it comes from a buf.yaml dependency (" + names +
+         "), contract-lint does not fetch it (it reads nothing outside the repository): vendor "
+         "it with `buf export MODULE -o third_party/NAME` (e.g. `" +
+         command + "`) and add the directory to the roots";
+}
+
+namespace {
+
 // Turns Importer errors (0-based, import paths) into diagnostics (1-based,
 // repository paths). Warnings (unused imports) are not our business.
 class DiagnosticErrorCollector : public pb::compiler::MultiFileErrorCollector {
  public:
-  DiagnosticErrorCollector(const SnapshotSourceTree& tree, Diagnostics* diagnostics)
-      : tree_(tree), diagnostics_(diagnostics) {}
+  DiagnosticErrorCollector(const SnapshotSourceTree& tree, Diagnostics* diagnostics,
+                           const std::vector<std::string>* roots = nullptr,
+                           const std::vector<std::string>* deps = nullptr)
+      : tree_(tree), diagnostics_(diagnostics), roots_(roots), deps_(deps) {}
 
   void AddError(const std::string& import_path, int line, int column,
                 const std::string& message) override {
@@ -37,6 +105,22 @@ class DiagnosticErrorCollector : public pb::compiler::MultiFileErrorCollector {
     if (line < 0 && message.empty()) return;
     std::string path = tree_.RepoPath(import_path);
     if (path.empty()) path = import_path;
+    if (roots_) {
+      // A file that is not there: its importers say so at their `import`
+      // line (below), so the Importer's location-less line is left out.
+      if (line < 0 && message == "File not found." && Missing(import_path)) return;
+      static constexpr std::string_view kPrefix = "Import \"";
+      static constexpr std::string_view kSuffix = "\" was not found or had errors.";
+      if (line >= 0 && message.starts_with(kPrefix) && message.ends_with(kSuffix)) {
+        std::string imported =
+            message.substr(kPrefix.size(), message.size() - kPrefix.size() - kSuffix.size());
+        if (Missing(imported)) {
+          diagnostics_->Add(path, line + 1, column + 1,
+                            MissingImportMessage(imported, *roots_, deps_ ? *deps_ : kNone));
+          return;
+        }
+      }
+    }
     if (line < 0) {
       diagnostics_->Add(path, 0, 0, message);
     } else {
@@ -48,8 +132,15 @@ class DiagnosticErrorCollector : public pb::compiler::MultiFileErrorCollector {
   int count() const { return count_; }
 
  private:
+  bool Missing(const std::string& import_path) const {
+    return tree_.RepoPath(import_path).empty() && !SnapshotSourceTree::IsEmbedded(import_path);
+  }
+
+  static inline const std::vector<std::string> kNone;
   const SnapshotSourceTree& tree_;
   Diagnostics* diagnostics_;
+  const std::vector<std::string>* roots_;  // set: explain missing imports
+  const std::vector<std::string>* deps_;
   int count_ = 0;
 };
 
@@ -607,7 +698,7 @@ void ProtoSide::ReportErrors() {
   // order, reporting as it goes.
   SnapshotSourceTree tree(snapshot_, roots_);
   tree.ReportEditionsTo(diagnostics_);
-  DiagnosticErrorCollector errors(tree, diagnostics_);
+  DiagnosticErrorCollector errors(tree, diagnostics_, &roots_, &deps_);
   pb::compiler::Importer importer(&tree, &errors);
   std::set<const pb::FileDescriptor*> seen;
   // `features` outside editions: built, but refused (every file once, in

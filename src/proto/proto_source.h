@@ -91,6 +91,13 @@ struct ProtoSideOptions {
 
 class ProtoCompiler;
 
+// An import that no root holds (and that is not a well-known file):
+// `import "X" not found in roots [a, b]; ` and how to fix it, naming the
+// buf.yaml dependency it likely comes from and the `buf export` that vendors it.
+std::string MissingImportMessage(const std::string& import_path,
+                                 const std::vector<std::string>& roots,
+                                 const std::vector<std::string>& deps);
+
 // Compiles the given contract files of a snapshot (`.proto` under a root, not
 // excluded) into a DescriptorPool, with the errors a libprotobuf Importer
 // reports, but with the files parsed on several threads first and, when two
@@ -109,6 +116,8 @@ class ProtoSide {
   ProtoSide& operator=(const ProtoSide&) = delete;
 
   bool ok() const;
+  // buf.yaml dependencies, named by ReportErrors() when an import is missing.
+  void SetDependencies(std::vector<std::string> deps) { deps_ = std::move(deps); }
   // When !ok(): reports the errors to `diagnostics`, exactly as a libprotobuf
   // Importer over the contracts does (the fast path only counts them).
   void ReportErrors();
@@ -149,6 +158,7 @@ class ProtoSide {
 
   const Snapshot& snapshot_;
   std::vector<std::string> roots_;
+  std::vector<std::string> deps_;
   Diagnostics* diagnostics_;
   std::shared_ptr<ProtoCompiler> shared_;  // may be null
   std::unique_ptr<ProtoCompiler> compiler_;

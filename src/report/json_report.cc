@@ -27,6 +27,7 @@ nlohmann::json FindingToJson(const Finding& f) {
       {"fingerprint", f.fingerprint},
   };
   if (f.direction != Direction::kNone) j["direction"] = DirectionName(f.direction);
+  if (!f.moved_to.empty()) j["moved_to"] = f.moved_to;
   if (f.suppressed) {
     j["suppressed"] = true;
     j["suppressed_by"] = f.suppressed_by;

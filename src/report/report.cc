@@ -12,6 +12,7 @@ std::string RenderJunit(const Report& report, const RenderOptions& options);   /
 std::string RenderMarkdown(const Report& report,
                            const RenderOptions& options);                      // markdown_report.cc
 std::string RenderGitlab(const Report& report, const RenderOptions& options);  // gitlab_report.cc
+std::string RenderMsvs(const Report& report, const RenderOptions& options);    // msvs_report.cc
 
 namespace {
 
@@ -21,7 +22,7 @@ struct FormatRow {
   std::string (*render)(const Report&, const RenderOptions&);
 };
 
-constexpr std::array<FormatRow, 7> kFormats = {{
+constexpr std::array<FormatRow, 8> kFormats = {{
     {"text", ReportFormat::kText, RenderText},
     {"json", ReportFormat::kJson, RenderJson},
     {"sarif", ReportFormat::kSarif, RenderSarif},
@@ -29,13 +30,22 @@ constexpr std::array<FormatRow, 7> kFormats = {{
     {"junit", ReportFormat::kJunit, RenderJunit},
     {"markdown", ReportFormat::kMarkdown, RenderMarkdown},
     {"gitlab", ReportFormat::kGitlab, RenderGitlab},
+    {"msvs", ReportFormat::kMsvs, RenderMsvs},
 }};
+
+// buf's `--error-format` names that are spelled differently here.
+constexpr std::pair<std::string_view, ReportFormat> kAliases[] = {
+    {"github-actions", ReportFormat::kGithub},
+};
 
 }  // namespace
 
 std::optional<ReportFormat> ParseReportFormat(std::string_view name) {
   for (const auto& row : kFormats) {
     if (row.name == name) return row.format;
+  }
+  for (const auto& [alias, format] : kAliases) {
+    if (alias == name) return format;
   }
   return std::nullopt;
 }

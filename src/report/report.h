@@ -10,10 +10,11 @@
 
 namespace contract_lint {
 
-enum class ReportFormat { kText, kJson, kSarif, kGithub, kJunit, kMarkdown, kGitlab };
+enum class ReportFormat { kText, kJson, kSarif, kGithub, kJunit, kMarkdown, kGitlab, kMsvs };
 
+// Also buf's `--error-format` spelling "github-actions" (= "github").
 std::optional<ReportFormat> ParseReportFormat(std::string_view name);
-// "text", "json", "sarif", "github", "junit", "markdown", "gitlab".
+// "text", "json", "sarif", "github", "junit", "markdown", "gitlab", "msvs".
 std::vector<std::string> ReportFormatNames();
 
 struct RenderOptions {

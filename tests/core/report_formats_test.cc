@@ -161,7 +161,7 @@ constexpr GoldenFile kGoldenFiles[] = {
     {ReportFormat::kText, "report.txt"},           {ReportFormat::kJson, "report.json"},
     {ReportFormat::kSarif, "report.sarif"},        {ReportFormat::kGithub, "report.github.txt"},
     {ReportFormat::kJunit, "report.xml"},          {ReportFormat::kMarkdown, "report.md"},
-    {ReportFormat::kGitlab, "report.gitlab.json"},
+    {ReportFormat::kGitlab, "report.gitlab.json"}, {ReportFormat::kMsvs, "report.msvs.txt"},
 };
 
 bool UpdatingGolden() {
@@ -236,6 +236,15 @@ TEST_CASE("every format name has a golden file", "[report]") {
     for (const auto& name : names) named |= ParseReportFormat(name) == golden.format;
     CHECK(named);
   }
+}
+
+TEST_CASE("buf's --error-format names are accepted", "[report]") {
+  CHECK(ParseReportFormat("text") == ReportFormat::kText);
+  CHECK(ParseReportFormat("json") == ReportFormat::kJson);
+  CHECK(ParseReportFormat("msvs") == ReportFormat::kMsvs);
+  CHECK(ParseReportFormat("junit") == ReportFormat::kJunit);
+  CHECK(ParseReportFormat("github-actions") == ReportFormat::kGithub);
+  CHECK_FALSE(ParseReportFormat("config-ignore-yaml").has_value());
 }
 
 // ---------------------------------------------------------------- SARIF

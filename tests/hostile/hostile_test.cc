@@ -79,8 +79,8 @@ TEST_CASE("syntax errors in every construct exit 2 with path:line:col", "[hostil
       {"syntax = \"proto3\";\npackage p;\noption java_package = ;\n",
        "a.proto:3:23: error: Expected option value.\n"},
       {"syntax = \"proto3\";\npackage p;\nimport \"missing.proto\";\n",
-       "a.proto:3:1: error: Import \"missing.proto\" was not found or had errors.\n"
-       "missing.proto: error: File not found.\n"},
+       "a.proto:3:1: error: import \"missing.proto\" not found in roots [.]; add its directory "
+       "to proto.roots or vendor it\n"},
       {"syntax = \"proto4\";\n",
        "a.proto:1:10: error: Unrecognized syntax identifier \"proto4\".  This parser only "
        "recognizes "

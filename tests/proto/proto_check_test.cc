@@ -58,7 +58,9 @@ TEST_CASE("a missing import names the importing file and line", "[proto]") {
   auto outcome = Check({}, {{"b.proto", "syntax = \"proto3\";\nimport \"missing.proto\";\n"}});
   REQUIRE_FALSE(outcome.diagnostics.empty());
   CHECK(FormatDiagnostic(outcome.diagnostics[0]) ==
-        "b.proto:2:1: error: Import \"missing.proto\" was not found or had errors.");
+        "b.proto:2:1: error: import \"missing.proto\" not found in roots [.]; add its directory "
+        "to proto.roots or vendor it");
+  CHECK(outcome.diagnostics.size() == 1);  // no location-less "File not found."
 }
 
 TEST_CASE("an editions file gets a clear diagnostic, not a crash", "[proto]") {
