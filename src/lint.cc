@@ -15,6 +15,7 @@
 #include "policy/policy.h"
 #include "policy/suppression.h"
 #include "policy/transitive.h"
+#include "policy/unused_suppressions.h"
 #include "policy/versioning.h"
 #include "proto/proto_check.h"
 #include "registry/registry_check.h"
@@ -56,11 +57,10 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   report->against = sides.against->Describe();
 
   Config config;
-  if (!LoadConfig(*sides.current, resolved.config_path, resolved.cwd, &config, diagnostics,
-                  &report->warnings)) {
-    return;
-  }
+  bool loaded = LoadConfig(*sides.current, resolved.config_path, resolved.cwd, &config, diagnostics,
+                           &report->warnings, sides.root);
   report->config_source = config.source;
+  if (!loaded) return;
   // Every contract read from here on goes through the input limits.
   for (const Snapshot* side : {sides.against.get(), sides.current.get()}) {
     if (side->Files().size() > config.limits.max_files) {
@@ -72,6 +72,8 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
       return;
     }
   }
+  CheckConfigPaths(config, *sides.against, *sides.current, diagnostics, &report->warnings);
+  if (!diagnostics->empty()) return;
   sides.against = std::make_unique<LimitedSnapshot>(std::move(sides.against), config.limits);
   sides.current = std::make_unique<LimitedSnapshot>(std::move(sides.current), config.limits);
 
@@ -107,6 +109,7 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   if (!diagnostics->empty()) return;
   ApplySchemaVersions(*sides.against, *sides.current, config, schemas, &findings);
   ApplyInlineSuppressions(*sides.current, &findings);
+  CheckInlineIgnoreIds(config, *sides.against, *sides.current, &report->warnings);
   std::set<std::string> baseline;
   if (!resolved.baseline_path.empty()) {
     if (!LoadBaseline(resolved.baseline_path, resolved.cwd, &baseline, diagnostics)) return;
@@ -129,6 +132,7 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
       AddJsonSchemaEdges(*sides.against, config.jsonschema, &graph);
       AddJsonSchemaEdges(*sides.current, config.jsonschema, &graph);
     }
+    CheckSelectors(config, graph, *sides.against, *sides.current, &report->warnings);
     report->consumers = ApplyImpact(config, graph, &findings);
   }
   // Consumer samples: judged on both sides once impact has named the consumers.
@@ -143,6 +147,10 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
     findings.insert(findings.end(), std::make_move_iterator(samples.findings.begin()),
                     std::make_move_iterator(samples.findings.end()));
     std::sort(findings.begin(), findings.end(), FindingLess);
+  }
+  if (resolved.report_unused) {
+    report->summary.unused_suppressions = ReportUnusedSuppressions(
+        config, *sides.current, baseline, resolved.baseline_path, findings, &report->warnings);
   }
   if (!resolved.consumers.empty()) {
     for (const auto& name : resolved.consumers) {
