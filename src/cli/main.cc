@@ -97,7 +97,7 @@ int RunCheck(const CheckFlags& flags) {
                     : flags.fail_on == "warning" ? FailOn::kWarning
                                                  : FailOn::kBreaking;
   auto result = contract_lint::RunLint(options);
-  if (flags.verbose) {
+  if (flags.verbose && (result.exit_code != 2 || !result.report.config_source.empty())) {
     std::cerr << "contract-lint: "
               << (result.report.config_source.empty()
                       ? std::string("no configuration file found; using the defaults")

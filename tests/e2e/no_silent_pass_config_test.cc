@@ -57,7 +57,7 @@ TEST_CASE("no silent pass 1: config paths that match nothing", "[e2e][silent]") 
     auto result = repo.Run("");
     INFO(result.out << result.err);
     CHECK(result.exit_code == 2);
-    CHECK(Has(result.err, "buf.yaml:3:11: error: modules[0].path: \"proto\" is not a directory"));
+    CHECK(Has(result.err, "buf.yaml:3:5: error: modules[0].path: \"proto\" is not a directory"));
   }
   SECTION("globs that match nothing warn, and the check still runs") {
     repo.Write("contract-lint.yaml",
@@ -100,7 +100,7 @@ TEST_CASE("no silent pass 2: --config FILE from a subdirectory", "[e2e][silent]"
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
   CHECK(Has(result.out,
-            "services/orders/proto/acme/orders/v1/order.proto:7:3: error: "
+            "services/orders/proto/acme/orders/v1/order.proto:5:1: error: "
             "FIELD_NO_DELETE"));
 }
 
@@ -284,7 +284,7 @@ TEST_CASE("no silent pass 8: consumer selectors and inline ignores that match no
               "names an unknown rule id \"FIELD_SAME_TYP\"; did you mean "
               "\"FIELD_SAME_TYPE\"?"));
     CHECK(Has(result.err,
-              "schemas/order.schema.json:1:45: warning: \"x-contract-lint-ignore\" "
+              "schemas/order.schema.json:1:46: warning: \"x-contract-lint-ignore\" "
               "names an unknown rule id \"PROPERTY_NO_ADDD\"; did you mean "
               "\"PROPERTY_NO_ADD\"?"));
   }
@@ -425,7 +425,7 @@ TEST_CASE("no silent pass 23: BOM and deleted-property locations in JSON Schema"
     auto result = repo.Run("");
     INFO(result.out << result.err);
     CHECK(result.exit_code == 1);
-    CHECK(Has(result.out, "order.schema.json:4:11: error: TYPE_NO_CHANGE"));
+    CHECK(Has(result.out, "order.schema.json:4:20: error: TYPE_NO_CHANGE"));
   }
   SECTION("a deleted property is located at its parent in the current file") {
     repo.Write("order.schema.json",
