@@ -149,8 +149,9 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
     std::sort(findings.begin(), findings.end(), FindingLess);
   }
   if (resolved.report_unused) {
-    report->summary.unused_suppressions = ReportUnusedSuppressions(
-        config, *sides.current, baseline, resolved.baseline_path, findings, &report->warnings);
+    report->summary.unused_suppressions =
+        ReportUnusedSuppressions(config, *sides.current, baseline, resolved.baseline_path,
+                                 resolved.cwd, findings, &report->warnings);
   }
   if (!resolved.consumers.empty()) {
     for (const auto& name : resolved.consumers) {

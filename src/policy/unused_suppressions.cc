@@ -1,6 +1,9 @@
 #include "policy/unused_suppressions.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "config/glob.h"
@@ -182,7 +185,8 @@ void CheckInlineIgnoreIds(const Config& config, const Snapshot& against, const S
 
 int ReportUnusedSuppressions(const Config& config, const Snapshot& current,
                              const std::set<std::string>& baseline,
-                             const std::string& baseline_path, const std::vector<Finding>& findings,
+                             const std::string& baseline_path, const std::string& cwd,
+                             const std::vector<Finding>& findings,
                              std::vector<Diagnostic>* warnings) {
   int unused = 0;
   auto report = [&](Diagnostic d) {
@@ -269,14 +273,29 @@ int ReportUnusedSuppressions(const Config& config, const Snapshot& current,
       check_policy(config.contracts[c].breaking, "contracts[" + std::to_string(c) + "].breaking");
     }
   }
-  // Baseline entries.
+  // Baseline entries, each at its quoted fingerprint in the file (LoadBaseline read it already).
+  std::string baseline_text;
+  if (!baseline_path.empty()) {
+    std::filesystem::path file(baseline_path);
+    if (file.is_relative() && !cwd.empty()) file = std::filesystem::path(cwd) / file;
+    std::ifstream in(file, std::ios::binary);
+    baseline_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
   for (const auto& fingerprint : baseline) {
     bool used = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
       return f.suppressed_by == "baseline" && f.fingerprint == fingerprint;
     });
     if (!used) {
-      report(
-          Diagnostic{baseline_path, 0, 0, "baseline entry " + fingerprint + " suppresses nothing"});
+      Diagnostic d{baseline_path, 0, 0, "baseline entry " + fingerprint + " suppresses nothing"};
+      size_t at = baseline_text.find("\"" + fingerprint + "\"");
+      if (at != std::string::npos) {
+        d.line = 1 + static_cast<int>(
+                         std::count(baseline_text.begin(), baseline_text.begin() + at, '\n'));
+        size_t line_start = baseline_text.rfind('\n', at);
+        d.column =
+            static_cast<int>(at - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
+      }
+      report(std::move(d));
     }
   }
   return unused;

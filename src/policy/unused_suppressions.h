@@ -22,9 +22,12 @@ void CheckInlineIgnoreIds(const Config& config, const Snapshot& against, const S
                           std::vector<Diagnostic>* warnings);
 
 // The suppressions that suppressed nothing, one warning each; returns how many.
+// A baseline entry is located at its fingerprint in `baseline_path` (read
+// from `cwd` when relative).
 int ReportUnusedSuppressions(const Config& config, const Snapshot& current,
                              const std::set<std::string>& baseline,
-                             const std::string& baseline_path, const std::vector<Finding>& findings,
+                             const std::string& baseline_path, const std::string& cwd,
+                             const std::vector<Finding>& findings,
                              std::vector<Diagnostic>* warnings);
 
 }  // namespace contract_lint

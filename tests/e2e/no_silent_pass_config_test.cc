@@ -314,7 +314,7 @@ TEST_CASE("no silent pass 8: consumer selectors and inline ignores that match no
               "contract-lint.yaml:5:12: warning: breaking.ignore[0]: "
               "\"proto/legacy/**\" suppresses nothing"));
     CHECK(Has(result.err,
-              "baseline.json: warning: baseline entry 0123456789abcdef suppresses "
+              "baseline.json:1:45: warning: baseline entry 0123456789abcdef suppresses "
               "nothing"));
     CHECK(Has(result.out, "1 suppressed, 3 unused suppressions"));
     auto json = repo.RunJson("--baseline baseline.json --report-unused", &exit_code);
