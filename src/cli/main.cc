@@ -201,7 +201,7 @@ int RunInit(bool print) {
     return 2;
   }
   std::cout << "wrote " << (root / "contract-lint.yaml").string() << " from " << files.size()
-            << " contract files; review the owners and add consumers\n";
+            << " .proto and .json files; review the owners and add consumers\n";
   if (!buf_yaml.empty()) {
     std::cout << "buf.yaml's roots, excludes and breaking policy were carried over: contract-lint "
                  "reads contract-lint.yaml from now on and no longer buf.yaml\n";

@@ -172,17 +172,22 @@ std::string StarterConfig(const std::map<std::string, std::string>& files,
   }
   out += "]            # import roots, like protoc -I\n";
   if (!buf.excludes.empty()) out += "  exclude: " + List(buf.excludes) + "\n";
-  out += "jsonschema:\n  include: [";
-  if (schema_dirs.empty() || any_schema_json) {
-    out += "\"**/*.schema.json\"";
+  if (schema_dirs.empty()) {
+    // No JSON Schema found: a written glob would warn "matches no file" on every run.
+    out += "# jsonschema:\n#   include: [\"**/*.schema.json\"]   # the default\n";
   } else {
-    first = true;
-    for (const auto& dir : schema_dirs) {
-      out += (first ? "" : ", ") + Quote(dir == "." ? "*.json" : dir + "/**/*.json");
-      first = false;
+    out += "jsonschema:\n  include: [";
+    if (any_schema_json) {
+      out += "\"**/*.schema.json\"";
+    } else {
+      first = true;
+      for (const auto& dir : schema_dirs) {
+        out += (first ? "" : ", ") + Quote(dir == "." ? "*.json" : dir + "/**/*.json");
+        first = false;
+      }
     }
+    out += "]\n";
   }
-  out += "]\n";
   if (buf.present) {
     const auto& b = buf.breaking;
     std::vector<std::string> use = Strings(b.value("use", nlohmann::json::array()));

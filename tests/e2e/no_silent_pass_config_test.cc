@@ -412,6 +412,18 @@ TEST_CASE("no silent pass 22: init with a buf.yaml", "[e2e][silent]") {
   CHECK(Has(check.err, "using the configuration contract-lint.yaml"));
 }
 
+TEST_CASE("no silent pass 22: init without JSON Schemas writes no glob that matches nothing",
+          "[e2e][silent]") {
+  Repo repo;
+  repo.Write("proto/acme/v1/a.proto", "syntax = \"proto3\";\npackage acme.v1;\n");
+  REQUIRE(RunTool("init", repo.path()).exit_code == 0);
+  repo.Commit();
+  auto check = repo.Run("");
+  INFO(repo.Read("contract-lint.yaml") << check.out << check.err);
+  CHECK(check.exit_code == 0);
+  CHECK(!Has(check.err, "warning"));
+}
+
 TEST_CASE("no silent pass 23: BOM and deleted-property locations in JSON Schema", "[e2e][silent]") {
   Repo repo;
   const std::string schema =
