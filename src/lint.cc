@@ -15,6 +15,7 @@
 #include "policy/policy.h"
 #include "policy/suppression.h"
 #include "policy/transitive.h"
+#include "policy/unused_suppressions.h"
 #include "policy/versioning.h"
 #include "proto/proto_check.h"
 #include "proto/proto_layout.h"
@@ -57,11 +58,10 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   report->against = sides.against->Describe();
 
   Config config;
-  if (!LoadConfig(*sides.current, resolved.config_path, resolved.cwd, &config, diagnostics,
-                  &report->warnings)) {
-    return;
-  }
+  bool loaded = LoadConfig(*sides.current, resolved.config_path, resolved.cwd, &config, diagnostics,
+                           &report->warnings, sides.root);
   report->config_source = config.source;
+  if (!loaded) return;
   config.proto.paths = resolved.paths;
   config.proto.exclude_paths = resolved.exclude_paths;
   // Like buf: a --path that names nothing is a mistake, not an empty check.
@@ -93,6 +93,8 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
       return;
     }
   }
+  CheckConfigPaths(config, *sides.against, *sides.current, diagnostics, &report->warnings);
+  if (!diagnostics->empty()) return;
   sides.against = std::make_unique<LimitedSnapshot>(std::move(sides.against), config.limits);
   sides.current = std::make_unique<LimitedSnapshot>(std::move(sides.current), config.limits);
   // The against side is laid out by its own buf.yaml / contract-lint.yaml
@@ -156,6 +158,7 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   if (!diagnostics->empty()) return;
   ApplySchemaVersions(*sides.against, *sides.current, config, schemas, &findings);
   ApplyInlineSuppressions(*sides.current, &findings);
+  CheckInlineIgnoreIds(config, *sides.against, *sides.current, &report->warnings);
   std::set<std::string> baseline;
   if (!resolved.baseline_path.empty()) {
     if (!LoadBaseline(resolved.baseline_path, resolved.cwd, &baseline, diagnostics)) return;
@@ -178,6 +181,7 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
       AddJsonSchemaEdges(*sides.against, config.jsonschema, &graph);
       AddJsonSchemaEdges(*sides.current, config.jsonschema, &graph);
     }
+    CheckSelectors(config, graph, *sides.against, *sides.current, &report->warnings);
     report->consumers = ApplyImpact(config, graph, &findings);
   }
   // Consumer samples: judged on both sides once impact has named the consumers.
@@ -192,6 +196,11 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
     findings.insert(findings.end(), std::make_move_iterator(samples.findings.begin()),
                     std::make_move_iterator(samples.findings.end()));
     std::sort(findings.begin(), findings.end(), FindingLess);
+  }
+  if (resolved.report_unused) {
+    report->summary.unused_suppressions =
+        ReportUnusedSuppressions(config, *sides.current, baseline, resolved.baseline_path,
+                                 resolved.cwd, findings, &report->warnings);
   }
   if (!resolved.consumers.empty()) {
     for (const auto& name : resolved.consumers) {

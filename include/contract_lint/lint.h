@@ -31,7 +31,8 @@ struct Options {
   std::vector<std::string> paths;
   std::vector<std::string> exclude_paths;
   bool show_suppressed = false;
-  int jobs = 0;  // 0 = all cores
+  bool report_unused = false;  // --report-unused: list suppressions that suppress nothing
+  int jobs = 0;                // 0 = all cores
   bool full =
       false;  // --full: compile and compare every contract, not only what the change reaches
 };
@@ -41,7 +42,8 @@ struct Summary {
   int warnings = 0;
   int infos = 0;
   int suppressed = 0;
-  int proto_files = 0;  // contract files present on either side
+  int unused_suppressions = 0;  // with --report-unused: ignores and baseline entries unused
+  int proto_files = 0;          // contract files present on either side
   int jsonschema_files = 0;
   int changed_files = 0;  // contract files whose content differs
 };

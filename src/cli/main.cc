@@ -36,6 +36,7 @@ struct CheckFlags {
   std::string color = "auto";
   std::vector<std::string> reports;  // FORMAT=PATH
   bool quiet = false;
+  bool verbose = false;
 };
 
 // The options that choose and judge the two sides: shared by `check` and `baseline`.
@@ -100,6 +101,13 @@ int RunCheck(const CheckFlags& flags) {
                     : flags.fail_on == "warning" ? FailOn::kWarning
                                                  : FailOn::kBreaking;
   auto result = contract_lint::RunLint(options);
+  if (flags.verbose && (result.exit_code != 2 || !result.report.config_source.empty())) {
+    std::cerr << "contract-lint: "
+              << (result.report.config_source.empty()
+                      ? std::string("no configuration file found; using the defaults")
+                      : "using the configuration " + result.report.config_source)
+              << "\n";
+  }
   PrintNotes(result.report);
   auto format = *contract_lint::ParseReportFormat(flags.format);
   bool text = format == ReportFormat::kText;
@@ -176,7 +184,15 @@ int RunInit(bool print) {
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     files[fs::relative(it->path(), root).generic_string()] = std::move(text);
   }
-  std::string config = contract_lint::StarterConfig(files);
+  std::string buf_yaml;
+  for (const char* name : {"buf.yaml", "buf.yml"}) {
+    std::ifstream in(root / name, std::ios::binary);
+    if (!in) continue;
+    buf_yaml.assign((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (buf_yaml.empty()) buf_yaml = "{}";
+    break;
+  }
+  std::string config = contract_lint::StarterConfig(files, buf_yaml);
   if (print) {
     std::cout << config;
     return 0;
@@ -189,7 +205,11 @@ int RunInit(bool print) {
     return 2;
   }
   std::cout << "wrote " << (root / "contract-lint.yaml").string() << " from " << files.size()
-            << " contract files; review the owners and add consumers\n";
+            << " .proto and .json files; review the owners and add consumers\n";
+  if (!buf_yaml.empty()) {
+    std::cout << "buf.yaml's roots, excludes and breaking policy were carried over: contract-lint "
+                 "reads contract-lint.yaml from now on and no longer buf.yaml\n";
+  }
   return 0;
 }
 
@@ -239,7 +259,10 @@ int main(int argc, char** argv) {
                     "Accept the findings listed in this baseline file");
   check->add_flag("--show-suppressed", flags.options.show_suppressed,
                   "List suppressed findings too");
+  check->add_flag("--report-unused", flags.options.report_unused,
+                  "Warn about ignores and baseline entries that suppress nothing");
   check->add_flag("-q,--quiet", flags.quiet, "Print nothing when the check passes");
+  check->add_flag("-v,--verbose", flags.verbose, "Say which configuration file is used");
 
   contract_lint::Options baseline_options;
   std::string baseline_output;

@@ -239,6 +239,154 @@ bool ReadDiskFile(const std::filesystem::path& path, std::string* text) {
   return !in.bad();
 }
 
+// `path`'s directory relative to `root` ("" when it is the root, outside it,
+// or when there is no root).
+std::string DirectoryWithin(const std::string& root, const std::filesystem::path& path) {
+  if (root.empty() || path.empty()) return "";
+  std::error_code ec;
+  auto dir = std::filesystem::weakly_canonical(path, ec);
+  if (ec) return "";
+  auto top = std::filesystem::weakly_canonical(root, ec);
+  if (ec) return "";
+  std::string rel = dir.lexically_relative(top).generic_string();
+  if (rel.empty() || rel == "." || rel.rfind("..", 0) == 0) return "";
+  while (!rel.empty() && rel.back() == '/') rel.pop_back();
+  return rel;
+}
+
+std::string ParentOf(const std::string& dir) {
+  size_t slash = dir.rfind('/');
+  return slash == std::string::npos ? "" : dir.substr(0, slash);
+}
+
+std::string Join(const std::string& dir, const std::string& name) {
+  return dir.empty() ? name : dir + "/" + name;
+}
+
+// A path or glob written in a config in `base`, as seen from the root.
+std::string Rebase(const std::string& base, std::string path) {
+  if (base.empty() || (!path.empty() && path[0] == '/')) return path;
+  while (path.rfind("./", 0) == 0) path.erase(0, 2);
+  if (path.empty() || path == ".") return base;
+  return base + "/" + path;
+}
+
+// A `uses:` selector naming a file (rather than a type) is a path.
+bool IsPathSelector(const std::string& use) {
+  if (use.find("://") != std::string::npos) return false;
+  std::string file = use.substr(0, use.find('#'));
+  return file.ends_with(".proto") || file.ends_with(".json") || file.ends_with(".json*") ||
+         file.find('/') != std::string::npos;
+}
+
+void RebaseAll(const std::string& base, std::vector<std::string>* paths) {
+  for (auto& path : *paths) path = Rebase(base, path);
+}
+
+void RebasePolicy(const std::string& base, BreakingPolicy* policy) {
+  RebaseAll(base, &policy->ignore);
+  for (auto& [rule, paths] : policy->ignore_only) RebaseAll(base, &paths);
+}
+
+// Paths in a config below the repository root are relative to its directory.
+void RebaseConfig(Config* config) {
+  const std::string& base = config->base;
+  for (auto& entry : config->path_entries) entry.effective = Rebase(base, entry.written);
+  if (base.empty()) return;
+  RebaseAll(base, &config->proto.roots);
+  RebaseAll(base, &config->proto.exclude);
+  RebaseAll(base, &config->jsonschema.include);
+  RebaseAll(base, &config->jsonschema.exclude);
+  RebasePolicy(base, &config->breaking);
+  for (auto& contract : config->contracts) {
+    RebaseAll(base, &contract.paths);
+    RebasePolicy(base, &contract.breaking);
+  }
+  for (auto& consumer : config->consumers) {
+    for (auto& use : consumer.uses) {
+      if (IsPathSelector(use)) use = Rebase(base, use);
+    }
+    RebaseAll(base, &consumer.samples);
+    std::map<std::string, std::string> sample_contracts;
+    for (auto& [glob, contract] : consumer.sample_contracts) {
+      sample_contracts[Rebase(base, glob)] =
+          IsPathSelector(contract) ? Rebase(base, contract) : contract;
+    }
+    consumer.sample_contracts = std::move(sample_contracts);
+  }
+}
+
+void RecordPaths(const nlohmann::json& list, const std::string& key_path, bool is_root,
+                 const ConfigPositions& positions, Config* config) {
+  if (!list.is_array()) return;
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (!list[i].is_string()) continue;
+    ConfigPathEntry entry;
+    entry.key_path = key_path + "[" + std::to_string(i) + "]";
+    entry.written = list[i].get<std::string>();
+    entry.is_root = is_root;
+    if (auto it = positions.find(entry.key_path); it != positions.end()) {
+      entry.line = it->second.first;
+      entry.column = it->second.second;
+    }
+    config->path_entries.push_back(std::move(entry));
+  }
+}
+
+void RecordDocumentPaths(const nlohmann::json& doc, const ConfigPositions& positions,
+                         Config* config) {
+  auto at = [&](const char* section, const char* key) -> nlohmann::json {
+    if (!doc.contains(section) || !doc[section].is_object() || !doc[section].contains(key))
+      return nullptr;
+    return doc[section][key];
+  };
+  RecordPaths(at("proto", "roots"), "proto.roots", true, positions, config);
+  RecordPaths(at("proto", "exclude"), "proto.exclude", false, positions, config);
+  RecordPaths(at("jsonschema", "include"), "jsonschema.include", false, positions, config);
+  RecordPaths(at("jsonschema", "exclude"), "jsonschema.exclude", false, positions, config);
+  if (doc.contains("contracts") && doc["contracts"].is_array()) {
+    for (size_t i = 0; i < doc["contracts"].size(); ++i) {
+      const auto& entry = doc["contracts"][i];
+      if (entry.is_object() && entry.contains("paths")) {
+        RecordPaths(entry["paths"], "contracts[" + std::to_string(i) + "].paths", false, positions,
+                    config);
+      }
+    }
+  }
+}
+
+void RecordBufPaths(const nlohmann::json& buf, const ConfigPositions& positions, Config* config) {
+  if (buf.contains("modules") && buf["modules"].is_array()) {
+    for (size_t i = 0; i < buf["modules"].size(); ++i) {
+      const auto& module = buf["modules"][i];
+      if (!module.is_object()) continue;
+      std::string key = "modules[" + std::to_string(i) + "]";
+      if (module.contains("path")) {
+        nlohmann::json one = nlohmann::json::array({module["path"]});
+        size_t before = config->path_entries.size();
+        RecordPaths(one, key + ".path", true, positions, config);
+        for (size_t e = before; e < config->path_entries.size(); ++e) {
+          auto& entry = config->path_entries[e];
+          entry.key_path = key + ".path";
+          if (auto it = positions.find(entry.key_path); it != positions.end()) {
+            entry.line = it->second.first;
+            entry.column = it->second.second;
+          }
+        }
+      }
+      if (module.contains("excludes")) {
+        RecordPaths(module["excludes"], key + ".excludes", false, positions, config);
+      }
+    }
+  }
+  if (buf.contains("build") && buf["build"].is_object()) {
+    if (buf["build"].contains("roots") && buf.value("version", std::string("v1beta1")) == "v1beta1")
+      RecordPaths(buf["build"]["roots"], "build.roots", true, positions, config);
+    if (buf["build"].contains("excludes"))
+      RecordPaths(buf["build"]["excludes"], "build.excludes", false, positions, config);
+  }
+}
+
 }  // namespace
 
 const ContractSpec* ContractFor(const Config& config, std::string_view path) {
@@ -249,9 +397,11 @@ const ContractSpec* ContractFor(const Config& config, std::string_view path) {
 }
 
 bool LoadConfig(const Snapshot& current, const std::string& config_path, const std::string& cwd,
-                Config* config, Diagnostics* diagnostics, std::vector<Diagnostic>* warnings) {
+                Config* config, Diagnostics* diagnostics, std::vector<Diagnostic>* warnings,
+                const std::string& root) {
   std::string text;
   std::string name;
+  std::string dir;  // the directory (relative to the root) the config is looked up in
   if (!config_path.empty()) {
     std::filesystem::path path(config_path);
     if (path.is_relative() && !cwd.empty()) path = std::filesystem::path(cwd) / path;
@@ -260,8 +410,21 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
       diagnostics->Add(config_path, 0, 0, "cannot read the configuration file");
       return false;
     }
+    config->base = DirectoryWithin(root, path.parent_path());
   } else {
-    for (const char* candidate : kConfigNames) {
+    // The nearest directory holding a config, from the cwd up to the root.
+    std::string start = DirectoryWithin(root, cwd);
+    for (dir = start;; dir = ParentOf(dir)) {
+      bool found = false;
+      for (const char* candidate : {"contract-lint.yaml", ".contract-lint.yaml",
+                                    "contract-lint.json", "buf.yaml", "buf.yml"}) {
+        found |= current.Find(Join(dir, candidate)) != nullptr;
+      }
+      if (found || dir.empty()) break;
+    }
+    config->base = dir;
+    for (const char* candidate_name : kConfigNames) {
+      std::string candidate = Join(dir, candidate_name);
       if (!current.Find(candidate)) continue;
       if (!name.empty()) {
         warnings->push_back(Diagnostic{candidate, 0, 0, "ignored: " + name + " is used instead"});
@@ -277,7 +440,8 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
   }
 
   if (name.empty()) {
-    for (const char* buf_name : {"buf.yaml", "buf.yml"}) {
+    for (const char* buf_base : {"buf.yaml", "buf.yml"}) {
+      std::string buf_name = Join(dir, buf_base);
       if (!current.Find(buf_name)) continue;
       std::string error;
       nlohmann::json buf;
@@ -285,7 +449,8 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
         diagnostics->Add(buf_name, 0, 0, error);
         return false;
       }
-      if (!ParseConfigText(text, buf_name, &buf, diagnostics)) return false;
+      ConfigPositions positions;
+      if (!ParseConfigText(text, buf_name, &buf, diagnostics, &positions)) return false;
       if (!buf.is_object()) {
         diagnostics->Add(buf_name, 1, 1, "expected a mapping at the top level");
         return false;
@@ -293,6 +458,7 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
       config->source = buf_name;
       try {
         ApplyBufYaml(buf, config);
+        RecordBufPaths(buf, positions, config);
       } catch (const nlohmann::json::exception& e) {
         // buf.yaml is not validated against a schema: a value of the wrong
         // type (`version: 1`, a string where a list belongs) lands here.
@@ -314,8 +480,10 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
       if (buf.contains("breaking")) {
         CheckRuleNames(buf["breaking"], "breaking", buf_name, diagnostics, warnings);
       }
+      RebaseConfig(config);
       return diagnostics->empty();
     }
+    config->base.clear();
     return true;  // defaults
   }
 
@@ -346,6 +514,9 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
   }
   if (!diagnostics->empty()) return false;
   ApplyDocument(doc, config);
+  RecordDocumentPaths(doc, positions, config);
+  RebaseConfig(config);
+  config->positions = std::move(positions);
   config->document = std::move(doc);
   return true;
 }

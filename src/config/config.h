@@ -59,8 +59,25 @@ struct Versioning {
   std::vector<std::string> release_tags = {"v*"};
 };
 
+// A path or glob written in the config, kept to check that it names something
+// (CheckConfigPaths): where it is, as written, and as it applies from the root.
+struct ConfigPathEntry {
+  std::string key_path;   // "proto.roots[0]"
+  std::string written;    // "proto"
+  std::string effective;  // relative to the repository root ("services/orders/proto")
+  bool is_root = false;   // a directory that must exist (else a glob that should match)
+  int line = 0;
+  int column = 0;
+};
+
 struct Config {
   std::string source;  // the file it came from; "" when defaults apply
+  // The config file's directory relative to the repository root ("" = the
+  // root): every path in the file is relative to it.
+  std::string base;
+  std::vector<ConfigPathEntry> path_entries;
+  // Key path ("breaking.ignore[0]") -> 1-based line and column in `source`.
+  std::map<std::string, std::pair<int, int>> positions;
   ProtoSettings proto;
   JsonSchemaSettings jsonschema;
   BreakingPolicy breaking;
@@ -72,11 +89,21 @@ struct Config {
 };
 
 // Loads the config from `config_path` (a file on disk, relative to `cwd`) when
-// given, else from the current side. Problems go to `diagnostics` (with the
+// given, else from the current side: the nearest contract-lint.yaml,
+// .contract-lint.yaml, contract-lint.json or buf.yaml walking up from `cwd`
+// to `root` (the current side's root directory; "" = look only at the root).
+// Paths inside a config resolve from its own directory. Problems go to `diagnostics` (with the
 // key path and a "did you mean" where one exists) and make it return false;
 // deprecation notes go to `warnings`.
 bool LoadConfig(const Snapshot& current, const std::string& config_path, const std::string& cwd,
-                Config* config, Diagnostics* diagnostics, std::vector<Diagnostic>* warnings);
+                Config* config, Diagnostics* diagnostics, std::vector<Diagnostic>* warnings,
+                const std::string& root = "");
+
+// Every configured root must be a directory of either side (exit 2 with a
+// did-you-mean over the real directories); a glob that matches no file of
+// either side is a warning.
+void CheckConfigPaths(const Config& config, const Snapshot& against, const Snapshot& current,
+                      Diagnostics* diagnostics, std::vector<Diagnostic>* warnings);
 
 // The contract that owns `path` (first match in config order), or nullptr.
 const ContractSpec* ContractFor(const Config& config, std::string_view path);

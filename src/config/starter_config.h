@@ -10,6 +10,12 @@ namespace contract_lint {
 // looked at). The result is a commented contract-lint.yaml: proto roots
 // inferred from package declarations, schema globs, one contract per
 // top-level package or schema folder, and a commented consumer example.
-std::string StarterConfig(const std::map<std::string, std::string>& files);
+// With a root `buf_yaml` (its text; "" = none), its module roots, excludes
+// and breaking policy are carried over: contract-lint reads its own file from
+// then on, not buf.yaml. Contracts are ordered most specific first (first
+// match wins), and JSON payloads that only name a schema ("$schema" that is
+// not a URL: samples) are not listed as contracts.
+std::string StarterConfig(const std::map<std::string, std::string>& files,
+                          const std::string& buf_yaml = "");
 
 }  // namespace contract_lint

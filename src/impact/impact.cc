@@ -39,17 +39,115 @@ bool IsDeletion(const Finding& finding) {
   return rule && rule->deletes_element;
 }
 
+size_t Distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string Nearest(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(3, word.size() / 4) + 1;
+  for (const auto& candidate : candidates) {
+    if (candidate.size() > word.size() + best_distance ||
+        word.size() > candidate.size() + best_distance)
+      continue;
+    size_t d = Distance(word, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
 }  // namespace
+
+void CheckSelectors(const Config& config, const ImpactGraph& graph, const Snapshot& against,
+                    const Snapshot& current, std::vector<Diagnostic>* warnings) {
+  std::vector<std::string> paths;
+  for (const Snapshot* side : {&against, &current}) {
+    for (const auto& file : side->Files()) {
+      if (file.path.ends_with(".proto") || file.path.ends_with(".json")) paths.push_back(file.path);
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  std::vector<std::string> names(graph.names.begin(), graph.names.end());
+  for (size_t c = 0; c < config.consumers.size(); ++c) {
+    const auto& uses = config.consumers[c].uses;
+    for (size_t u = 0; u < uses.size(); ++u) {
+      const std::string& use = uses[u];
+      if (use.empty()) continue;
+      bool found = false;
+      std::string suggestion;
+      if (use.back() == '*') {
+        found = std::any_of(paths.begin(), paths.end(),
+                            [&](const std::string& p) { return GlobMatch(use, p); }) ||
+                std::any_of(names.begin(), names.end(),
+                            [&](const std::string& n) { return GlobMatch(Canonical(use), n); });
+      } else if (IsPathSelector(use) || use.ends_with(".proto") ||
+                 use.find(".json") != std::string::npos) {
+        std::string file = use.substr(0, use.find('#'));
+        found = std::binary_search(paths.begin(), paths.end(), file);
+        if (!found)
+          suggestion = Nearest(file, paths);
+        else if (use.find('#') != std::string::npos)
+          found = true;  // pointers: not checked
+      } else {
+        std::string name = Canonical(use);
+        found = graph.names.count(name) > 0;
+        if (!found) suggestion = Nearest(name, names);
+        if (!found && !suggestion.empty() && use.find('/') != std::string::npos) {
+          // Service/Method: suggest in the spelling the user wrote.
+          size_t dot = suggestion.rfind('.');
+          suggestion = suggestion.substr(0, dot) + "/" + suggestion.substr(dot + 1);
+        }
+      }
+      if (found) continue;
+      std::string key = "consumers[" + std::to_string(c) + "].uses[" + std::to_string(u) + "]";
+      Diagnostic d{config.source, 0, 0, key + ": \"" + use + "\" names no element on either side"};
+      if (!suggestion.empty()) d.message += "; did you mean \"" + suggestion + "\"?";
+      d.message += " (it covers nothing)";
+      if (auto it = config.positions.find(key); it != config.positions.end()) {
+        d.line = it->second.first;
+        d.column = it->second.second;
+      }
+      warnings->push_back(std::move(d));
+    }
+  }
+}
 
 ConsumerSelector::ConsumerSelector(const std::string& selector, const ImpactGraph& graph)
     : graph_(&graph) {
+  std::deque<std::string> queue;
   if (!selector.empty() && selector.back() == '*') {
     glob_ = selector;
-    return;
+    // A name glob (`acme.orders.v1.*`) also covers every type the elements it
+    // matches reach, as naming each of them would.
+    if (IsPathSelector(selector)) return;
+    std::string glob = Canonical(selector);
+    auto seed = [&](const std::string& name) {
+      if (GlobMatch(glob, name) && covered_.insert(name).second) queue.push_back(name);
+    };
+    for (const auto& [from, targets] : graph.edges) seed(from);
+    for (const auto& [file, names] : graph.declares) {
+      for (const auto& name : names) seed(name);
+    }
+  } else {
+    std::string root = Canonical(selector);
+    queue.push_back(root);
+    covered_.insert(root);
   }
-  std::string root = Canonical(selector);
-  std::deque<std::string> queue = {root};
-  covered_.insert(root);
   while (!queue.empty()) {
     std::string current = queue.front();
     queue.pop_front();
@@ -67,8 +165,11 @@ ConsumerSelector::ConsumerSelector(const std::string& selector, const ImpactGrap
 bool ConsumerSelector::Covers(const Finding& finding) const {
   std::string subject = Canonical(finding.subject);
   if (!glob_.empty()) {
-    return GlobMatch(glob_, finding.subject) || GlobMatch(glob_, subject) ||
-           (!finding.location.path.empty() && GlobMatch(glob_, finding.location.path));
+    if (GlobMatch(glob_, finding.subject) || GlobMatch(glob_, subject) ||
+        (!finding.location.path.empty() && GlobMatch(glob_, finding.location.path))) {
+      return true;
+    }
+    if (covered_.empty()) return false;
   }
   bool deletion = IsDeletion(finding);
   // A deleted .proto file covers what it declared.

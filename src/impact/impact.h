@@ -29,6 +29,11 @@ class ConsumerSelector {
 std::vector<ConsumerImpact> ApplyImpact(const Config& config, const ImpactGraph& graph,
                                         std::vector<Finding>* findings);
 
+// Warns about each `uses:` selector that names nothing on either side (a
+// typo, a moved schema), with a did-you-mean over the names that exist.
+void CheckSelectors(const Config& config, const ImpactGraph& graph, const Snapshot& against,
+                    const Snapshot& current, std::vector<Diagnostic>* warnings);
+
 // Adds the $ref edges of the JSON Schema files of `snapshot` that match the
 // settings (relative file refs and in-document pointers).
 void AddJsonSchemaEdges(const Snapshot& snapshot, const JsonSchemaSettings& settings,

@@ -16,6 +16,10 @@ struct ImpactGraph {
   // .proto path -> the top-level messages, enums and services it declares (on
   // either side), so that deleting a file affects the users of its elements.
   std::map<std::string, std::set<std::string>> declares;
+  // Every element name the loaded files declare (messages, fields, enums,
+  // values as Enum.VALUE, services, methods as Service.Method) and every
+  // package seen: what a selector must name.
+  std::set<std::string> names;
 
   void Add(const std::string& from, const std::string& to) { edges[from].insert(to); }
 };

@@ -26,6 +26,32 @@ void AddMessageEdges(const pb::Descriptor* message, ImpactGraph* graph) {
     AddMessageEdges(message->nested_type(i), graph);
 }
 
+void AddEnumNames(const pb::EnumDescriptor* e, ImpactGraph* graph) {
+  graph->names.insert(e->full_name());
+  for (int i = 0; i < e->value_count(); ++i)
+    graph->names.insert(e->full_name() + "." + e->value(i)->name());
+}
+
+void AddMessageNames(const pb::Descriptor* message, ImpactGraph* graph) {
+  graph->names.insert(message->full_name());
+  for (int i = 0; i < message->field_count(); ++i)
+    graph->names.insert(message->field(i)->full_name());
+  for (int i = 0; i < message->nested_type_count(); ++i)
+    AddMessageNames(message->nested_type(i), graph);
+  for (int i = 0; i < message->enum_type_count(); ++i) AddEnumNames(message->enum_type(i), graph);
+}
+
+void AddFileNames(const pb::FileDescriptor* d, ImpactGraph* graph) {
+  graph->names.insert(d->package());
+  for (int i = 0; i < d->message_type_count(); ++i) AddMessageNames(d->message_type(i), graph);
+  for (int i = 0; i < d->enum_type_count(); ++i) AddEnumNames(d->enum_type(i), graph);
+  for (int i = 0; i < d->service_count(); ++i) {
+    graph->names.insert(d->service(i)->full_name());
+    for (int m = 0; m < d->service(i)->method_count(); ++m)
+      graph->names.insert(d->service(i)->method(m)->full_name());
+  }
+}
+
 void AddFileEdges(const pb::FileDescriptor* file, std::set<const pb::FileDescriptor*>* seen,
                   ImpactGraph* graph) {
   if (!seen->insert(file).second) return;
@@ -53,7 +79,15 @@ void AddProtoEdges(const Snapshot& snapshot, const ProtoSettings& settings,
                    const std::vector<std::string>& selectors, ImpactGraph* graph) {
   std::vector<std::string> names;     // dotted element names
   std::set<std::string> named_files;  // path selectors
+  std::vector<std::string> globs;     // name globs: the package part before the wildcard
   for (const auto& selector : selectors) {
+    if (!selector.empty() && selector.back() == '*' && selector.find('/') == std::string::npos &&
+        selector.find(".json") == std::string::npos) {
+      std::string prefix = selector.substr(0, selector.find_first_of("*?"));
+      while (!prefix.empty() && prefix.back() == '.') prefix.pop_back();
+      globs.push_back(prefix);
+      continue;
+    }
     if (selector.empty() || selector.back() == '*' || selector.find(".json") != std::string::npos)
       continue;
     if (selector.ends_with(".proto")) {
@@ -64,7 +98,7 @@ void AddProtoEdges(const Snapshot& snapshot, const ProtoSettings& settings,
     std::replace(name.begin(), name.end(), '/', '.');
     names.push_back(name);
   }
-  if (names.empty() && named_files.empty()) return;
+  if (names.empty() && named_files.empty() && globs.empty()) return;
 
   SnapshotSourceTree tree(snapshot, settings.roots);
   std::vector<std::string> candidates;
@@ -72,14 +106,18 @@ void AddProtoEdges(const Snapshot& snapshot, const ProtoSettings& settings,
     if (!file.path.ends_with(".proto") || tree.ImportPath(file.path).empty()) continue;
     if (GlobMatchAny(settings.exclude, file.path)) continue;
     bool wanted = named_files.count(file.path) > 0;
-    if (!wanted && !names.empty()) {
+    if (!wanted && (!names.empty() || !globs.empty())) {
       std::string text, error;
       if (!snapshot.Read(file.path, &text, &error)) continue;  // CheckProto reports it
       // The same lexical scan as the scope planner's (comments and strings skipped).
       std::string package = ScanProtoHeader(text).package;
-      wanted = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
-        return PackageCanDeclare(package, name);
-      });
+      graph->names.insert(package);
+      wanted =
+          std::any_of(names.begin(), names.end(),
+                      [&](const std::string& name) { return PackageCanDeclare(package, name); }) ||
+          std::any_of(globs.begin(), globs.end(), [&](const std::string& prefix) {
+            return PackageCanDeclare(package, prefix) || package.starts_with(prefix);
+          });
     }
     if (wanted) candidates.push_back(file.path);
   }
@@ -90,6 +128,7 @@ void AddProtoEdges(const Snapshot& snapshot, const ProtoSettings& settings,
   for (const auto& file : side.files()) {
     if (!file.descriptor) continue;
     AddFileEdges(file.descriptor, &seen, graph);
+    AddFileNames(file.descriptor, graph);
     auto& declared = graph->declares[file.path];
     const pb::FileDescriptor* d = file.descriptor;
     for (int i = 0; i < d->message_type_count(); ++i)

@@ -164,6 +164,9 @@ std::string EscapePointerToken(std::string_view token) {
 bool PositionIndex::Build(std::string_view text, int max_depth, std::string* error, int* line,
                           int* column) {
   spans_.clear();
+  // A UTF-8 byte order mark is not part of the document (nlohmann skips it
+  // too) and editors do not show it: positions count from after it.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   Cursor cursor(text);
   std::vector<Frame> stack;
   auto fail = [&](std::string message) {

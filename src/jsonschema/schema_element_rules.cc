@@ -80,6 +80,9 @@ void CheckElementRemoved(const AddedElement& removed, ContentModel model, Change
       removed.description + " removed from " + std::string(ModelName(model)) + " content model",
       Compact(*removed.element.value), "");
   change.subject = removed.subject;
+  // Located where the element was, in the current file: the nearest value
+  // that still exists there ("/properties" of the parent, else the parent).
+  if (removed.subject.starts_with(removed.parent.pointer)) change.location = removed.subject;
   out.Emit(std::move(change));
 }
 

@@ -53,6 +53,15 @@ void AddReleaseFindings(const Sides& sides, const Config& config, SchemaSides& s
     diagnostics->Add(error);
     return;
   }
+  // The registry judges a subject only when a new version is registered: a
+  // contract that did not change since the baseline is not judged against
+  // the releases again (one historic break would block every later commit).
+  auto changed = [&](const Finding& f) {
+    if (f.location.path.empty()) return true;
+    const SnapshotFile* before = sides.against->Find(f.location.path);
+    const SnapshotFile* after = sides.current->Find(f.location.path);
+    return !before || !after || before->blob_id != after->blob_id;
+  };
   std::set<ChangeKey> reported;
   for (const auto& finding : *findings) reported.insert(KeyOf(finding));
   std::vector<Finding> added;
@@ -73,6 +82,7 @@ void AddReleaseFindings(const Sides& sides, const Config& config, SchemaSides& s
     ApplyPolicy(config, &found);
     for (auto& finding : found) {
       if (finding.severity != Severity::kError || !Transitive(ModeFor(config, finding))) continue;
+      if (!changed(finding)) continue;
       if (!reported.insert(KeyOf(finding)).second) continue;
       finding.message += " (against release " + release.tag + ")";
       added.push_back(std::move(finding));

@@ -85,6 +85,44 @@ void CheckRegistry(const Snapshot& against, const Snapshot& current, const Confi
   }
 
   std::vector<Finding> out;
+  // A deleted schema file: the subject is retired, or its next registration
+  // lacks the file's messages. BACKWARD and FULL refuse that when a message
+  // is gone from the current side altogether; otherwise it is a warning.
+  for (const auto& file : against_side.files()) {
+    if (new_index.by_import_path.count(file.import_path)) continue;
+    const std::string& level = RegistryLevelFor(config, file.path);
+    if (level.empty() || !file.descriptor) continue;
+    std::string base = level.substr(0, level.find("_TRANSITIVE"));
+    std::vector<std::string> gone;
+    const google::protobuf::FileDescriptor* d = file.descriptor;
+    for (int i = 0; i < d->message_type_count(); ++i) {
+      const std::string& name = d->message_type(i)->full_name();
+      bool kept = std::any_of(
+          current_side.files().begin(), current_side.files().end(), [&](const SourceFile& f) {
+            return f.descriptor && f.descriptor->pool()->FindMessageTypeByName(name);
+          });
+      if (!kept) gone.push_back(name);
+    }
+    Finding finding;
+    finding.rule = "REGISTRY_FILE_REMOVED";
+    finding.kind = ContractKind::kProto;
+    finding.severity = !gone.empty() && (base == "BACKWARD" || base == "FULL") ? Severity::kError
+                                                                               : Severity::kWarning;
+    finding.location = Location{file.path, 1, 1, 1, 1, Side::kAgainst};
+    finding.subject = file.path;
+    finding.before = file.path;
+    finding.message = "Previously present schema file " + file.path + " was deleted";
+    if (!gone.empty()) {
+      std::string names;
+      for (const auto& name : gone) names += (names.empty() ? "" : ", ") + name;
+      finding.message += " with its messages " + names;
+    }
+    finding.message += finding.severity == Severity::kError
+                           ? "; the registry (" + level +
+                                 ") refuses the next registration of its subject without them."
+                           : "; its subject is no longer registered (" + level + ").";
+    out.push_back(std::move(finding));
+  }
   for (const auto& [level, files] : by_level) {
     std::string base = level.substr(0, level.find("_TRANSITIVE"));
     // _TRANSITIVE is judged against the baseline only (release history is not read).

@@ -13,6 +13,12 @@ using registry::PathOf;
 
 std::string Quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
+// buf's subject for an enum value: scoped by its enum (acme.v1.Channel.CHANNEL_APP),
+// not by the enum's parent as libprotobuf's full_name() is, so selectors match it.
+std::string EnumValueSubject(const pb::EnumValueDescriptor* value) {
+  return value->type()->full_name() + "." + value->name();
+}
+
 std::string FieldPhrase(const pb::FieldDescriptor* field) {
   return "Field " + Quote(std::to_string(field->number())) + " with name " + Quote(field->name()) +
          " on message " + Quote(LocalName(field->containing_type()->full_name(), field->file()));
@@ -370,6 +376,14 @@ void RegistryJudgement::CompareValueTypes(const pb::FieldDescriptor* outer_old,
                 Quote(registry::TypeName(new_field)) + ", which is another wire group."});
       return;
     }
+    if (registry::TypeName(old_field) != registry::TypeName(new_field)) {
+      // Inside one wire group (int32 -> int64, an enum -> int32): the registry
+      // accepts it, and it is still a change a reader may notice.
+      Emit({"REGISTRY_FIELD_SCALAR_TYPE_CHANGED", true, old_element, new_element, subject,
+            registry::TypeName(old_field), registry::TypeName(new_field),
+            phrase + " changed type from " + Quote(registry::TypeName(old_field)) + " to " +
+                Quote(registry::TypeName(new_field)) + " within its wire group."});
+    }
     if (outer_old == old_field && registry::StatesLabel(old_field) &&
         registry::StatesLabel(new_field) && old_field->is_repeated() != new_field->is_repeated()) {
       bool numeric = registry::IsNumericScalar(old_field) && registry::IsNumericScalar(new_field);
@@ -411,7 +425,7 @@ void RegistryJudgement::CompareEnums(const pb::EnumDescriptor* old_enum,
             true,
             {old_enum->file(), PathOf(old_value)},
             {},
-            old_value->full_name(),
+            EnumValueSubject(old_value),
             old_value->name(),
             "",
             "Previously present enum value " + number + " with name " + Quote(old_value->name()) +
@@ -421,7 +435,7 @@ void RegistryJudgement::CompareEnums(const pb::EnumDescriptor* old_enum,
             true,
             {old_enum->file(), PathOf(old_value)},
             {new_enum->file(), PathOf(new_value)},
-            new_value->full_name(),
+            EnumValueSubject(new_value),
             old_value->name(),
             new_value->name(),
             "Enum value " + number + " on enum " + name + " changed name from " +
@@ -436,7 +450,7 @@ void RegistryJudgement::CompareEnums(const pb::EnumDescriptor* old_enum,
           true,
           {},
           {new_enum->file(), PathOf(new_value)},
-          new_value->full_name(),
+          EnumValueSubject(new_value),
           "",
           new_value->name(),
           "Enum value " + Quote(std::to_string(new_value->number())) + " with name " +

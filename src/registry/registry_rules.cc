@@ -47,6 +47,15 @@ std::span<const RuleInfo> RegistryRuleRows() {
        "Checks that renamed fields are reported; the registry accepts them.", nullptr},
       {"REGISTRY_FIELD_SCALAR_GROUP_CHANGED", kProto, 0, false,
        "Checks that scalar fields keep a type of the same wire group.", nullptr},
+      {"REGISTRY_FIELD_SCALAR_TYPE_CHANGED", kProto, 0, false,
+       "Checks that scalar type changes inside one wire group (int32 to int64) are reported; the "
+       "registry accepts them.",
+       nullptr},
+      DeletesElement(
+          {"REGISTRY_FILE_REMOVED", kProto, 0, false,
+           "Checks that a registered schema file is not deleted: the subject's next registration "
+           "would not contain its messages.",
+           nullptr}),
       {"REGISTRY_MESSAGE_ADDED", kProto, 0, false,
        "Checks that messages added to a schema are reported; the registry accepts them.", nullptr},
       DeletesElement(

@@ -61,6 +61,8 @@ std::string RenderJson(const Report& report, const RenderOptions& options) {
       {"version", 1},
       {"current", report.current},
       {"against", report.against},
+      {"config_source", report.config_source.empty() ? nlohmann::json(nullptr)
+                                                     : nlohmann::json(report.config_source)},
       {"findings", findings},
       {"diagnostics", diagnostics},
       {"consumers", consumers},
@@ -69,6 +71,7 @@ std::string RenderJson(const Report& report, const RenderOptions& options) {
         {"warnings", s.warnings},
         {"infos", s.infos},
         {"suppressed", s.suppressed},
+        {"unused_suppressions", s.unused_suppressions},
         {"proto_files", s.proto_files},
         {"jsonschema_files", s.jsonschema_files},
         {"changed_files", s.changed_files}}},

@@ -60,6 +60,9 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
                         Plural(s.warnings, "warning", "warnings") + ", " +
                         Plural(s.infos, "info", "infos");
   if (s.suppressed > 0) summary += ", " + std::to_string(s.suppressed) + " suppressed";
+  if (s.unused_suppressions > 0) {
+    summary += ", " + Plural(s.unused_suppressions, "unused suppression", "unused suppressions");
+  }
   summary += " in " + Plural(s.changed_files, "changed contract file", "changed contract files");
   summary += " (" + report.current + " against " + report.against + ")";
   out += summary + "\n";

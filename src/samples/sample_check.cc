@@ -1,6 +1,7 @@
 #include "samples/sample_check.h"
 
 #include <algorithm>
+#include <set>
 
 #include "config/glob.h"
 #include "samples/message_validator.h"
@@ -127,9 +128,13 @@ Finding SampleFinding(const Config& config, const ConsumerSpec& consumer, const 
     f.message = "Sample " + Quote(sample.path) + " of consumer " + Quote(consumer.name) +
                 " is rejected by " + now.element + ": " + reason + " (" +
                 (before.status == SampleVerdict::kMissing ? "the contract is new"
-                                                          : "the baseline accepted it") +
+                 : before.status == SampleVerdict::kRejected
+                     ? "new: the baseline rejected it only for " + before.reason
+                     : "the baseline accepted it") +
                 ").";
-    f.before = before.status == SampleVerdict::kMissing ? "" : "accepted";
+    f.before = before.status == SampleVerdict::kMissing    ? ""
+               : before.status == SampleVerdict::kRejected ? "rejected: " + before.reason
+                                                           : "accepted";
   }
   f.after = "rejected: " + reason;
   std::string declared = !now.contract_path.empty() ? now.contract_path : before.contract_path;
@@ -184,6 +189,25 @@ SampleResults CheckSamples(const Config& config, const Snapshot& against, const 
           continue;  // could not be checked on either side: already diagnosed
         }
         bool stale = verdict_then.status == SampleVerdict::kRejected;
+        if (stale && verdict_now.status == SampleVerdict::kRejected &&
+            !verdict_now.errors.empty()) {
+          // Stale only while the change rejects nothing the baseline did not:
+          // an error the baseline did not have is a new rejection.
+          std::set<std::string> before;
+          for (const auto& e : verdict_then.errors) before.insert(e.reason);
+          const SampleVerdict::Error* added = nullptr;
+          for (const auto& e : verdict_now.errors) {
+            if (before.count(e.reason)) continue;
+            if (!added || e.depth > added->depth) added = &e;
+          }
+          if (added) {
+            stale = false;
+            verdict_now.reason = added->reason;
+            verdict_now.element = added->element;
+            verdict_now.line = added->line;
+            verdict_now.column = added->column;
+          }
+        }
         if (!stale) ++checked.rejected;
         results.findings.push_back(
             SampleFinding(config, consumer, sample, target, verdict_now, verdict_then, stale));

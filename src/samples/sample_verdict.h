@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace contract_lint {
 
@@ -16,6 +17,17 @@ struct SampleVerdict {
   std::string reason;         // the validator's words (kRejected)
   int line = 1;               // 1-based position in the sample (1:1 when the validator has none)
   int column = 1;
+  // Every validation error (JSON Schema samples): what tells a stale sample
+  // from one the change rejects somewhere new. `reason`, `element`, `line`
+  // and `column` above are those of the deepest one.
+  struct Error {
+    std::string reason;
+    std::string element;
+    int line = 1;
+    int column = 1;
+    int depth = 0;
+  };
+  std::vector<Error> errors;
 };
 
 }  // namespace contract_lint

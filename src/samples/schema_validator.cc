@@ -235,34 +235,45 @@ SampleVerdict SchemaValidator::Validate(const std::string& schema_path, const Sa
     return verdict;
   }
   verdict.status = SampleVerdict::kRejected;
+  auto describe = [&](const valijson::ValidationResults::Error& error) {
+    SampleVerdict::Error out;
+    std::string instance = InstancePointer(error.context);
+    out.reason = error.description;
+    out.element = ElementFor(schema_path, instance);
+    out.depth = static_cast<int>(error.context.size());
+    const TextSpan* span = sample.positions.Find(instance);
+    // valijson names a property it rejects only in its message ("…'additionalProperties'
+    // constraints: 'coupon'."): point at that property rather than at its object.
+    static constexpr std::string_view kNamed = "constraints: '";
+    if (size_t at = out.reason.rfind(kNamed); at != std::string::npos) {
+      size_t start = at + kNamed.size();
+      size_t end = out.reason.find('\'', start);
+      if (end != std::string::npos) {
+        const TextSpan* property = sample.positions.Find(
+            instance + "/" + EscapePointerToken(out.reason.substr(start, end - start)));
+        if (property) span = property;
+      }
+    }
+    if (span) {
+      out.line = span->line;
+      out.column = span->column;
+    }
+    if (!instance.empty()) out.reason = "at " + instance + ": " + out.reason;
+    return out;
+  };
   // The deepest error is the most specific; the outer ones only say "a child failed".
   valijson::ValidationResults::Error error, best;
   bool any = false;
   while (results.popError(error)) {
     if (!any || error.context.size() > best.context.size()) best = error;
     any = true;
+    verdict.errors.push_back(describe(error));
   }
-  std::string instance = InstancePointer(best.context);
-  verdict.reason = best.description;
-  verdict.element = ElementFor(schema_path, instance);
-  const TextSpan* span = sample.positions.Find(instance);
-  // valijson names a property it rejects only in its message ("…'additionalProperties'
-  // constraints: 'coupon'."): point at that property rather than at its object.
-  static constexpr std::string_view kNamed = "constraints: '";
-  if (size_t at = verdict.reason.rfind(kNamed); at != std::string::npos) {
-    size_t start = at + kNamed.size();
-    size_t end = verdict.reason.find('\'', start);
-    if (end != std::string::npos) {
-      const TextSpan* property = sample.positions.Find(
-          instance + "/" + EscapePointerToken(verdict.reason.substr(start, end - start)));
-      if (property) span = property;
-    }
-  }
-  if (span) {
-    verdict.line = span->line;
-    verdict.column = span->column;
-  }
-  if (!instance.empty()) verdict.reason = "at " + instance + ": " + verdict.reason;
+  SampleVerdict::Error deepest = describe(best);
+  verdict.reason = deepest.reason;
+  verdict.element = deepest.element;
+  verdict.line = deepest.line;
+  verdict.column = deepest.column;
   return verdict;
 }
 

@@ -45,11 +45,14 @@ std::string Diagnostics(const LintResult& result) {
   return out;
 }
 
-// The verdicts of a run without their locations: (rule, severity).
+// The verdicts of a run without their locations: (rule, severity). A deleted
+// file is left out: it is about the subject's lifecycle (its next registration),
+// judged in the deletion direction only, as whole-file additions are not judged.
 std::set<std::pair<std::string, Severity>> Verdicts(const LintResult& result) {
   std::set<std::pair<std::string, Severity>> verdicts;
   for (const auto& finding : result.report.findings) {
-    if (!finding.suppressed) verdicts.emplace(finding.rule, finding.severity);
+    if (!finding.suppressed && finding.rule != "REGISTRY_FILE_REMOVED")
+      verdicts.emplace(finding.rule, finding.severity);
   }
   return verdicts;
 }

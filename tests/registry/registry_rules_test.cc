@@ -22,7 +22,7 @@ TEST_CASE("registry rules are listed, explained and belong to no buf category", 
     CHECK(ExplainRule(rule.id, &text));
     CHECK(text.find("breaking.registry") != std::string::npos);
   }
-  CHECK(count == 26);
+  CHECK(count == 28);
   CHECK(RenderRuleList(false).find("REGISTRY_ONEOF_FIELDS_MERGED") != std::string::npos);
 }
 
