@@ -1,6 +1,10 @@
 #include "cli/install_hook.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
 
 #include <filesystem>
 #include <fstream>
@@ -54,7 +58,7 @@ std::string Quote(const std::string& s) {
   return out + "'";
 }
 
-std::string HookScript(const std::string& binary, bool chain) {
+std::string HookScript(bool chain) {
   std::string script = "#!/bin/sh\n";
   script += std::string(kMarker) + " (written by `contract-lint install-hook`).\n";
   script += "# Checks the staged contracts against HEAD; a breaking change stops the commit.\n";
@@ -65,20 +69,70 @@ std::string HookScript(const std::string& binary, bool chain) {
         "if [ -x \"$hook_dir/pre-commit.local\" ]; then \"$hook_dir/pre-commit.local\" \"$@\" || "
         "exit $?; fi\n";
   }
-  script += "bin=" + Quote(binary) + "\n";
-  script += "[ -x \"$bin\" ] || bin=contract-lint\n";
-  script += "exec \"$bin\" --staged\n";
+  // contract-lint from PATH: the hook is shared by everyone who clones, so
+  // it must not name the build directory of whoever installed it.
+  script += "if ! command -v contract-lint >/dev/null 2>&1; then\n";
+  script +=
+      "  echo \"contract-lint pre-commit hook: contract-lint is not on PATH; install it or add "
+      "its directory to PATH (or skip the check once with 'git commit --no-verify')\" >&2\n";
+  script += "  exit 1\nfi\n";
+  script += "contract-lint --staged -q\n";
+  script += "status=$?\n";
+  script += "if [ \"$status\" -ne 0 ]; then\n";
+  script += "  cat >&2 <<'CONTRACT_LINT_HELP'\n";
+  script += "\ncontract-lint stopped this commit. What to do:\n";
+  script += "  - read why the rule matters and how to change the contract safely:\n";
+  script += "      contract-lint explain RULE\n";
+  script += "  - accept a deliberate change: an ignore (`// contract-lint:ignore RULE` on the line,\n";
+  script += "    or `ignore:` in contract-lint.yaml) or a baseline\n";
+  script += "    (`contract-lint baseline -o contract-lint.baseline.json`, then --baseline)\n";
+  script += "  - commit anyway, this once: git commit --no-verify\n";
+  script += "CONTRACT_LINT_HELP\n";
+  script += "fi\n";
+  script += "exit $status\n";
   return script;
+}
+
+// Where git runs hooks from: `git rev-parse --git-path hooks` honours
+// core.hooksPath (husky, lefthook) and linked worktrees. Empty when git
+// cannot tell (then the .git folder's hooks are used).
+fs::path GitHooksDir(const fs::path& cwd) {
+  std::string command = "cd " + Quote(cwd.string()) + " && git rev-parse --git-path hooks 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return {};
+  std::string out;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  if (pclose(pipe) != 0) return {};
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  if (out.empty()) return {};
+  fs::path hooks(out);
+  return hooks.is_absolute() ? hooks : fs::absolute(cwd / hooks).lexically_normal();
+}
+
+bool OnPath(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  if (path == nullptr) return false;
+  std::string dirs = path;
+  for (size_t start = 0; start <= dirs.size();) {
+    size_t end = dirs.find(':', start);
+    if (end == std::string::npos) end = dirs.size();
+    std::string dir = dirs.substr(start, end - start);
+    if (!dir.empty() && access((fs::path(dir) / name).c_str(), X_OK) == 0) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 }  // namespace
 
-HookResult InstallPreCommitHook(const std::string& cwd, const std::string& binary, bool force) {
+HookResult InstallPreCommitHook(const std::string& cwd, bool force) {
   fs::path git_dir;
   if (!FindGitDir(cwd, &git_dir)) {
     return {2, "not a git repository (or any parent): " + cwd};
   }
-  fs::path hooks = git_dir / "hooks";
+  fs::path hooks = GitHooksDir(cwd);
+  if (hooks.empty()) hooks = git_dir / "hooks";
   fs::path hook = hooks / "pre-commit";
   std::error_code ec;
   fs::create_directories(hooks, ec);
@@ -103,15 +157,20 @@ HookResult InstallPreCommitHook(const std::string& cwd, const std::string& binar
   }
   {
     std::ofstream out(hook, std::ios::binary | std::ios::trunc);
-    out << HookScript(binary, chain);
+    out << HookScript(chain);
     if (!out) return {2, "cannot write " + hook.string()};
   }
   fs::permissions(hook,
                   fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                       fs::perms::others_read | fs::perms::others_exec,
                   ec);
-  std::string message = "installed " + hook.string() + " (runs `contract-lint --staged`)";
+  std::string message =
+      "installed " + hook.string() + " (runs `contract-lint --staged -q` from PATH)";
   if (chain) message += "; the previous hook runs first from pre-commit.local";
+  if (!OnPath("contract-lint")) {
+    message +=
+        "\nnote: contract-lint is not on PATH yet; the hook stops every commit until it is";
+  }
   return {0, message};
 }
 

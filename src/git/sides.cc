@@ -142,6 +142,11 @@ class SideOpener {
     }
     std::string error;
     if (current_commit_.has_value()) return OpenFirstParent(*current_commit_);
+    // The first commit of a new repository (the pre-commit hook): everything
+    // staged is added to the empty tree.
+    if (options_.staged && repository_->HeadUnborn()) {
+      return EmptySnapshot(repository_, "empty tree (HEAD has no commit yet)");
+    }
     // No --since/--against: compare with the last commit, like `git diff HEAD`.
     Revision head;
     if (!ResolveHead(*repository_, &head, &error)) {
@@ -172,6 +177,30 @@ class SideOpener {
   }
 
   std::unique_ptr<Snapshot> OpenRevision(const std::string& rev) {
+    // buf's input syntax ('.git#branch=main') names a revision of this repository.
+    if (size_t hash = rev.find('#'); hash != std::string::npos) {
+      std::string ref = rev.substr(hash + 1);
+      for (const char* key : {"branch=", "tag=", "ref="}) {
+        if (ref.rfind(key, 0) == 0) ref = ref.substr(std::string(key).size());
+      }
+      if (size_t comma = ref.find(','); comma != std::string::npos) ref.resize(comma);
+      Fail("--against '" + rev + "' is buf's input syntax, which contract-lint does not read; " +
+           "use --against " + (ref.empty() ? std::string("REV") : ref) +
+           " (a revision of this repository) or --against DIR");
+      return nullptr;
+    }
+    // A value that reads as a path ("../x/", "./x", "/x", "x/") and is not a
+    // directory: say so rather than "unknown revision".
+    if (LooksLikePath(rev)) {
+      std::error_code ec;
+      fs::path dir = fs::path(cwd_) / rev;
+      bool exists = fs::exists(dir, ec);
+      Fail("--against " + rev + ": " +
+           (exists ? std::string("not a directory") : std::string("no such directory")) + " (" +
+           dir.lexically_normal().string() +
+           "), and not a revision either; pass an existing directory or a revision");
+      return nullptr;
+    }
     if (!RepositoryForRevision("--against " + rev)) return nullptr;
     Revision revision;
     std::string error;
@@ -221,6 +250,11 @@ class SideOpener {
     auto snapshot = OpenCommitSnapshot(repository_, revision.commit, subdir_, label, &error);
     if (snapshot == nullptr) Fail(error);
     return snapshot;
+  }
+
+  static bool LooksLikePath(const std::string& value) {
+    return value.rfind("./", 0) == 0 || value.rfind("../", 0) == 0 || value == "." ||
+           value == ".." || value.front() == '/' || value.front() == '~' || value.back() == '/';
   }
 
   static std::string CommitLabel(const Revision& revision) {

@@ -428,14 +428,15 @@ ProtoSide::~ProtoSide() = default;
 
 bool ProtoSide::ok() const { return ok_ && (!shared_ || shared_->error_count() == 0); }
 
-void ProtoSide::ReportErrors() {
+void ProtoSide::ReportErrors(Diagnostics* to) {
   if (reported_) return;
   reported_ = true;
+  if (to == nullptr) to = diagnostics_;
   // Exactly what the reference does: one Importer over the contracts, in
   // order, reporting as it goes.
   SnapshotSourceTree tree(snapshot_, roots_);
-  tree.ReportEditionsTo(diagnostics_);
-  DiagnosticErrorCollector errors(tree, diagnostics_);
+  tree.ReportEditionsTo(to);
+  DiagnosticErrorCollector errors(tree, to);
   pb::compiler::Importer importer(&tree, &errors);
   for (const auto& [path, import_path] : contracts_) importer.Import(import_path);
 }

@@ -110,8 +110,9 @@ class ProtoSide {
 
   bool ok() const;
   // When !ok(): reports the errors to `diagnostics`, exactly as a libprotobuf
-  // Importer over the contracts does (the fast path only counts them).
-  void ReportErrors();
+  // Importer over the contracts does (the fast path only counts them); to
+  // `to` instead when given.
+  void ReportErrors(Diagnostics* to = nullptr);
   // The contract files that compiled, sorted by import path.
   const std::vector<SourceFile>& files() const { return files_; }
 
