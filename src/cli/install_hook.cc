@@ -5,7 +5,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -83,7 +82,8 @@ std::string HookScript(bool chain) {
   script += "\ncontract-lint stopped this commit. What to do:\n";
   script += "  - read why the rule matters and how to change the contract safely:\n";
   script += "      contract-lint explain RULE\n";
-  script += "  - accept a deliberate change: an ignore (`// contract-lint:ignore RULE` on the line,\n";
+  script +=
+      "  - accept a deliberate change: an ignore (`// contract-lint:ignore RULE` on the line,\n";
   script += "    or `ignore:` in contract-lint.yaml) or a baseline\n";
   script += "    (`contract-lint baseline -o contract-lint.baseline.json`, then --baseline)\n";
   script += "  - commit anyway, this once: git commit --no-verify\n";
@@ -97,7 +97,8 @@ std::string HookScript(bool chain) {
 // core.hooksPath (husky, lefthook) and linked worktrees. Empty when git
 // cannot tell (then the .git folder's hooks are used).
 fs::path GitHooksDir(const fs::path& cwd) {
-  std::string command = "cd " + Quote(cwd.string()) + " && git rev-parse --git-path hooks 2>/dev/null";
+  std::string command =
+      "cd " + Quote(cwd.string()) + " && git rev-parse --git-path hooks 2>/dev/null";
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return {};
   std::string out;
@@ -168,8 +169,7 @@ HookResult InstallPreCommitHook(const std::string& cwd, bool force) {
       "installed " + hook.string() + " (runs `contract-lint --staged -q` from PATH)";
   if (chain) message += "; the previous hook runs first from pre-commit.local";
   if (!OnPath("contract-lint")) {
-    message +=
-        "\nnote: contract-lint is not on PATH yet; the hook stops every commit until it is";
+    message += "\nnote: contract-lint is not on PATH yet; the hook stops every commit until it is";
   }
   return {0, message};
 }

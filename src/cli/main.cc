@@ -6,8 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -141,8 +141,8 @@ int RunCheck(const CheckFlags& flags) {
     }
   }
   for (const auto& [report_format, path] : reports) {
-    std::string document = contract_lint::RenderReport(result.report, report_format,
-                                                       {false, options.show_suppressed});
+    std::string document =
+        contract_lint::RenderReport(result.report, report_format, {false, options.show_suppressed});
     if (path == "-") {
       std::cout << document;
       continue;
@@ -271,9 +271,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember(contract_lint::ReportFormatNames()));
   check->add_option("--report", flags.reports,
                     "FORMAT=PATH: also write a report to a file (repeatable)");
-  check->add_option("--fail-on", flags.fail_on,
-                    "Lowest severity that fails the run: error (default; `breaking` is an alias), "
-                    "warning, info or never")
+  check
+      ->add_option("--fail-on", flags.fail_on,
+                   "Lowest severity that fails the run: error (default; `breaking` is an alias), "
+                   "warning, info or never")
       ->check(CLI::IsMember({"error", "warning", "info", "never", "breaking"}));
   check->add_option("--color", flags.color, "Colour the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -319,8 +320,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForHelp& e) {
     if (top_level) {
       // `check` is the default command: its options are the ones people need.
-      std::cout << app.help() << "\n`check` is the default command (`contract-lint --since main` "
-                                 "runs `contract-lint check --since main`); its options:\n\n"
+      std::cout << app.help()
+                << "\n`check` is the default command (`contract-lint --since main` "
+                   "runs `contract-lint check --since main`); its options:\n\n"
                 << check->help();
       return 0;
     }

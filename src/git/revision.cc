@@ -1,9 +1,9 @@
 #include "git/revision.h"
 
-#include "git/git_handles.h"
-
 #include <algorithm>
 #include <cstdlib>
+
+#include "git/git_handles.h"
 
 namespace contract_lint {
 namespace {
@@ -81,8 +81,8 @@ bool ResolveRevision(const Repository& repository, const std::string& ref, Revis
     return true;
   }
   // HEAD~1 in a shallow clone (CI's default depth 1): the parent was not fetched.
-  if (size_t step = ref.find_first_of("~^"); step != std::string::npos &&
-                                             git_repository_is_shallow(repo) == 1) {
+  if (size_t step = ref.find_first_of("~^");
+      step != std::string::npos && git_repository_is_shallow(repo) == 1) {
     int depth = 0;
     for (size_t i = step; i < ref.size();) {
       char op = ref[i++];
@@ -93,9 +93,10 @@ bool ResolveRevision(const Repository& repository, const std::string& ref, Revis
       i = ref.find_first_of("~^", digits);
       if (i == std::string::npos) break;
     }
-    *error = "revision '" + ref + "' is not in this shallow clone (its history stops earlier); " +
-             "fetch the missing commits with 'git fetch --deepen=" + std::to_string(std::max(depth, 1)) +
-             "' (or set fetch-depth: 0 in CI)";
+    *error =
+        "revision '" + ref + "' is not in this shallow clone (its history stops earlier); " +
+        "fetch the missing commits with 'git fetch --deepen=" + std::to_string(std::max(depth, 1)) +
+        "' (or set fetch-depth: 0 in CI)";
     return false;
   }
   if (!unreadable.empty()) {

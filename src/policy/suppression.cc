@@ -156,8 +156,8 @@ bool LoadBaseline(const std::string& path, const std::string& cwd,
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    diagnostics->Add(path, 0, 0, std::string("cannot read the baseline file: ") +
-                                     std::strerror(errno));
+    diagnostics->Add(path, 0, 0,
+                     std::string("cannot read the baseline file: ") + std::strerror(errno));
     return false;
   }
   std::stringstream buffer;
@@ -179,7 +179,8 @@ bool LoadBaseline(const std::string& path, const std::string& cwd,
       }
     }
     std::string what = e.what();
-    if (size_t detail = what.find(": "); detail != std::string::npos) what = what.substr(detail + 2);
+    if (size_t detail = what.find(": "); detail != std::string::npos)
+      what = what.substr(detail + 2);
     diagnostics->Add(path, line, column, "invalid baseline JSON: " + what);
     return false;
   }

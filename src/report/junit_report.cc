@@ -69,9 +69,8 @@ std::string RenderJunit(const Report& report, const RenderOptions& options) {
     for (const auto& d : report.diagnostics) {
       std::string text = FormatDiagnostic(d);
       cases += "    <testcase classname=\"contract-lint\" name=\"" + XmlAttributeEscape(text) +
-               "\">\n      <error type=\"input error\" message=\"" +
-               XmlAttributeEscape(d.message) + "\">" + XmlEscape(text) +
-               "</error>\n    </testcase>\n";
+               "\">\n      <error type=\"input error\" message=\"" + XmlAttributeEscape(d.message) +
+               "\">" + XmlEscape(text) + "</error>\n    </testcase>\n";
     }
     errors = report.diagnostics.size();
     tests += errors;
