@@ -82,10 +82,10 @@ std::string HookScript(bool chain) {
   script += "\ncontract-lint stopped this commit. What to do:\n";
   script += "  - read why the rule matters and how to change the contract safely:\n";
   script += "      contract-lint explain RULE\n";
+  script += "  - accept a deliberate change: `// contract-lint:ignore RULE reason` above the\n";
+  script += "    element, `breaking.ignore_only` in contract-lint.yaml (for a deletion), or a\n";
   script +=
-      "  - accept a deliberate change: an ignore (`// contract-lint:ignore RULE` on the line,\n";
-  script += "    or `ignore:` in contract-lint.yaml) or a baseline\n";
-  script += "    (`contract-lint baseline -o contract-lint.baseline.json`, then --baseline)\n";
+      "    baseline (`contract-lint baseline -o contract-lint.baseline.json`, then --baseline)\n";
   script += "  - commit anyway, this once: git commit --no-verify\n";
   script += "CONTRACT_LINT_HELP\n";
   script += "fi\n";
@@ -97,18 +97,27 @@ std::string HookScript(bool chain) {
 // core.hooksPath (husky, lefthook) and linked worktrees. Empty when git
 // cannot tell (then the .git folder's hooks are used).
 fs::path GitHooksDir(const fs::path& cwd) {
-  std::string command =
-      "cd " + Quote(cwd.string()) + " && git rev-parse --git-path hooks 2>/dev/null";
+  // From the top of the working tree: a relative core.hooksPath is relative
+  // to it, and --git-path prints it as configured.
+  std::string command = "cd " + Quote(cwd.string()) +
+                        " && { top=$(git rev-parse --show-toplevel 2>/dev/null) && cd \"$top\"; "
+                        "true; } && pwd && git rev-parse --git-path hooks 2>/dev/null";
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return {};
   std::string out;
   char buffer[4096];
   while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
   if (pclose(pipe) != 0) return {};
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  if (out.empty()) return {};
-  fs::path hooks(out);
-  return hooks.is_absolute() ? hooks : fs::absolute(cwd / hooks).lexically_normal();
+  size_t newline = out.find('\n');
+  if (newline == std::string::npos) return {};
+  fs::path top = out.substr(0, newline);
+  std::string hooks_text = out.substr(newline + 1);
+  while (!hooks_text.empty() && (hooks_text.back() == '\n' || hooks_text.back() == '\r')) {
+    hooks_text.pop_back();
+  }
+  if (hooks_text.empty()) return {};
+  fs::path hooks(hooks_text);
+  return hooks.is_absolute() ? hooks : (top / hooks).lexically_normal();
 }
 
 bool OnPath(const std::string& name) {

@@ -28,6 +28,10 @@ namespace {
 using contract_lint::FailOn;
 using contract_lint::ReportFormat;
 
+constexpr const char* kEmptyRevision =
+    " needs a revision (it was given an empty value; is the CI variable that should hold it "
+    "set?)\n";
+
 constexpr std::string_view kSubcommands[] = {"check",        "rules",    "explain",
                                              "install-hook", "baseline", "init"};
 
@@ -257,6 +261,15 @@ int main(int argc, char** argv) {
   bool named = !args.empty() && std::find(std::begin(kSubcommands), std::end(kSubcommands),
                                           args[0]) != std::end(kSubcommands);
   if (!top_level && !named) args.insert(args.begin(), "check");
+  // `--since=` (an unset CI variable in `--since=$BASE`): the same refusal
+  // as `--since ""` below, not CLI11's "1 required TEXT missing".
+  for (const char* name : {"--since=", "--against=", "--head="}) {
+    if (std::find(args.begin(), args.end(), name) != args.end()) {
+      std::string option(name, std::strlen(name) - 1);
+      std::cerr << "contract-lint: error: " << option << kEmptyRevision;
+      return 2;
+    }
+  }
 
   CLI::App app{"Breaking-change checks for Protobuf and JSON Schema contracts in git",
                "contract-lint"};
@@ -282,7 +295,9 @@ int main(int argc, char** argv) {
                     "Accept the findings listed in this baseline file");
   check->add_flag("--show-suppressed", flags.options.show_suppressed,
                   "List suppressed findings too");
-  check->add_flag("-q,--quiet", flags.quiet, "Print nothing when the check passes");
+  check->add_flag("-q,--quiet", flags.quiet,
+                  "Text: print nothing when the check passes, else only the findings that fail "
+                  "it (machine formats still print their whole document)");
 
   contract_lint::Options baseline_options;
   std::string baseline_output;
@@ -304,7 +319,7 @@ int main(int argc, char** argv) {
 
   bool force_hook = false;
   CLI::App* install_hook = app.add_subcommand(
-      "install-hook", "Write a git pre-commit hook that runs `contract-lint --staged`");
+      "install-hook", "Write a git pre-commit hook that runs `contract-lint --staged -q`");
   install_hook->add_flag(
       "--force", force_hook,
       "Replace a hook that is not ours (it is kept as pre-commit.local and run first)");
@@ -346,9 +361,7 @@ int main(int argc, char** argv) {
         {"--since", &given.since}, {"--against", &given.against}, {"--head", &given.head}};
     for (const auto& [name, value] : revisions) {
       if (command->count(name) > 0 && value->find_first_not_of(" \t") == std::string::npos) {
-        std::cerr << "contract-lint: error: " << name
-                  << " needs a revision (it was given an empty value; is the CI variable that "
-                     "should hold it set?)\n";
+        std::cerr << "contract-lint: error: " << name << kEmptyRevision;
         return 2;
       }
     }

@@ -9,6 +9,9 @@
 // subtree at INPUT's repository-relative path, so that paths line up.
 #include "git/sides.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <optional>
 
@@ -71,7 +74,10 @@ class SideOpener {
     bool is_not_found = false;
     repository_ = Repository::Discover(start, &error, &is_not_found);
     if (repository_ != nullptr) return true;
-    if (is_not_found) return Fail(not_found);
+    if (is_not_found) {
+      std::string owner = OwnedByAnotherUser(start);
+      return Fail(owner.empty() ? not_found : owner);
+    }
     return Fail("cannot open the git repository at " + start + ": " + error);
   }
 
@@ -250,6 +256,24 @@ class SideOpener {
     auto snapshot = OpenCommitSnapshot(repository_, revision.commit, subdir_, label, &error);
     if (snapshot == nullptr) Fail(error);
     return snapshot;
+  }
+
+  // What git says when a repository is not the user's ("detected dubious
+  // ownership"), or "" when no repository above `start` belongs to another user.
+  static std::string OwnedByAnotherUser(const std::string& start) {
+    std::error_code ec;
+    for (fs::path dir = fs::absolute(start, ec);; dir = dir.parent_path()) {
+      struct stat info;
+      if (::lstat((dir / ".git").c_str(), &info) == 0) {
+        if (info.st_uid == ::geteuid()) return "";
+        return "the git repository at " + dir.string() + " is owned by another user (uid " +
+               std::to_string(info.st_uid) +
+               "), and git refuses it (\"detected dubious ownership\"); if you trust it, run "
+               "'git config --global --add safe.directory " +
+               dir.string() + "'";
+      }
+      if (dir == dir.root_path() || dir.empty()) return "";
+    }
   }
 
   static bool LooksLikePath(const std::string& value) {

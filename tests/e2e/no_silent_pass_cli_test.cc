@@ -94,9 +94,10 @@ TEST_CASE("item 4: empty revisions (--since \"\", --against \"\", --head \"\") e
       {"--head ''", "--head needs a revision"},
       {"--since ' '", "--since needs a revision"},
       {"baseline -o b.json --since ''", "--since needs a revision"},
+      {"baseline -o b.json --head=", "--head needs a revision"},
   };
   for (const auto& [args, message] : cases) {
-    auto result = repo.Run(args);
+    auto result = RunTool(args, repo.path());
     INFO(args << "\n" << result.out << result.err);
     CHECK(result.exit_code == 2);
     CHECK(Has(result.err, message));
@@ -479,11 +480,11 @@ TEST_CASE("item 21: --help shows the check options; --fail-on error|warning|info
     CHECK(Has(help.out, option));
   }
 
+  // Only a warning: an unstable package's deleted field (ignore_unstable_packages).
   Repo repo;
-  CommitOrders(repo);
-  // Only a warning: an unstable package's deleted field.
   repo.Write("orders.proto", testing::Replace(kOrders, "acme.orders.v1", "acme.orders.v1alpha1"));
-  repo.Commit("alpha");
+  repo.Write("contract-lint.yaml", "version: 1\nbreaking:\n  ignore_unstable_packages: true\n");
+  repo.Commit();
   BreakOrders(repo);
   auto warned = repo.Run("--format json");
   INFO(warned.out << warned.err);
@@ -494,6 +495,23 @@ TEST_CASE("item 21: --help shows the check options; --fail-on error|warning|info
   CHECK(repo.Run("--fail-on warning").exit_code == 1);
   CHECK(repo.Run("--fail-on info").exit_code == 1);
   CHECK(repo.Run("--fail-on never").exit_code == 0);
+
+  // Only an info: VERSION_NEXT for a compatible change of a versioned schema.
+  Repo schemas;
+  schemas.Write("order.schema.json",
+                testing::Replace(kOrderSchema, "\"type\": \"object\",",
+                                 "\"type\": \"object\",\n  \"version\": \"1.0.0\","));
+  schemas.Commit();
+  schemas.Edit("order.schema.json", "\"version\": \"1.0.0\",",
+               "\"version\": \"1.0.0\",\n  \"description\": \"An order.\",");
+  auto informed = schemas.Run("--format json");
+  INFO(informed.out << informed.err);
+  CHECK(Has(informed.out, "\"severity\": \"info\""));
+  CHECK_FALSE(Has(informed.out, "\"severity\": \"warning\""));
+  CHECK(informed.exit_code == 0);
+  CHECK(schemas.Run("--fail-on warning").exit_code == 0);
+  CHECK(schemas.Run("--fail-on info").exit_code == 1);
+
   auto wrong = repo.Run("--fail-on sometimes");
   CHECK(wrong.exit_code == 2);
   CHECK(Has(wrong.err, "--fail-on"));
