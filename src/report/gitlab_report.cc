@@ -28,13 +28,14 @@ std::string RenderGitlab(const Report& report, const RenderOptions& options) {
   for (const Finding* f : VisibleFindings(report, options)) {
     // A location in the baseline is named in the description, never put on a
     // line of the current file (GitLab needs a path: "." like a path-less one).
-    Location l = f->location.side == Side::kAgainst ? Location{} : f->location;
+    const Location located = FileLocation(*f);
+    Location l = located.side == Side::kAgainst ? Location{} : located;
     std::string_view severity = f->severity == Severity::kError     ? "critical"
                                 : f->severity == Severity::kWarning ? "minor"
                                                                     : "info";
     issues.push_back({{"type", "issue"},
                       {"check_name", f->rule},
-                      {"description", f->rule + ": " + f->message + BaselineNote(f->location)},
+                      {"description", f->rule + ": " + f->message + BaselineNote(located)},
                       {"categories", nlohmann::json::array({"Compatibility"})},
                       {"fingerprint", f->fingerprint},
                       {"severity", severity},

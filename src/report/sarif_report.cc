@@ -101,19 +101,22 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
           {"contract", f->contract}}},
     };
     if (!f->exercised_by.empty()) result["properties"]["exercisedBy"] = f->exercised_by;
-    // Only a location in the current tree becomes a SARIF location: a
-    // baseline line would annotate an unrelated line of the current file.
-    // A baseline location is named in the message instead.
-    const Location& location = f->location;
-    if (location.side == Side::kAgainst) {
+    // A location in the baseline never becomes a line of the current file
+    // (that line holds something else): the result points at the whole file
+    // (GitHub code scanning rejects an upload with a location-less result)
+    // and the message names the baseline line.
+    const Location location = FileLocation(*f);
+    const bool baseline = location.side == Side::kAgainst;
+    if (baseline) {
       result["message"]["text"] = f->message + BaselineNote(location);
       result["properties"]["side"] = "against";
-    } else if (!location.path.empty()) {
+    }
+    if (!location.path.empty()) {
       nlohmann::json physical = {
           {"artifactLocation", {{"uri", UriReference(location.path)}, {"uriBaseId", "%SRCROOT%"}}}};
       // SARIF regions are 1-based and need a startLine; without a line the
       // result points at the whole file.
-      if (location.line > 0) {
+      if (location.line > 0 && !baseline) {
         nlohmann::json region = {{"startLine", location.line}};
         if (location.column > 0) region["startColumn"] = location.column;
         if (location.end_line >= location.line) region["endLine"] = location.end_line;

@@ -306,7 +306,12 @@ TEST_CASE("item 16: a baseline-side location is not put on a line of the current
   auto results = nlohmann::json::parse(sarif.out)["runs"][0]["results"];
   REQUIRE(results.size() == 1);
   CHECK(results[0]["ruleId"] == "SCHEMA_NO_DELETE");
-  CHECK_FALSE(results[0].contains("locations"));
+  // The whole (deleted) file, never a line: GitHub code scanning refuses an
+  // upload that holds a result without a location.
+  REQUIRE(results[0]["locations"].size() == 1);
+  const auto& physical = results[0]["locations"][0]["physicalLocation"];
+  CHECK(physical["artifactLocation"]["uri"] == "schemas/order.schema.json");
+  CHECK_FALSE(physical.contains("region"));
   CHECK(Has(results[0]["message"]["text"].get<std::string>(),
             "(schemas/order.schema.json:1:1 in the baseline)"));
   CHECK(results[0]["properties"]["side"] == "against");
@@ -324,6 +329,26 @@ TEST_CASE("item 16: a baseline-side location is not put on a line of the current
   auto parent = nlohmann::json::parse(repo.Run("--format sarif").out)["runs"][0]["results"];
   REQUIRE(parent.size() == 1);
   CHECK(parent[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 5);
+  auto parent_gitlab = nlohmann::json::parse(repo.Run("--format gitlab").out);
+  REQUIRE(parent_gitlab.size() == 1);
+  CHECK(parent_gitlab[0]["location"]["path"] == "orders.proto");
+  CHECK(parent_gitlab[0]["location"]["lines"]["begin"] == 5);
+
+  // A deleted message of a file that is still there: its current parent is
+  // the file (line 1), never the baseline line 11 of the current file.
+  repo.Write("orders.proto", std::string(kOrders) + "\nmessage Legacy {\n  string id = 1;\n}\n");
+  repo.Commit("legacy");
+  repo.Write("orders.proto", kOrders);
+  auto message = nlohmann::json::parse(repo.Run("--format sarif").out)["runs"][0]["results"];
+  REQUIRE(message.size() == 1);
+  CHECK(message[0]["ruleId"] == "MESSAGE_NO_DELETE");
+  CHECK(message[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "orders.proto");
+  CHECK(message[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 1);
+  auto message_gitlab = nlohmann::json::parse(repo.Run("--format gitlab").out);
+  REQUIRE(message_gitlab.size() == 1);
+  CHECK(message_gitlab[0]["location"]["path"] == "orders.proto");
+  CHECK(message_gitlab[0]["location"]["lines"]["begin"] == 1);
 }
 
 TEST_CASE(
