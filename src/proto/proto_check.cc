@@ -154,9 +154,13 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
       Diagnostics baseline_errors;
       against_side.ReportErrors(&baseline_errors);
       for (Diagnostic d : baseline_errors.Sorted()) {
-        d.message += " (in the baseline: " + against.Describe() +
-                     "); the comparison needs a baseline that compiles: pass --against another "
-                     "revision";
+        // A line-less error is the object store's (a missing or corrupt
+        // blob): its message already says what to fetch or check.
+        if (d.line > 0) {
+          d.message += " (in the baseline: " + against.Describe() +
+                       "); the comparison needs a baseline that compiles: pass --against another "
+                       "revision";
+        }
         diagnostics->Add(std::move(d));
       }
     }
