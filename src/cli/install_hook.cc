@@ -75,7 +75,13 @@ std::string HookScript(bool chain) {
       "  echo \"contract-lint pre-commit hook: contract-lint is not on PATH; install it or add "
       "its directory to PATH (or skip the check once with 'git commit --no-verify')\" >&2\n";
   script += "  exit 1\nfi\n";
-  script += "contract-lint --staged -q\n";
+  // Hooks run from the top of the working tree: a baseline committed there
+  // is honoured, so the advice below ("a baseline") works in the hook too.
+  script += "if [ -f contract-lint.baseline.json ]; then\n";
+  script += "  contract-lint --staged -q --baseline contract-lint.baseline.json\n";
+  script += "else\n";
+  script += "  contract-lint --staged -q\n";
+  script += "fi\n";
   script += "status=$?\n";
   script += "if [ \"$status\" -ne 0 ]; then\n";
   script += "  cat >&2 <<'CONTRACT_LINT_HELP'\n";
@@ -85,7 +91,8 @@ std::string HookScript(bool chain) {
   script += "  - accept a deliberate change: `// contract-lint:ignore RULE reason` above the\n";
   script += "    element, `breaking.ignore_only` in contract-lint.yaml (for a deletion), or a\n";
   script +=
-      "    baseline (`contract-lint baseline -o contract-lint.baseline.json`, then --baseline)\n";
+      "    baseline (`contract-lint baseline --staged -o contract-lint.baseline.json`; this\n";
+  script += "    hook reads that file when it is there)\n";
   script += "  - commit anyway, this once: git commit --no-verify\n";
   script += "CONTRACT_LINT_HELP\n";
   script += "fi\n";

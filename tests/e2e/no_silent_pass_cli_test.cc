@@ -199,6 +199,16 @@ TEST_CASE("item 13: the hook runs contract-lint from PATH, quietly, and says wha
   CHECK(missing.exit_code != 0);
   CHECK(Has(missing.err, "contract-lint is not on PATH"));
   CHECK(Git("rev-list --count HEAD", repo.path()) == "2\n");
+
+  // The baseline the hook suggests is one the hook reads: the commit passes.
+  auto baseline = RunTool("baseline --staged -o contract-lint.baseline.json", repo.path());
+  INFO(baseline.out << baseline.err);
+  REQUIRE(baseline.exit_code == 0);
+  Git("add contract-lint.baseline.json", repo.path());
+  auto accepted = Commit(repo.path(), "drop note, accepted", bin);
+  INFO(accepted.out << accepted.err);
+  CHECK(accepted.exit_code == 0);
+  CHECK(Git("rev-list --count HEAD", repo.path()) == "3\n");
 }
 
 TEST_CASE("item 14: .pre-commit-hooks.yaml triggers on every file the check reads",
