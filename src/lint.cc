@@ -231,6 +231,8 @@ int ExitCodeFor(const Report& report, FailOn fail_on) {
       return 0;
     case FailOn::kWarning:
       return report.summary.errors + report.summary.warnings > 0 ? 1 : 0;
+    case FailOn::kInfo:
+      return report.summary.errors + report.summary.warnings + report.summary.infos > 0 ? 1 : 0;
     case FailOn::kBreaking:
       return report.summary.errors > 0 ? 1 : 0;
   }

@@ -12,7 +12,8 @@
 
 namespace contract_lint {
 
-enum class FailOn { kBreaking, kWarning, kNever };
+// --fail-on: error (kBreaking, the default), warning, info or never.
+enum class FailOn { kBreaking, kWarning, kInfo, kNever };
 
 struct Options {
   std::string cwd;          // where the user ran the tool; "" = the process's cwd

@@ -1,7 +1,10 @@
 #include "cli/install_hook.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -54,7 +57,7 @@ std::string Quote(const std::string& s) {
   return out + "'";
 }
 
-std::string HookScript(const std::string& binary, bool chain) {
+std::string HookScript(bool chain) {
   std::string script = "#!/bin/sh\n";
   script += std::string(kMarker) + " (written by `contract-lint install-hook`).\n";
   script += "# Checks the staged contracts against HEAD; a breaking change stops the commit.\n";
@@ -65,20 +68,88 @@ std::string HookScript(const std::string& binary, bool chain) {
         "if [ -x \"$hook_dir/pre-commit.local\" ]; then \"$hook_dir/pre-commit.local\" \"$@\" || "
         "exit $?; fi\n";
   }
-  script += "bin=" + Quote(binary) + "\n";
-  script += "[ -x \"$bin\" ] || bin=contract-lint\n";
-  script += "exec \"$bin\" --staged\n";
+  // contract-lint from PATH: the hook is shared by everyone who clones, so
+  // it must not name the build directory of whoever installed it.
+  script += "if ! command -v contract-lint >/dev/null 2>&1; then\n";
+  script +=
+      "  echo \"contract-lint pre-commit hook: contract-lint is not on PATH; install it or add "
+      "its directory to PATH (or skip the check once with 'git commit --no-verify')\" >&2\n";
+  script += "  exit 1\nfi\n";
+  // Hooks run from the top of the working tree: a baseline committed there
+  // is honoured, so the advice below ("a baseline") works in the hook too.
+  script += "if [ -f contract-lint.baseline.json ]; then\n";
+  script += "  contract-lint --staged -q --baseline contract-lint.baseline.json\n";
+  script += "else\n";
+  script += "  contract-lint --staged -q\n";
+  script += "fi\n";
+  script += "status=$?\n";
+  script += "if [ \"$status\" -ne 0 ]; then\n";
+  script += "  cat >&2 <<'CONTRACT_LINT_HELP'\n";
+  script += "\ncontract-lint stopped this commit. What to do:\n";
+  script += "  - read why the rule matters and how to change the contract safely:\n";
+  script += "      contract-lint explain RULE\n";
+  script += "  - accept a deliberate change: `// contract-lint:ignore RULE reason` above the\n";
+  script += "    element, `breaking.ignore_only` in contract-lint.yaml (for a deletion), or a\n";
+  script +=
+      "    baseline (`contract-lint baseline --staged -o contract-lint.baseline.json`; this\n";
+  script += "    hook reads that file when it is there)\n";
+  script += "  - commit anyway, this once: git commit --no-verify\n";
+  script += "CONTRACT_LINT_HELP\n";
+  script += "fi\n";
+  script += "exit $status\n";
   return script;
+}
+
+// Where git runs hooks from: `git rev-parse --git-path hooks` honours
+// core.hooksPath (husky, lefthook) and linked worktrees. Empty when git
+// cannot tell (then the .git folder's hooks are used).
+fs::path GitHooksDir(const fs::path& cwd) {
+  // From the top of the working tree: a relative core.hooksPath is relative
+  // to it, and --git-path prints it as configured.
+  std::string command = "cd " + Quote(cwd.string()) +
+                        " && { top=$(git rev-parse --show-toplevel 2>/dev/null) && cd \"$top\"; "
+                        "true; } && pwd && git rev-parse --git-path hooks 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return {};
+  std::string out;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  if (pclose(pipe) != 0) return {};
+  size_t newline = out.find('\n');
+  if (newline == std::string::npos) return {};
+  fs::path top = out.substr(0, newline);
+  std::string hooks_text = out.substr(newline + 1);
+  while (!hooks_text.empty() && (hooks_text.back() == '\n' || hooks_text.back() == '\r')) {
+    hooks_text.pop_back();
+  }
+  if (hooks_text.empty()) return {};
+  fs::path hooks(hooks_text);
+  return hooks.is_absolute() ? hooks : (top / hooks).lexically_normal();
+}
+
+bool OnPath(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  if (path == nullptr) return false;
+  std::string dirs = path;
+  for (size_t start = 0; start <= dirs.size();) {
+    size_t end = dirs.find(':', start);
+    if (end == std::string::npos) end = dirs.size();
+    std::string dir = dirs.substr(start, end - start);
+    if (!dir.empty() && access((fs::path(dir) / name).c_str(), X_OK) == 0) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 }  // namespace
 
-HookResult InstallPreCommitHook(const std::string& cwd, const std::string& binary, bool force) {
+HookResult InstallPreCommitHook(const std::string& cwd, bool force) {
   fs::path git_dir;
   if (!FindGitDir(cwd, &git_dir)) {
     return {2, "not a git repository (or any parent): " + cwd};
   }
-  fs::path hooks = git_dir / "hooks";
+  fs::path hooks = GitHooksDir(cwd);
+  if (hooks.empty()) hooks = git_dir / "hooks";
   fs::path hook = hooks / "pre-commit";
   std::error_code ec;
   fs::create_directories(hooks, ec);
@@ -103,15 +174,19 @@ HookResult InstallPreCommitHook(const std::string& cwd, const std::string& binar
   }
   {
     std::ofstream out(hook, std::ios::binary | std::ios::trunc);
-    out << HookScript(binary, chain);
+    out << HookScript(chain);
     if (!out) return {2, "cannot write " + hook.string()};
   }
   fs::permissions(hook,
                   fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                       fs::perms::others_read | fs::perms::others_exec,
                   ec);
-  std::string message = "installed " + hook.string() + " (runs `contract-lint --staged`)";
+  std::string message =
+      "installed " + hook.string() + " (runs `contract-lint --staged -q` from PATH)";
   if (chain) message += "; the previous hook runs first from pre-commit.local";
+  if (!OnPath("contract-lint")) {
+    message += "\nnote: contract-lint is not on PATH yet; the hook stops every commit until it is";
+  }
   return {0, message};
 }
 

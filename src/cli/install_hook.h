@@ -11,8 +11,10 @@ struct HookResult {
   std::string message;  // what happened, or why not and how to chain instead
 };
 
-// `cwd` is inside the repository; `binary` is the absolute path the hook calls.
-// With `force`, a foreign hook is kept as pre-commit.local and run first.
-HookResult InstallPreCommitHook(const std::string& cwd, const std::string& binary, bool force);
+// `cwd` is inside the repository. The hook goes where git runs hooks from
+// (`git rev-parse --git-path hooks`: core.hooksPath is honoured) and calls
+// `contract-lint --staged -q` from PATH. With `force`, a foreign hook is kept
+// as pre-commit.local and run first.
+HookResult InstallPreCommitHook(const std::string& cwd, bool force);
 
 }  // namespace contract_lint

@@ -5,7 +5,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -26,13 +28,17 @@ namespace {
 using contract_lint::FailOn;
 using contract_lint::ReportFormat;
 
+constexpr const char* kEmptyRevision =
+    " needs a revision (it was given an empty value; is the CI variable that should hold it "
+    "set?)\n";
+
 constexpr std::string_view kSubcommands[] = {"check",        "rules",    "explain",
                                              "install-hook", "baseline", "init"};
 
 struct CheckFlags {
   contract_lint::Options options;
   std::string format = "text";
-  std::string fail_on = "breaking";
+  std::string fail_on = "error";
   std::string color = "auto";
   std::vector<std::string> reports;  // FORMAT=PATH
   bool quiet = false;
@@ -83,6 +89,33 @@ void PrintNotes(const contract_lint::Report& report) {
   }
 }
 
+// Whether a finding fails the run under `fail_on`.
+bool Fails(const contract_lint::Finding& finding, FailOn fail_on) {
+  if (finding.suppressed) return false;
+  switch (fail_on) {
+    case FailOn::kNever:
+      return false;
+    case FailOn::kInfo:
+      return true;
+    case FailOn::kWarning:
+      return finding.severity != contract_lint::Severity::kInfo;
+    case FailOn::kBreaking:
+      return finding.severity == contract_lint::Severity::kError;
+  }
+  return false;
+}
+
+// -q in text: only the findings that fail the run, then the summary line; no
+// consumer blocks, lower-severity findings or stale-sample warnings.
+std::string QuietText(const contract_lint::Report& report, FailOn fail_on,
+                      const contract_lint::RenderOptions& render) {
+  contract_lint::Report failing = report;
+  std::erase_if(failing.findings,
+                [&](const contract_lint::Finding& f) { return !Fails(f, fail_on); });
+  failing.consumers.clear();
+  return contract_lint::RenderReport(failing, ReportFormat::kText, render);
+}
+
 int RunCheck(const CheckFlags& flags) {
   std::vector<std::pair<ReportFormat, std::string>> reports;
   for (const auto& spec : flags.reports) {
@@ -99,7 +132,8 @@ int RunCheck(const CheckFlags& flags) {
   contract_lint::Options options = flags.options;
   options.fail_on = flags.fail_on == "never"     ? FailOn::kNever
                     : flags.fail_on == "warning" ? FailOn::kWarning
-                                                 : FailOn::kBreaking;
+                    : flags.fail_on == "info"    ? FailOn::kInfo
+                                                 : FailOn::kBreaking;  // "error", "breaking"
   auto result = contract_lint::RunLint(options);
   if (flags.verbose && (result.exit_code != 2 || !result.report.config_source.empty())) {
     std::cerr << "contract-lint: "
@@ -111,16 +145,36 @@ int RunCheck(const CheckFlags& flags) {
   PrintNotes(result.report);
   auto format = *contract_lint::ParseReportFormat(flags.format);
   bool text = format == ReportFormat::kText;
-  if (!(flags.quiet && result.exit_code == 0) && !(text && result.exit_code == 2)) {
+  // -q quiets the human formats; a machine format is always a whole document
+  // (a CI step that parses it must not read an empty file as an error).
+  bool human = text || format == ReportFormat::kMarkdown || format == ReportFormat::kGithub;
+  if (!(flags.quiet && human && result.exit_code == 0) && !(text && result.exit_code == 2)) {
     contract_lint::RenderOptions render{text && UseColor(flags.color), options.show_suppressed};
-    std::cout << contract_lint::RenderReport(result.report, format, render);
+    if (flags.quiet && text) {
+      std::cout << QuietText(result.report, options.fail_on, render);
+    } else {
+      std::cout << contract_lint::RenderReport(result.report, format, render);
+    }
   }
   for (const auto& [report_format, path] : reports) {
+    std::string document =
+        contract_lint::RenderReport(result.report, report_format, {false, options.show_suppressed});
+    if (path == "-") {
+      std::cout << document;
+      continue;
+    }
+    std::error_code ec;
+    std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     std::ofstream out(path, std::ios::binary);
-    out << contract_lint::RenderReport(result.report, report_format,
-                                       {false, options.show_suppressed});
+    out << document;
+    out.flush();
     if (!out) {
-      std::cerr << "contract-lint: error: cannot write the report to " << path << "\n";
+      int os_error = errno;
+      std::string reason =
+          ec ? "cannot create " + parent.string() + ": " + ec.message() : std::strerror(os_error);
+      std::cerr << "contract-lint: error: cannot write the report to " << path << ": " << reason
+                << "\n";
       return 2;
     }
   }
@@ -231,6 +285,15 @@ int main(int argc, char** argv) {
   bool named = !args.empty() && std::find(std::begin(kSubcommands), std::end(kSubcommands),
                                           args[0]) != std::end(kSubcommands);
   if (!top_level && !named) args.insert(args.begin(), "check");
+  // `--since=` (an unset CI variable in `--since=$BASE`): the same refusal
+  // as `--since ""` below, not CLI11's "1 required TEXT missing".
+  for (const char* name : {"--since=", "--against=", "--head="}) {
+    if (std::find(args.begin(), args.end(), name) != args.end()) {
+      std::string option(name, std::strlen(name) - 1);
+      std::cerr << "contract-lint: error: " << option << kEmptyRevision;
+      return 2;
+    }
+  }
 
   CLI::App app{"Breaking-change checks for Protobuf and JSON Schema contracts in git",
                "contract-lint"};
@@ -251,8 +314,11 @@ int main(int argc, char** argv) {
       ->excludes(format_option);
   check->add_option("--report", flags.reports,
                     "FORMAT=PATH: also write a report to a file (repeatable)");
-  check->add_option("--fail-on", flags.fail_on, "Lowest severity that fails the run")
-      ->check(CLI::IsMember({"breaking", "warning", "never"}));
+  check
+      ->add_option("--fail-on", flags.fail_on,
+                   "Lowest severity that fails the run: error (default; `breaking` is an alias), "
+                   "warning, info or never")
+      ->check(CLI::IsMember({"error", "warning", "info", "never", "breaking"}));
   check->add_option("--color", flags.color, "Colour the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_option("--baseline", flags.options.baseline_path,
@@ -261,7 +327,9 @@ int main(int argc, char** argv) {
                   "List suppressed findings too");
   check->add_flag("--report-unused", flags.options.report_unused,
                   "Warn about ignores and baseline entries that suppress nothing");
-  check->add_flag("-q,--quiet", flags.quiet, "Print nothing when the check passes");
+  check->add_flag("-q,--quiet", flags.quiet,
+                  "Text: print nothing when the check passes, else only the findings that fail "
+                  "it (machine formats still print their whole document)");
   check->add_flag("-v,--verbose", flags.verbose, "Say which configuration file is used");
 
   contract_lint::Options baseline_options;
@@ -284,7 +352,7 @@ int main(int argc, char** argv) {
 
   bool force_hook = false;
   CLI::App* install_hook = app.add_subcommand(
-      "install-hook", "Write a git pre-commit hook that runs `contract-lint --staged`");
+      "install-hook", "Write a git pre-commit hook that runs `contract-lint --staged -q`");
   install_hook->add_flag(
       "--force", force_hook,
       "Replace a hook that is not ours (it is kept as pre-commit.local and run first)");
@@ -298,6 +366,14 @@ int main(int argc, char** argv) {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
   } catch (const CLI::CallForHelp& e) {
+    if (top_level) {
+      // `check` is the default command: its options are the ones people need.
+      std::cout << app.help()
+                << "\n`check` is the default command (`contract-lint --since main` "
+                   "runs `contract-lint check --since main`); its options:\n\n"
+                << check->help();
+      return 0;
+    }
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
@@ -307,6 +383,21 @@ int main(int argc, char** argv) {
     std::cerr << "contract-lint: error: " << e.what()
               << "\nRun 'contract-lint --help' for usage.\n";
     return 2;
+  }
+
+  // An unset CI variable gives `--since ""`: refuse it rather than compare
+  // against HEAD and pass.
+  for (CLI::App* command : {check, baseline}) {
+    if (!*command) continue;
+    const contract_lint::Options& given = command == check ? flags.options : baseline_options;
+    const std::pair<const char*, const std::string*> revisions[] = {
+        {"--since", &given.since}, {"--against", &given.against}, {"--head", &given.head}};
+    for (const auto& [name, value] : revisions) {
+      if (command->count(name) > 0 && value->find_first_not_of(" \t") == std::string::npos) {
+        std::cerr << "contract-lint: error: " << name << kEmptyRevision;
+        return 2;
+      }
+    }
   }
 
   if (*rules) {
@@ -323,11 +414,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*install_hook) {
-    std::error_code ec;
-    auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    auto result = contract_lint::InstallPreCommitHook(
-        std::filesystem::current_path().string(), ec ? std::string("contract-lint") : self.string(),
-        force_hook);
+    auto result =
+        contract_lint::InstallPreCommitHook(std::filesystem::current_path().string(), force_hook);
     if (result.exit_code != 0) {
       std::cerr << "contract-lint: error: " << result.message << "\n";
     } else {

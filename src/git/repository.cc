@@ -63,6 +63,11 @@ std::string Repository::GitDir() const { return git_repository_path(repo_); }
 
 bool Repository::IsShallow() const { return git_repository_is_shallow(repo_) == 1; }
 
+bool Repository::HeadUnborn() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return git_repository_head_unborn(repo_) == 1;
+}
+
 bool Repository::ReadBlob(const git_oid& id, std::string* contents, std::string* error) const {
   std::lock_guard<std::mutex> lock(mutex_);
   git_blob* raw = nullptr;

@@ -33,6 +33,8 @@ class Repository {
   // Absolute git directory with a trailing '/' (".git/", or a worktree's gitdir).
   std::string GitDir() const;
   bool IsShallow() const;
+  // HEAD names a branch with no commit yet (a new repository).
+  bool HeadUnborn() const;
 
   // Reads blob `id`. Thread-safe. A blob absent from the object store
   // (partial or shallow clone) fails with a message that names the object

@@ -1,5 +1,8 @@
 #include "git/revision.h"
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "git/git_handles.h"
 
 namespace contract_lint {
@@ -49,6 +52,22 @@ bool TryRemoteRefs(git_repository* repo, const std::string& ref, Revision* out) 
   return true;
 }
 
+// "fetch it with 'git fetch origin main'" for main and for origin/main alike:
+// a REMOTE/BRANCH value is fetched from that remote.
+std::string FetchHint(git_repository* repo, const std::string& ref) {
+  if (size_t slash = ref.find('/'); slash != std::string::npos) {
+    std::string remote_name = ref.substr(0, slash);
+    git_remote* remote = nullptr;
+    bool known = remote_name == "origin";
+    if (!known && git_remote_lookup(&remote, repo, remote_name.c_str()) == 0) known = true;
+    if (remote != nullptr) git_remote_free(remote);
+    if (known) {
+      return "fetch it with 'git fetch " + remote_name + " " + ref.substr(slash + 1) + "'";
+    }
+  }
+  return "fetch it with 'git fetch origin " + ref + "'";
+}
+
 }  // namespace
 
 bool ResolveRevision(const Repository& repository, const std::string& ref, Revision* out,
@@ -60,6 +79,25 @@ bool ResolveRevision(const Repository& repository, const std::string& ref, Revis
   if (TryRevparse(repo, ref, &out->commit, &not_a_commit, &unreadable)) {
     out->name = ref;
     return true;
+  }
+  // HEAD~1 in a shallow clone (CI's default depth 1): the parent was not fetched.
+  if (size_t step = ref.find_first_of("~^");
+      step != std::string::npos && git_repository_is_shallow(repo) == 1) {
+    int depth = 0;
+    for (size_t i = step; i < ref.size();) {
+      char op = ref[i++];
+      size_t digits = ref.find_first_not_of("0123456789", i);
+      if (digits == std::string::npos) digits = ref.size();
+      int n = digits > i ? std::atoi(ref.substr(i, digits - i).c_str()) : 1;
+      depth += op == '~' ? n : 1;
+      i = ref.find_first_of("~^", digits);
+      if (i == std::string::npos) break;
+    }
+    *error =
+        "revision '" + ref + "' is not in this shallow clone (its history stops earlier); " +
+        "fetch the missing commits with 'git fetch --deepen=" + std::to_string(std::max(depth, 1)) +
+        "' (or set fetch-depth: 0 in CI)";
+    return false;
   }
   if (!unreadable.empty()) {
     *error = "cannot read revision '" + ref + "': " + unreadable +
@@ -83,7 +121,7 @@ bool ResolveRevision(const Repository& repository, const std::string& ref, Revis
   *error += hex ? "no commit in this clone starts with " + ref +
                       "; a shallow clone may lack it: fetch more history ('git fetch --unshallow' "
                       "or 'git fetch --deepen=N') or give the full commit id"
-                : "fetch it with 'git fetch origin " + ref + "'";
+                : FetchHint(repo, ref);
   return false;
 }
 

@@ -9,6 +9,9 @@
 // subtree at INPUT's repository-relative path, so that paths line up.
 #include "git/sides.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <optional>
 
@@ -71,7 +74,10 @@ class SideOpener {
     bool is_not_found = false;
     repository_ = Repository::Discover(start, &error, &is_not_found);
     if (repository_ != nullptr) return true;
-    if (is_not_found) return Fail(not_found);
+    if (is_not_found) {
+      std::string owner = OwnedByAnotherUser(start);
+      return Fail(owner.empty() ? not_found : owner);
+    }
     return Fail("cannot open the git repository at " + start + ": " + error);
   }
 
@@ -142,6 +148,11 @@ class SideOpener {
     }
     std::string error;
     if (current_commit_.has_value()) return OpenFirstParent(*current_commit_);
+    // The first commit of a new repository (the pre-commit hook): everything
+    // staged is added to the empty tree.
+    if (options_.staged && repository_->HeadUnborn()) {
+      return EmptySnapshot(repository_, "empty tree (HEAD has no commit yet)");
+    }
     // No --since/--against: compare with the last commit, like `git diff HEAD`.
     Revision head;
     if (!ResolveHead(*repository_, &head, &error)) {
@@ -172,6 +183,30 @@ class SideOpener {
   }
 
   std::unique_ptr<Snapshot> OpenRevision(const std::string& rev) {
+    // buf's input syntax ('.git#branch=main') names a revision of this repository.
+    if (size_t hash = rev.find('#'); hash != std::string::npos) {
+      std::string ref = rev.substr(hash + 1);
+      for (const char* key : {"branch=", "tag=", "ref="}) {
+        if (ref.rfind(key, 0) == 0) ref = ref.substr(std::string(key).size());
+      }
+      if (size_t comma = ref.find(','); comma != std::string::npos) ref.resize(comma);
+      Fail("--against '" + rev + "' is buf's input syntax, which contract-lint does not read; " +
+           "use --against " + (ref.empty() ? std::string("REV") : ref) +
+           " (a revision of this repository) or --against DIR");
+      return nullptr;
+    }
+    // A value that reads as a path ("../x/", "./x", "/x", "x/") and is not a
+    // directory: say so rather than "unknown revision".
+    if (LooksLikePath(rev)) {
+      std::error_code ec;
+      fs::path dir = fs::path(cwd_) / rev;
+      bool exists = fs::exists(dir, ec);
+      Fail("--against " + rev + ": " +
+           (exists ? std::string("not a directory") : std::string("no such directory")) + " (" +
+           dir.lexically_normal().string() +
+           "), and not a revision either; pass an existing directory or a revision");
+      return nullptr;
+    }
     if (!RepositoryForRevision("--against " + rev)) return nullptr;
     Revision revision;
     std::string error;
@@ -221,6 +256,29 @@ class SideOpener {
     auto snapshot = OpenCommitSnapshot(repository_, revision.commit, subdir_, label, &error);
     if (snapshot == nullptr) Fail(error);
     return snapshot;
+  }
+
+  // What git says when a repository is not the user's ("detected dubious
+  // ownership"), or "" when no repository above `start` belongs to another user.
+  static std::string OwnedByAnotherUser(const std::string& start) {
+    std::error_code ec;
+    for (fs::path dir = fs::absolute(start, ec);; dir = dir.parent_path()) {
+      struct stat info;
+      if (::lstat((dir / ".git").c_str(), &info) == 0) {
+        if (info.st_uid == ::geteuid()) return "";
+        return "the git repository at " + dir.string() + " is owned by another user (uid " +
+               std::to_string(info.st_uid) +
+               "), and git refuses it (\"detected dubious ownership\"); if you trust it, run "
+               "'git config --global --add safe.directory " +
+               dir.string() + "'";
+      }
+      if (dir == dir.root_path() || dir.empty()) return "";
+    }
+  }
+
+  static bool LooksLikePath(const std::string& value) {
+    return value.rfind("./", 0) == 0 || value.rfind("../", 0) == 0 || value == "." ||
+           value == ".." || value.front() == '/' || value.front() == '~' || value.back() == '/';
   }
 
   static std::string CommitLabel(const Revision& revision) {

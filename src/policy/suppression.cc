@@ -1,5 +1,8 @@
 #include "policy/suppression.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -125,20 +128,60 @@ void ApplyInlineSuppressions(const Snapshot& current, std::vector<Finding>* find
 
 bool LoadBaseline(const std::string& path, const std::string& cwd,
                   std::set<std::string>* fingerprints, Diagnostics* diagnostics) {
-  std::filesystem::path file(path);
-  if (file.is_relative() && !cwd.empty()) file = std::filesystem::path(cwd) / file;
+  namespace fs = std::filesystem;
+  fs::path file(path);
+  if (file.is_relative() && !cwd.empty()) file = fs::path(cwd) / file;
+  // Like --config: only a regular file of a sane size (/dev/zero, a FIFO or
+  // a directory would hang or read as empty).
+  constexpr std::uintmax_t kMaxBytes = 64u << 20;
+  std::error_code ec;
+  fs::file_status status = fs::status(file, ec);
+  if (ec || !fs::exists(status)) {
+    std::string reason = ec ? ec.message() : std::strerror(ENOENT);
+    diagnostics->Add(path, 0, 0, "cannot read the baseline file: " + reason);
+    return false;
+  }
+  if (!fs::is_regular_file(status)) {
+    diagnostics->Add(path, 0, 0,
+                     "cannot read the baseline file: not a regular file (a baseline is the JSON "
+                     "file `contract-lint baseline -o FILE` writes)");
+    return false;
+  }
+  std::uintmax_t size = fs::file_size(file, ec);
+  if (!ec && size > kMaxBytes) {
+    diagnostics->Add(path, 0, 0,
+                     "the baseline file is " + std::to_string(size) + " bytes, over the limit of " +
+                         std::to_string(kMaxBytes) + " bytes");
+    return false;
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    diagnostics->Add(path, 0, 0, "cannot read the baseline file");
+    diagnostics->Add(path, 0, 0,
+                     std::string("cannot read the baseline file: ") + std::strerror(errno));
     return false;
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
+  std::string text = buffer.str();
   nlohmann::json doc;
   try {
-    doc = nlohmann::json::parse(buffer.str());
+    doc = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    diagnostics->Add(path, 0, 0, std::string("invalid baseline JSON: ") + e.what());
+    // e.byte is the 1-based offset of the byte that failed.
+    size_t offset = e.byte == 0 ? 0 : std::min<size_t>(e.byte - 1, text.size());
+    int line = 1, column = 1;
+    for (size_t i = 0; i < offset; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    std::string what = e.what();
+    if (size_t detail = what.find(": "); detail != std::string::npos)
+      what = what.substr(detail + 2);
+    diagnostics->Add(path, line, column, "invalid baseline JSON: " + what);
     return false;
   }
   if (!doc.is_object() || !doc.contains("findings") || !doc["findings"].is_array()) {

@@ -168,10 +168,25 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
   // syntax error would read as a deleted file.
   auto failed = [&] {
     if (against_side.ok() && current_side.ok()) return false;
-    for (ProtoSide* side : {&against_side, &current_side}) {
-      if (!side->ok()) {
-        side->SetDependencies(settings.deps);
-        side->ReportErrors();
+    if (!current_side.ok()) {
+      current_side.SetDependencies(settings.deps);
+      current_side.ReportErrors();
+    }
+    if (!against_side.ok()) {
+      against_side.SetDependencies(settings.deps);
+      // Marked like JSON Schema errors in the baseline: the fix is not in
+      // the change, but the choice of what to compare against.
+      Diagnostics baseline_errors;
+      against_side.ReportErrors(&baseline_errors);
+      for (Diagnostic d : baseline_errors.Sorted()) {
+        // A line-less error is the object store's (a missing or corrupt
+        // blob): its message already says what to fetch or check.
+        if (d.line > 0) {
+          d.message += " (in the baseline: " + against.Describe() +
+                       "); the comparison needs a baseline that compiles: pass --against another "
+                       "revision";
+        }
+        diagnostics->Add(std::move(d));
       }
     }
     return true;

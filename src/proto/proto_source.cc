@@ -691,14 +691,15 @@ ProtoSide::~ProtoSide() = default;
 
 bool ProtoSide::ok() const { return ok_ && (!shared_ || shared_->error_count() == 0); }
 
-void ProtoSide::ReportErrors() {
+void ProtoSide::ReportErrors(Diagnostics* to) {
   if (reported_) return;
   reported_ = true;
+  if (to == nullptr) to = diagnostics_;
   // Exactly what the reference does: one Importer over the contracts, in
   // order, reporting as it goes.
   SnapshotSourceTree tree(snapshot_, roots_);
-  tree.ReportEditionsTo(diagnostics_);
-  DiagnosticErrorCollector errors(tree, diagnostics_, &roots_, &deps_);
+  tree.ReportEditionsTo(to);
+  DiagnosticErrorCollector errors(tree, to, &roots_, &deps_);
   pb::compiler::Importer importer(&tree, &errors);
   std::set<const pb::FileDescriptor*> seen;
   // `features` outside editions: built, but refused (every file once, in
@@ -727,7 +728,7 @@ void ProtoSide::ReportErrors() {
             use.column = static_cast<int>(name - at);
           }
         }
-        diagnostics_->Add(path, use.line + 1, use.column + 1, FeaturesMessage(file));
+        to->Add(path, use.line + 1, use.column + 1, FeaturesMessage(file));
       };
   check_features(importer.Import(kDescriptorProto));
   for (const auto& [path, import_path] : contracts_) check_features(importer.Import(import_path));

@@ -119,8 +119,9 @@ class ProtoSide {
   // buf.yaml dependencies, named by ReportErrors() when an import is missing.
   void SetDependencies(std::vector<std::string> deps) { deps_ = std::move(deps); }
   // When !ok(): reports the errors to `diagnostics`, exactly as a libprotobuf
-  // Importer over the contracts does (the fast path only counts them).
-  void ReportErrors();
+  // Importer over the contracts does (the fast path only counts them); to
+  // `to` instead when given.
+  void ReportErrors(Diagnostics* to = nullptr);
   // The contract files that compiled, sorted by import path.
   const std::vector<SourceFile>& files() const { return files_; }
 

@@ -58,6 +58,19 @@ std::string_view Command(Severity severity) {
 
 std::string RenderGithub(const Report& report, const RenderOptions& options) {
   std::string out;
+  // Input errors (exit 2) are annotations too, at their location.
+  for (const auto& d : report.diagnostics) {
+    out += "::error ";
+    if (!d.path.empty()) {
+      out += "file=" + EscapeProperty(d.path);
+      if (d.line > 0) {
+        out += ",line=" + std::to_string(d.line);
+        if (d.column > 0) out += ",col=" + std::to_string(d.column);
+      }
+      out += ",";
+    }
+    out += "title=contract-lint input error::" + EscapeData(d.message) + "\n";
+  }
   for (const Finding* f : VisibleFindings(report, options)) {
     out += "::" + std::string(Command(f->severity)) + " ";
     const Location& l = f->location;

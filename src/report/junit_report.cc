@@ -60,8 +60,24 @@ std::string RenderJunit(const Report& report, const RenderOptions& options) {
     std::string file = FileLocation(*f).path;
     by_file[file.empty() ? "(no file)" : file].push_back(f);
   }
-  size_t tests = 0, failures = 0, skipped = 0;
+  size_t tests = 0, failures = 0, skipped = 0, errors = 0;
   std::string suites;
+  // Input errors (exit 2): one <error> test case each, so the CI test view
+  // shows a failed run instead of "0 tests".
+  if (!report.diagnostics.empty()) {
+    std::string cases;
+    for (const auto& d : report.diagnostics) {
+      std::string text = FormatDiagnostic(d);
+      cases += "    <testcase classname=\"contract-lint\" name=\"" + XmlAttributeEscape(text) +
+               "\">\n      <error type=\"input error\" message=\"" + XmlAttributeEscape(d.message) +
+               "\">" + XmlEscape(text) + "</error>\n    </testcase>\n";
+    }
+    errors = report.diagnostics.size();
+    tests += errors;
+    suites += "  <testsuite name=\"input errors\" tests=\"" + std::to_string(errors) +
+              "\" failures=\"0\" errors=\"" + std::to_string(errors) + "\" skipped=\"0\">\n" +
+              cases + "  </testsuite>\n";
+  }
   for (const auto& [file, findings] : by_file) {
     size_t suite_failures = 0, suite_skipped = 0;
     std::string cases;
@@ -100,8 +116,8 @@ std::string RenderJunit(const Report& report, const RenderOptions& options) {
     skipped += suite_skipped;
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"contract-lint\" tests=\"" +
-         std::to_string(tests) + "\" failures=\"" + std::to_string(failures) +
-         "\" errors=\"0\" skipped=\"" + std::to_string(skipped) + "\">\n" + suites +
+         std::to_string(tests) + "\" failures=\"" + std::to_string(failures) + "\" errors=\"" +
+         std::to_string(errors) + "\" skipped=\"" + std::to_string(skipped) + "\">\n" + suites +
          "</testsuites>\n";
 }
 

@@ -84,4 +84,14 @@ Location FileLocation(const Finding& finding) {
   return location;
 }
 
+std::string BaselineNote(const Location& location) {
+  if (location.side != Side::kAgainst || location.path.empty()) return "";
+  std::string where = location.path;
+  if (location.line > 0) {
+    where += ":" + std::to_string(location.line);
+    if (location.column > 0) where += ":" + std::to_string(location.column);
+  }
+  return " (" + where + " in the baseline)";
+}
+
 }  // namespace contract_lint

@@ -36,4 +36,9 @@ std::vector<const Finding*> VisibleFindings(const Report& report, const RenderOp
 // deleted file the baseline path at 1:1.
 Location FileLocation(const Finding& finding);
 
+// " (path:line:col in the baseline)" for a location in the baseline, "" for
+// one in the current side: formats that annotate the current tree (SARIF,
+// GitLab) carry a baseline location in the message instead of on a line.
+std::string BaselineNote(const Location& location);
+
 }  // namespace contract_lint

@@ -40,6 +40,30 @@ std::string UriReference(std::string_view path) {
   return out;
 }
 
+// Whether the run completed; a run that exits 2 lists its input errors as
+// notifications (code scanning shows them instead of a green "no results").
+nlohmann::json Invocation(const Report& report) {
+  nlohmann::json invocation = {{"executionSuccessful", report.diagnostics.empty()}};
+  if (report.diagnostics.empty()) return invocation;
+  nlohmann::json notifications = nlohmann::json::array();
+  for (const auto& d : report.diagnostics) {
+    nlohmann::json notification = {{"level", "error"}, {"message", {{"text", d.message}}}};
+    if (!d.path.empty()) {
+      nlohmann::json physical = {
+          {"artifactLocation", {{"uri", UriReference(d.path)}, {"uriBaseId", "%SRCROOT%"}}}};
+      if (d.line > 0) {
+        physical["region"] = {{"startLine", d.line}};
+        if (d.column > 0) physical["region"]["startColumn"] = d.column;
+      }
+      notification["locations"] =
+          nlohmann::json::array({{{"physicalLocation", std::move(physical)}}});
+    }
+    notifications.push_back(std::move(notification));
+  }
+  invocation["toolExecutionNotifications"] = std::move(notifications);
+  return invocation;
+}
+
 }  // namespace
 
 std::string RenderSarif(const Report& report, const RenderOptions& options) {
@@ -77,13 +101,22 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
           {"contract", f->contract}}},
     };
     if (!f->exercised_by.empty()) result["properties"]["exercisedBy"] = f->exercised_by;
-    Location location = FileLocation(*f);
+    // A location in the baseline never becomes a line of the current file
+    // (that line holds something else): the result points at the whole file
+    // (GitHub code scanning rejects an upload with a location-less result)
+    // and the message names the baseline line.
+    const Location location = FileLocation(*f);
+    const bool baseline = location.side == Side::kAgainst;
+    if (baseline) {
+      result["message"]["text"] = f->message + BaselineNote(location);
+      result["properties"]["side"] = "against";
+    }
     if (!location.path.empty()) {
       nlohmann::json physical = {
           {"artifactLocation", {{"uri", UriReference(location.path)}, {"uriBaseId", "%SRCROOT%"}}}};
       // SARIF regions are 1-based and need a startLine; without a line the
       // result points at the whole file.
-      if (location.line > 0) {
+      if (location.line > 0 && !baseline) {
         nlohmann::json region = {{"startLine", location.line}};
         if (location.column > 0) region["startColumn"] = location.column;
         if (location.end_line >= location.line) region["endLine"] = location.end_line;
@@ -91,7 +124,6 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
         physical["region"] = std::move(region);
       }
       result["locations"] = nlohmann::json::array({{{"physicalLocation", std::move(physical)}}});
-      if (location.side == Side::kAgainst) result["properties"]["side"] = "against";
     }
     if (f->suppressed) {
       // An inline comment lives in the source; config and baseline suppressions do not.
@@ -112,6 +144,7 @@ std::string RenderSarif(const Report& report, const RenderOptions& options) {
                          {"version", CONTRACT_LINT_VERSION},
                          {"informationUri", "https://github.com/contract-lint/contract-lint"},
                          {"rules", rules}}}}},
+                     {"invocations", nlohmann::json::array({Invocation(report)})},
                      // "%SRCROOT%" is left for the consumer to bind (the checkout root).
                      {"results", results}}})},
   };

@@ -327,16 +327,23 @@ TEST_CASE("SARIF output is valid SARIF 2.1.0 and carries our data", "[report]") 
                             : f.severity == Severity::kWarning ? "warning"
                                                                : "note";
         CHECK(result["level"] == level);
-        CHECK(result["message"]["text"] == f.message);
+        // A baseline location is named in the message (issue 16, item 16).
+        const Location located = FileLocation(f);
+        CHECK(result["message"]["text"] == f.message + BaselineNote(located));
         CHECK(result["properties"]["affected"] == nlohmann::json(f.affected));
         CHECK(result["properties"]["subject"] == f.subject);
         CHECK(result.contains("suppressions") == f.suppressed);
         // GitHub code scanning needs a location on every result; a deleted
-        // file points at its baseline path.
+        // file points at its baseline path. A baseline location is the whole
+        // file, never a line of the current file (issue 16, item 16).
         REQUIRE(result.contains("locations"));
         const auto& physical = result["locations"][0]["physicalLocation"];
         CHECK(physical["artifactLocation"]["uriBaseId"] == "%SRCROOT%");
-        CHECK(physical["region"]["startLine"].get<int>() >= 1);
+        if (located.side == Side::kAgainst) {
+          CHECK_FALSE(physical.contains("region"));
+        } else {
+          CHECK(physical["region"]["startLine"].get<int>() >= 1);
+        }
       }
     }
   }
@@ -359,6 +366,14 @@ TEST_CASE("SARIF details: affected consumers, baseline side, escaped URIs, suppr
   CHECK(by_rule["FILE_NO_DELETE"]["properties"]["side"] == "against");
   CHECK(by_rule["FILE_NO_DELETE"]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
         "proto/acme/old/v1/old.proto");
+  // A deleted message: the whole current file, the baseline line in the message.
+  const auto& deleted = by_rule["MESSAGE_NO_DELETE"];
+  CHECK(deleted["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "proto/acme/orders/v1/orders.proto");
+  CHECK_FALSE(deleted["locations"][0]["physicalLocation"].contains("region"));
+  CHECK(deleted["message"]["text"] ==
+        "Previously present message \"LegacyOrder\" was deleted from file. "
+        "(proto/acme/orders/v1/orders.proto:40:1 in the baseline)");
   CHECK(
       by_rule["ENUM_VALUE_NO_ADD"]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
       "schemas/orders/status%2Cv2%3A100%25.schema.json");

@@ -27,12 +27,14 @@ void InitRepo(const TempDir& repo) {
 }
 
 // `git commit` with the test identity, returning the whole result (it may fail).
+// The hook calls contract-lint from PATH: the built binary's directory comes first.
 testing::CommandResult Commit(const TempDir& repo, const std::string& message) {
-  return Run(
-      "GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
-      "GIT_COMMITTER_EMAIL=t@example.com git -c commit.gpgsign=false commit -qm " +
-          ShellQuote(message),
-      repo.path());
+  return Run("PATH=" + ShellQuote(testing::BinaryPath().parent_path().string()) +
+                 ":\"$PATH\" "
+                 "GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
+                 "GIT_COMMITTER_EMAIL=t@example.com git -c commit.gpgsign=false commit -qm " +
+                 ShellQuote(message),
+             repo.path());
 }
 
 TEST_CASE("install-hook: a breaking staged change stops the commit, a safe one commits",
