@@ -41,6 +41,13 @@ bool Flag(const ApiNode& node, const char* key) {
   return child && child.value->is_boolean() && child.value->get<bool>();
 }
 
+// Where nullability is written: `nullable` (3.0), else `type`, else the schema.
+ApiNode NullAt(const ApiNode& schema) {
+  if (ApiNode at = schema.Child("nullable")) return at;
+  if (ApiNode at = schema.Child("type")) return at;
+  return schema;
+}
+
 bool IsSuccess(const std::string& code) { return !code.empty() && code[0] == '2'; }
 
 // The JSON types a schema allows by `type` (3.0 `nullable` adds null); empty = any.
@@ -55,6 +62,11 @@ std::set<std::string> Types(const ApiNode& schema) {
   }
   if (!types.empty() && Flag(schema, "nullable")) types.insert("null");
   return types;
+}
+
+// Takes `null` out of a type set that allows more than null; true when it was there.
+bool SplitNull(std::set<std::string>* types) {
+  return types->size() > 1 && types->erase("null") > 0;
 }
 
 std::string TypeText(const std::set<std::string>& types) {
@@ -252,6 +264,16 @@ class Comparer {
       ApiNode new_schema = new_.Deref(param.node.Child("schema"));
       if (old_schema && new_schema) {
         auto before = Types(old_schema), after = Types(new_schema);
+        bool old_null = SplitNull(&before), new_null = SplitNull(&after);
+        if (old_null != new_null) {
+          Emit(new_null ? "request-parameter-became-nullable"
+                        : "request-parameter-became-not-nullable",
+               NullAt(new_schema), Side::kCurrent, subject,
+               param.label + " of " + op.label +
+                   (new_null ? " became nullable"
+                             : " became not nullable: old clients may send null"),
+               old_null ? "nullable" : "not nullable", new_null ? "nullable" : "not nullable");
+        }
         if (before != after && !Accepts(after, before)) {
           ApiNode at = new_schema.Child("type") ? new_schema.Child("type") : new_schema;
           Emit("request-parameter-type-changed", at, Side::kCurrent, subject,
@@ -399,6 +421,19 @@ class Comparer {
     std::string what = prop.empty() ? side + " body" : side + " property \"" + prop + "\"";
     std::string subject = where_ + (prop.empty() ? "" : " " + prop);
     auto before = Types(old_schema), after = Types(new_schema);
+    bool old_null = SplitNull(&before), new_null = SplitNull(&after);
+    if (old_null != new_null) {
+      // Request: null stops being accepted; response: null starts being sent.
+      bool breaks = request ? old_null : new_null;
+      std::string rule = side + (prop.empty() ? "-body-" : "-property-") +
+                         (new_null ? "became-nullable" : "became-not-nullable");
+      Emit(rule, NullAt(new_schema), Side::kCurrent, subject,
+           what + (new_null ? " became nullable" : " became not nullable") + " in " + where_ +
+               (!breaks   ? ""
+                : request ? ": old clients may send null"
+                          : ": old clients may not expect null"),
+           old_null ? "nullable" : "not nullable", new_null ? "nullable" : "not nullable");
+    }
     if (before != after && !(request ? Accepts(after, before) : Accepts(before, after))) {
       ApiNode at = new_schema.Child("type") ? new_schema.Child("type") : new_schema;
       Emit(prop.empty() ? side + "-body-type-changed" : side + "-property-type-changed", at,

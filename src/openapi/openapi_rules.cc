@@ -91,6 +91,27 @@ constexpr RuleInfo kRows[] = {
         "Reports an optional response property that became required."),
     Row("response-property-type-changed", Severity::kError,
         "Checks that a response property's type does not change to one old clients cannot read."),
+    Row("request-parameter-became-nullable", Severity::kInfo,
+        "Reports a request parameter that started accepting null."),
+    Row("request-parameter-became-not-nullable", Severity::kError,
+        "Checks that a request parameter keeps accepting null."),
+    Row("request-body-became-nullable", Severity::kInfo,
+        "Reports a request body that started accepting null."),
+    Row("request-body-became-not-nullable", Severity::kError,
+        "Checks that a request body keeps accepting null."),
+    Row("request-property-became-nullable", Severity::kInfo,
+        "Reports a request property that started accepting null."),
+    Row("request-property-became-not-nullable", Severity::kError,
+        "Checks that a request property keeps accepting null."),
+    Row("response-body-became-nullable", Severity::kError,
+        "Checks that a response body does not become nullable (old clients do not expect null)."),
+    Row("response-body-became-not-nullable", Severity::kInfo,
+        "Reports a response body that stopped being nullable."),
+    Row("response-property-became-nullable", Severity::kError,
+        "Checks that a response property does not become nullable (old clients do not expect "
+        "null)."),
+    Row("response-property-became-not-nullable", Severity::kInfo,
+        "Reports a response property that stopped being nullable."),
 };
 
 }  // namespace
