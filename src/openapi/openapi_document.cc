@@ -12,7 +12,7 @@
 namespace contract_lint {
 namespace {
 
-constexpr size_t kMaxNodes = 2000000;
+constexpr size_t kMaxNodes = 1000000;
 constexpr int kMaxDepth = 256;
 constexpr int kMaxHops = 64;
 
@@ -53,6 +53,30 @@ struct Converter {
     doc->positions.emplace(pointer, span);
   }
 
+  // YAML merge keys: `<<: *base` (or a list of them) adds the keys of each
+  // mapping that the node does not set itself; earlier mappings win.
+  bool Merge(const YAML::Node& node, nlohmann::json* out, int depth, const std::string& pointer) {
+    for (const auto& entry : node) {
+      if (!entry.first.IsScalar() || entry.first.Scalar() != "<<") continue;
+      std::vector<YAML::Node> sources;
+      if (entry.second.IsMap()) {
+        sources.push_back(entry.second);
+      } else if (entry.second.IsSequence()) {
+        for (const auto& item : entry.second) sources.push_back(item);
+      }
+      for (const auto& source : sources) {
+        if (!source.IsMap()) return Fail(entry.second.Mark(), "a merge key (<<) needs mappings");
+        nlohmann::json merged;
+        if (!Convert(source, &merged, depth + 1, pointer)) return false;
+        for (auto it = merged.begin(); it != merged.end(); ++it) {
+          if (!out->contains(it.key())) (*out)[it.key()] = it.value();
+        }
+      }
+      if (sources.empty()) return Fail(entry.second.Mark(), "a merge key (<<) needs mappings");
+    }
+    return true;
+  }
+
   bool Convert(const YAML::Node& node, nlohmann::json* out, int depth, const std::string& pointer) {
     if (++nodes > kMaxNodes) {
       return Fail(node.Mark(), "the document expands to more than " + std::to_string(kMaxNodes) +
@@ -84,9 +108,7 @@ struct Converter {
         for (const auto& entry : node) {
           if (!entry.first.IsScalar()) return Fail(entry.first.Mark(), "keys must be strings");
           const std::string& key = entry.first.Scalar();
-          if (key == "<<") {
-            return Fail(entry.first.Mark(), "YAML merge keys (<<) are not supported yet");
-          }
+          if (key == "<<") continue;  // merged below, after the explicit keys
           if (out->contains(key)) {
             return Fail(entry.first.Mark(),
                         "duplicate key \"" + key + "\" (YAML keeps only one of them)");
@@ -97,7 +119,7 @@ struct Converter {
           if (!Convert(entry.second, &value, depth + 1, child)) return false;
           (*out)[key] = std::move(value);
         }
-        return true;
+        return Merge(node, out, depth, pointer);
     }
     return true;
   }
