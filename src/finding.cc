@@ -19,7 +19,15 @@ std::string_view SeverityName(Severity severity) {
 }
 
 std::string_view KindName(ContractKind kind) {
-  return kind == ContractKind::kProto ? "proto" : "jsonschema";
+  switch (kind) {
+    case ContractKind::kProto:
+      return "proto";
+    case ContractKind::kJsonSchema:
+      return "jsonschema";
+    case ContractKind::kOpenApi:
+      return "openapi";
+  }
+  return "jsonschema";
 }
 
 std::string_view DirectionName(Direction direction) {

@@ -12,6 +12,7 @@
 #include "git/sides.h"
 #include "impact/impact.h"
 #include "jsonschema/jsonschema_check.h"
+#include "openapi/openapi_check.h"
 #include "policy/policy.h"
 #include "policy/suppression.h"
 #include "policy/transitive.h"
@@ -132,11 +133,14 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   JsonSchemaStats schema_stats =
       CheckJsonSchemas(*sides.against, *sides.current, config.jsonschema, &schema_findings,
                        diagnostics, SchemaLoadOptions{resolved.jobs}, &schemas);
+  std::vector<Finding> api_findings;
+  OpenApiStats api_stats =
+      CheckOpenApi(*sides.against, *sides.current, config.openapi, &api_findings, diagnostics);
   ProtoStats proto_stats = proto.get();
 
   report->summary.proto_files = proto_stats.files;
   report->summary.jsonschema_files = schema_stats.files;
-  report->summary.changed_files = proto_stats.changed + schema_stats.changed;
+  report->summary.changed_files = proto_stats.changed + schema_stats.changed + api_stats.changed;
   if (!diagnostics->empty()) return;
 
   std::vector<Finding>& findings = report->findings;
@@ -151,6 +155,8 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   });
   findings.insert(findings.end(), std::make_move_iterator(schema_findings.begin()),
                   std::make_move_iterator(schema_findings.end()));
+  findings.insert(findings.end(), std::make_move_iterator(api_findings.begin()),
+                  std::make_move_iterator(api_findings.end()));
   CheckRegistry(*sides.against, *sides.current, config, &findings);
   ApplyVersioningBeforePolicy(config, proto_baseline, schemas, &findings);
   ApplyPolicy(config, &findings);

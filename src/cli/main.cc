@@ -233,7 +233,10 @@ int RunInit(bool print) {
     }
     if (!it->is_regular_file() || it->is_symlink()) continue;
     std::string ext = it->path().extension().string();
-    if ((ext != ".proto" && ext != ".json") || it->file_size() > (4u << 20)) continue;
+    if ((ext != ".proto" && ext != ".json" && ext != ".yaml" && ext != ".yml") ||
+        it->file_size() > (4u << 20)) {
+      continue;
+    }
     std::ifstream in(it->path(), std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     files[fs::relative(it->path(), root).generic_string()] = std::move(text);

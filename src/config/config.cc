@@ -184,6 +184,11 @@ void ApplyDocument(const nlohmann::json& doc, Config* config) {
     if (js.contains("include")) config->jsonschema.include = Strings(js["include"]);
     if (js.contains("exclude")) config->jsonschema.exclude = Strings(js["exclude"]);
   }
+  if (doc.contains("openapi")) {
+    const auto& api = doc["openapi"];
+    if (api.contains("include")) config->openapi.include = Strings(api["include"]);
+    if (api.contains("exclude")) config->openapi.exclude = Strings(api["exclude"]);
+  }
   if (doc.contains("breaking")) {
     config->breaking = ReadBreaking(doc["breaking"], config->breaking);
     config->jsonschema.lenient = doc["breaking"].value("content_model", "strict") == "lenient";

@@ -12,6 +12,7 @@
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/snapshot.h"
 #include "jsonschema/jsonschema_check.h"
+#include "openapi/openapi_check.h"
 #include "proto/proto_check.h"
 #include "snapshot_limits.h"
 
@@ -80,6 +81,7 @@ struct Config {
   std::map<std::string, std::pair<int, int>> positions;
   ProtoSettings proto;
   JsonSchemaSettings jsonschema;
+  OpenApiSettings openapi;
   BreakingPolicy breaking;
   Versioning versioning;
   InputLimits limits;

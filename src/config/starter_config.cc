@@ -116,8 +116,14 @@ std::string StarterConfig(const std::map<std::string, std::string>& files,
   std::map<std::string, std::string> proto_contracts;  // contract name → path glob
   std::set<std::string> schema_dirs;
   bool any_schema_json = false;
+  // OpenAPI documents: `openapi: 3.0.x|3.1.x` at the top (YAML) or as a JSON key.
+  static const std::regex kOpenApi(R"re((^|\n)(openapi|\s*"openapi")\s*:\s*["']?3\.[01]\.)re");
+  std::vector<std::string> openapi_documents;
   for (const auto& [path, text] : files) {
-    if (path.ends_with(".proto")) {
+    bool api_file = path.ends_with(".yaml") || path.ends_with(".yml") || path.ends_with(".json");
+    if (api_file && std::regex_search(text, kOpenApi)) {
+      openapi_documents.push_back(path);
+    } else if (path.ends_with(".proto")) {
       std::smatch match;
       std::string dir = Dir(path);
       std::string root = ".";
@@ -185,6 +191,16 @@ std::string StarterConfig(const std::map<std::string, std::string>& files,
         out += (first ? "" : ", ") + Quote(dir == "." ? "*.json" : dir + "/**/*.json");
         first = false;
       }
+    }
+    out += "]\n";
+  }
+  if (!openapi_documents.empty()) {
+    // The documents found; the defaults (**/openapi.yaml, **/*.openapi.yaml, …) may cover them.
+    out += "openapi:\n  include: [";
+    first = true;
+    for (const auto& path : openapi_documents) {
+      out += (first ? "" : ", ") + Quote(path);
+      first = false;
     }
     out += "]\n";
   }

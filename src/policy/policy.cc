@@ -136,6 +136,11 @@ void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
       if (policy.ignore_unstable_packages && InUnstablePackage(finding)) {
         finding.severity = Severity::kWarning;
       }
+    } else if (finding.kind == ContractKind::kOpenApi) {
+      // oasdiff's level for the id; `except` turns a check off.
+      if (std::count(policy.except.begin(), policy.except.end(), finding.rule)) continue;
+      const RuleInfo* rule = FindRule(finding.rule, finding.kind);
+      finding.severity = rule ? rule->level : Severity::kError;
     } else if (finding.direction != Direction::kAnnotation &&
                finding.direction != Direction::kNone) {
       // A registry level replaces `jsonschema` for the files it governs.

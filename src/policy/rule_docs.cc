@@ -93,6 +93,12 @@ std::string ExplainOne(const RuleInfo& rule) {
     text +=
         "Schema Registry mode: on for every contract with `breaking.registry`; an error when "
         "the configured level rejects the difference, info when the registry accepts it.\n";
+  } else if (rule.kind == ContractKind::kOpenApi) {
+    text += std::string("oasdiff check, level ") +
+            (rule.level == Severity::kError     ? "ERR (error)"
+             : rule.level == Severity::kWarning ? "WARN (warning)"
+                                                : "INFO (info)") +
+            "; `breaking.except` turns it off.\n";
   } else if (rule.kind == ContractKind::kProto) {
     std::string categories = CategoryList(rule.categories);
     text += "Categories: " + (categories.empty() ? std::string("none") : categories) +
@@ -105,6 +111,11 @@ std::string ExplainOne(const RuleInfo& rule) {
     text += "\n" + example;
   }
   text += "\nHow to evolve safely: " + Advice(rule.id) + "\n";
+  if (rule.kind == ContractKind::kOpenApi) {
+    text += "\nTo accept a specific finding: `breaking.ignore_only: {" + std::string(rule.id) +
+            ": [path]}` in contract-lint.yaml, or the baseline file.\n";
+    return text;
+  }
   std::string inline_form =
       rule.kind == ContractKind::kJsonSchema
           ? "`\"x-contract-lint-ignore\": [\"" + std::string(rule.id) + "\"]` in the subschema"

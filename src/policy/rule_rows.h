@@ -19,5 +19,6 @@ std::span<const RuleInfo> JsonSchemaRuleRows();  // src/jsonschema/jsonschema_ru
 std::span<const RuleInfo> RegistryRuleRows();    // src/registry/registry_rules.cc
 std::span<const RuleInfo> SampleRuleRows();      // src/samples/sample_rules.cc
 std::span<const RuleInfo> VersioningRuleRows();  // src/policy/versioning_rules.cc
+std::span<const RuleInfo> OpenApiRuleRows();     // src/openapi/openapi_rules.cc
 
 }  // namespace contract_lint

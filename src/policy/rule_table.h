@@ -45,6 +45,8 @@ struct RuleInfo {
   // The finding's subject is an element that no longer exists (a field, a
   // file, a property): whoever used anything inside it is affected too.
   bool deletes_element = false;
+  // OpenAPI rules: oasdiff's level for the id (ERR, WARN, INFO), the finding's severity.
+  Severity level = Severity::kError;
 };
 
 std::span<const RuleInfo> AllRules();

@@ -25,19 +25,31 @@ TEST_CASE("explain shows the break from the rule's own fixture", "[core][explain
   CHECK(text.find("\"x-contract-lint-ignore\": [\"MAX_LENGTH_NO_DECREASE\"]") != std::string::npos);
 }
 
-TEST_CASE("every buf rule and every JSON Schema rule has an example", "[core][explain]") {
+TEST_CASE("every buf, JSON Schema and OpenAPI rule has an example", "[core][explain]") {
   for (const auto& rule : AllRules()) {
     bool buf_rule =
         rule.kind == ContractKind::kProto && rule.categories != 0 && rule.replaced_by.empty();
     bool schema_rule = rule.kind == ContractKind::kJsonSchema &&
                        rule.id.find("VERSION_") == std::string_view::npos &&
                        rule.id != "REF_UNRESOLVED_REMOTE" && !rule.id.starts_with("SAMPLE_");
-    if (!buf_rule && !schema_rule) continue;
+    bool openapi_rule = rule.kind == ContractKind::kOpenApi;
+    if (!buf_rule && !schema_rule && !openapi_rule) continue;
     INFO(rule.id);
     std::string example = RuleExample(rule.id, rule.kind);
     CHECK(example.find("gives:\n") != std::string::npos);
     CHECK(example.find(": " + std::string(rule.id) + ": ") != std::string::npos);
   }
+}
+
+TEST_CASE("an OpenAPI rule explains oasdiff's level and shows its fixture", "[core][explain]") {
+  std::string text;
+  REQUIRE(ExplainRule("request-property-removed", &text));
+  CHECK(text.starts_with("request-property-removed (openapi)\n"));
+  CHECK(text.find("oasdiff check, level WARN (warning)") != std::string::npos);
+  CHECK(text.find("Example (fixtures/openapi/request_property_removed/)") != std::string::npos);
+  CHECK(text.find(": warning: request-property-removed: request property \"qty\" removed") !=
+        std::string::npos);
+  CHECK(text.find("breaking.ignore_only: {request-property-removed: [path]}") != std::string::npos);
 }
 
 TEST_CASE("explain of an unknown rule suggests the nearest one", "[core][explain]") {

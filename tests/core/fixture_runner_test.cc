@@ -75,5 +75,13 @@ TEST_CASE("every JSON Schema fixture gives its expected findings", "[fixtures][j
   }
 }
 
+TEST_CASE("every OpenAPI fixture gives its expected findings", "[fixtures][openapi]") {
+  auto cases = Cases("openapi");
+  REQUIRE_FALSE(cases.empty());
+  for (const auto& dir : cases) {
+    DYNAMIC_SECTION(dir.filename().string()) { RunCase(dir); }
+  }
+}
+
 }  // namespace
 }  // namespace contract_lint

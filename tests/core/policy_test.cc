@@ -222,7 +222,12 @@ TEST_CASE("init's starter config infers roots, contracts and schema globs", "[co
       {"proto/acme/orders/v1/orders.proto", "syntax = \"proto3\";\npackage acme.orders.v1;\n"},
       {"proto/acme/common/v1/money.proto", "syntax = \"proto3\";\npackage acme.common.v1;\n"},
       {"schemas/orders/created.schema.json", "{\"$schema\": \"x\"}"},
+      {"api/orders.yaml", "openapi: 3.1.0\ninfo: {title: Orders, version: 1.0.0}\n"},
+      {"api/billing.json", "{\n  \"openapi\": \"3.0.3\",\n  \"paths\": {}\n}\n"},
+      {"deploy/values.yaml", "image: orders\n"},
   });
+  CHECK(config.find("openapi:\n  include: [\"api/billing.json\", \"api/orders.yaml\"]\n") !=
+        std::string::npos);
   CHECK(config.find("roots: [\"proto\"]") != std::string::npos);
   CHECK(config.find("- name: acme.orders\n    paths: [\"proto/acme/orders/**\"]") !=
         std::string::npos);

@@ -1,0 +1,34 @@
+// OpenAPI 3.0/3.1 contracts: load both sides (YAML or JSON, $refs within the
+// repository), pair operations, parameters, responses and media types, and
+// report each change with oasdiff's check id. Severities are oasdiff's levels,
+// set by the policy from the rule table (src/openapi/openapi_rules.cc).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "contract_lint/diagnostics.h"
+#include "contract_lint/finding.h"
+#include "contract_lint/snapshot.h"
+
+namespace contract_lint {
+
+struct OpenApiSettings {
+  std::vector<std::string> include = {"**/openapi.yaml",   "**/openapi.yml",   "**/openapi.json",
+                                      "**/*.openapi.yaml", "**/*.openapi.yml", "**/*.openapi.json"};
+  std::vector<std::string> exclude;
+};
+
+struct OpenApiStats {
+  int files = 0;    // current-side documents
+  int changed = 0;  // documents compared (changed, or reaching a changed file)
+};
+
+// Every current document is loaded and its $refs checked; a baseline
+// document is loaded when it, or a file it references, changed. Input
+// errors go to `diagnostics`; each change is one finding (kind kOpenApi).
+OpenApiStats CheckOpenApi(const Snapshot& against, const Snapshot& current,
+                          const OpenApiSettings& settings, std::vector<Finding>* findings,
+                          Diagnostics* diagnostics);
+
+}  // namespace contract_lint

@@ -1,0 +1,340 @@
+// YAML/JSON -> JSON model with positions, and $ref resolution for OpenAPI.
+#include "openapi/openapi_document.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/yaml.h>
+
+#include <charconv>
+#include <vector>
+
+#include "utf8.h"
+
+namespace contract_lint {
+namespace {
+
+constexpr size_t kMaxNodes = 1000000;
+constexpr int kMaxDepth = 256;
+constexpr int kMaxHops = 64;
+
+struct Converter {
+  ApiDocument* doc = nullptr;
+  size_t nodes = 0;
+  std::string error;
+  YAML::Mark error_mark;
+
+  bool Fail(const YAML::Mark& mark, std::string message) {
+    if (error.empty()) {
+      error = std::move(message);
+      error_mark = mark;
+    }
+    return false;
+  }
+
+  static nlohmann::json Scalar(const YAML::Node& node) {
+    const std::string& text = node.Scalar();
+    if (node.Tag() != "?") return text;  // quoted or tagged: a string
+    if (text == "true" || text == "True" || text == "TRUE") return true;
+    if (text == "false" || text == "False" || text == "FALSE") return false;
+    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
+      return nullptr;
+    }
+    long long integer = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), integer);
+    if (ec == std::errc() && end == text.data() + text.size()) return integer;
+    double real = 0;
+    auto [end2, ec2] = std::from_chars(text.data(), text.data() + text.size(), real);
+    if (ec2 == std::errc() && end2 == text.data() + text.size()) return real;
+    return text;
+  }
+
+  void Record(const std::string& pointer, const YAML::Mark& mark, size_t length) {
+    TextSpan span{mark.line + 1, mark.column + 1, mark.line + 1,
+                  mark.column + 1 + static_cast<int>(length)};
+    doc->positions.emplace(pointer, span);
+  }
+
+  // YAML merge keys: `<<: *base` (or a list of them) adds the keys of each
+  // mapping that the node does not set itself; earlier mappings win.
+  bool Merge(const YAML::Node& node, nlohmann::json* out, int depth, const std::string& pointer) {
+    for (const auto& entry : node) {
+      if (!entry.first.IsScalar() || entry.first.Scalar() != "<<") continue;
+      std::vector<YAML::Node> sources;
+      if (entry.second.IsMap()) {
+        sources.push_back(entry.second);
+      } else if (entry.second.IsSequence()) {
+        for (const auto& item : entry.second) sources.push_back(item);
+      }
+      for (const auto& source : sources) {
+        if (!source.IsMap()) return Fail(entry.second.Mark(), "a merge key (<<) needs mappings");
+        nlohmann::json merged;
+        if (!Convert(source, &merged, depth + 1, pointer)) return false;
+        for (auto it = merged.begin(); it != merged.end(); ++it) {
+          if (!out->contains(it.key())) (*out)[it.key()] = it.value();
+        }
+      }
+      if (sources.empty()) return Fail(entry.second.Mark(), "a merge key (<<) needs mappings");
+    }
+    return true;
+  }
+
+  bool Convert(const YAML::Node& node, nlohmann::json* out, int depth, const std::string& pointer) {
+    if (++nodes > kMaxNodes) {
+      return Fail(node.Mark(), "the document expands to more than " + std::to_string(kMaxNodes) +
+                                   " nodes (aliases?)");
+    }
+    if (depth > kMaxDepth) {
+      return Fail(node.Mark(), "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+    }
+    switch (node.Type()) {
+      case YAML::NodeType::Null:
+      case YAML::NodeType::Undefined:
+        *out = nullptr;
+        return true;
+      case YAML::NodeType::Scalar:
+        *out = Scalar(node);
+        return true;
+      case YAML::NodeType::Sequence:
+        *out = nlohmann::json::array();
+        for (const auto& item : node) {
+          std::string child = pointer + "/" + std::to_string(out->size());
+          Record(child, item.Mark(), 1);
+          nlohmann::json value;
+          if (!Convert(item, &value, depth + 1, child)) return false;
+          out->push_back(std::move(value));
+        }
+        return true;
+      case YAML::NodeType::Map:
+        *out = nlohmann::json::object();
+        for (const auto& entry : node) {
+          if (!entry.first.IsScalar()) return Fail(entry.first.Mark(), "keys must be strings");
+          const std::string& key = entry.first.Scalar();
+          if (key == "<<") continue;  // merged below, after the explicit keys
+          if (out->contains(key)) {
+            return Fail(entry.first.Mark(),
+                        "duplicate key \"" + key + "\" (YAML keeps only one of them)");
+          }
+          std::string child = pointer + "/" + EscapePointerToken(key);
+          Record(child, entry.first.Mark(), key.size());
+          nlohmann::json value;
+          if (!Convert(entry.second, &value, depth + 1, child)) return false;
+          (*out)[key] = std::move(value);
+        }
+        return Merge(node, out, depth, pointer);
+    }
+    return true;
+  }
+};
+
+std::string UnescapeToken(std::string token) {
+  std::string out;
+  for (size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out += token[i + 1] == '0' ? '~' : '/';
+      ++i;
+    } else {
+      out += token[i];
+    }
+  }
+  return out;
+}
+
+// Joins a relative reference to the folder of `from`; false when it leaves
+// the repository.
+bool JoinPath(const std::string& from, const std::string& relative, std::string* out) {
+  std::vector<std::string> parts;
+  std::string base = relative.starts_with("/") ? "" : from.substr(0, from.rfind('/') + 1);
+  std::string all = base + relative;
+  size_t start = 0;
+  while (start <= all.size()) {
+    size_t slash = all.find('/', start);
+    std::string part = all.substr(start, slash == std::string::npos ? slash : slash - start);
+    if (part == "..") {
+      if (parts.empty()) return false;
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  out->clear();
+  for (const auto& part : parts) *out += (out->empty() ? "" : "/") + part;
+  return !out->empty();
+}
+
+}  // namespace
+
+TextSpan ApiDocument::Find(std::string pointer) const {
+  while (true) {
+    if (auto it = positions.find(pointer); it != positions.end()) return it->second;
+    if (pointer.empty()) return TextSpan{1, 1, 1, 1};
+    pointer.resize(pointer.rfind('/'));
+  }
+}
+
+ApiNode ApiNode::Child(const std::string& key) const {
+  if (value == nullptr || !value->is_object()) return ApiNode{doc, nullptr, pointer};
+  auto it = value->find(key);
+  std::string child = pointer + "/" + EscapePointerToken(key);
+  return ApiNode{doc, it == value->end() ? nullptr : &*it, child};
+}
+
+ApiNode ApiNode::Child(size_t index) const {
+  std::string child = pointer + "/" + std::to_string(index);
+  if (value == nullptr || !value->is_array() || index >= value->size())
+    return ApiNode{doc, nullptr, child};
+  return ApiNode{doc, &(*value)[index], child};
+}
+
+bool ParseApiDocument(const std::string& path, const std::string& text,
+                      const std::string& side_note, ApiDocument* doc, Diagnostics* diagnostics) {
+  doc->path = path;
+  if (text.find('\0') != std::string::npos) {
+    diagnostics->Add(path, 0, 0, "the document contains a NUL byte" + side_note);
+    return false;
+  }
+  if (InvalidUtf8 bad = FirstInvalidUtf8(text); bad.line > 0) {
+    diagnostics->Add(path, bad.line, bad.column,
+                     DescribeInvalidUtf8(bad) + "; OpenAPI documents must be UTF-8" + side_note);
+    return false;
+  }
+  Converter converter;
+  converter.doc = doc;
+  try {
+    YAML::Node root = YAML::Load(text);
+    if (!converter.Convert(root, &doc->root, 0, "")) {
+      diagnostics->Add(path, converter.error_mark.line + 1, converter.error_mark.column + 1,
+                       converter.error + side_note);
+      return false;
+    }
+  } catch (const YAML::DeepRecursion& e) {
+    diagnostics->Add(path, e.mark.line + 1, e.mark.column + 1,
+                     "invalid YAML: nesting too deep" + side_note);
+    return false;
+  } catch (const YAML::Exception& e) {
+    diagnostics->Add(path, e.mark.line + 1, e.mark.column + 1,
+                     "invalid YAML: " + e.msg + side_note);
+    return false;
+  }
+  doc->positions.emplace("", TextSpan{1, 1, 1, 1});
+  return true;
+}
+
+const ApiDocument* ApiSide::Load(const std::string& path) {
+  if (auto it = docs_.find(path); it != docs_.end()) return it->second.get();
+  std::unique_ptr<ApiDocument> doc;
+  const SnapshotFile* file = snapshot_.Find(path);
+  std::string text, error;
+  if (file != nullptr && snapshot_.Read(path, &text, &error)) {
+    doc = std::make_unique<ApiDocument>();
+    doc->blob_id = file->blob_id;
+    if (!ParseApiDocument(path, text, side_note_, doc.get(), diagnostics_)) doc.reset();
+  } else if (file != nullptr) {
+    diagnostics_->Add(path, 0, 0, error + side_note_);
+  }
+  return docs_.emplace(path, std::move(doc)).first->second.get();
+}
+
+void ApiSide::Report(const ApiNode& at, const std::string& message) {
+  if (!reported_.emplace(at.doc, at.pointer).second) return;
+  TextSpan span = at.doc->Find(at.pointer + "/$ref");
+  diagnostics_->Add(at.doc->path, span.line, span.column, message + side_note_);
+}
+
+ApiNode ApiSide::Resolve(const ApiNode& at, const std::string& ref) {
+  ApiNode none{at.doc, nullptr, at.pointer};
+  if (ref.find("://") != std::string::npos || ref.starts_with("//")) {
+    Report(at, "$ref \"" + ref + "\": remote references are not fetched");
+    return none;
+  }
+  size_t hash = ref.find('#');
+  std::string file = ref.substr(0, hash);
+  std::string fragment = hash == std::string::npos ? "" : ref.substr(hash + 1);
+  const ApiDocument* target = at.doc;
+  if (!file.empty()) {
+    std::string joined;
+    if (!JoinPath(at.doc->path, file, &joined)) {
+      Report(at, "$ref \"" + ref + "\" leaves the repository");
+      return none;
+    }
+    if (snapshot_.Find(joined) == nullptr) {
+      Report(at, "$ref \"" + ref + "\": no file " + joined + " in the repository");
+      return none;
+    }
+    target = Load(joined);
+    if (target == nullptr) return none;  // diagnosed by Load
+  }
+  if (!fragment.empty() && fragment[0] != '/') {
+    Report(at, "$ref \"" + ref + "\": only JSON pointer fragments are supported");
+    return none;
+  }
+  ApiNode node{target, &target->root, ""};
+  size_t start = 1;
+  while (!fragment.empty() && start <= fragment.size()) {
+    size_t slash = fragment.find('/', start);
+    std::string token =
+        UnescapeToken(fragment.substr(start, slash == std::string::npos ? slash : slash - start));
+    if (node.value->is_array()) {
+      size_t index = 0;
+      auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), index);
+      node =
+          ec == std::errc() && end == token.data() + token.size() ? node.Child(index) : ApiNode{};
+    } else {
+      node = node.Child(token);
+    }
+    if (!node) {
+      Report(at, "$ref \"" + ref + "\": " + (file.empty() ? "the document" : file) +
+                     " has nothing at #" + fragment);
+      return none;
+    }
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return node;
+}
+
+ApiNode ApiSide::Deref(ApiNode node) {
+  for (int hops = 0; node && node.value->is_object(); ++hops) {
+    auto ref = node.value->find("$ref");
+    if (ref == node.value->end() || !ref->is_string()) return node;
+    if (hops == kMaxHops) {
+      Report(node, "$ref chain longer than " + std::to_string(kMaxHops) + " hops (a cycle?)");
+      return ApiNode{node.doc, nullptr, node.pointer};
+    }
+    node = Resolve(node, ref->get<std::string>());
+  }
+  return node;
+}
+
+void ApiSide::CheckRefs(const ApiDocument& doc, std::set<std::string>* files) {
+  std::set<const ApiDocument*> seen;
+  std::vector<const ApiDocument*> queue = {&doc};
+  while (!queue.empty()) {
+    const ApiDocument* next = queue.back();
+    queue.pop_back();
+    if (!seen.insert(next).second) continue;
+    files->insert(next->path);
+    // Iterative walk: every object with a string $ref is resolved once.
+    std::vector<ApiNode> stack = {Root(*next)};
+    while (!stack.empty()) {
+      ApiNode node = stack.back();
+      stack.pop_back();
+      if (node.value->is_object()) {
+        auto ref = node.value->find("$ref");
+        if (ref != node.value->end() && ref->is_string()) {
+          ApiNode target = Resolve(node, ref->get<std::string>());
+          if (target && target.doc != next) queue.push_back(target.doc);
+        }
+        for (auto it = node.value->begin(); it != node.value->end(); ++it) {
+          if (it.value().is_structured()) stack.push_back(node.Child(it.key()));
+        }
+      } else if (node.value->is_array()) {
+        for (size_t i = 0; i < node.value->size(); ++i) {
+          if ((*node.value)[i].is_structured()) stack.push_back(node.Child(i));
+        }
+      }
+    }
+  }
+}
+
+}  // namespace contract_lint

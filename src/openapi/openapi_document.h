@@ -1,0 +1,79 @@
+// One side's OpenAPI files: YAML (or JSON) parsed by yaml-cpp into the JSON
+// model, with the line:column of every node by JSON pointer, and the $ref
+// resolver over them (same document, or a relative file of the repository;
+// nothing is fetched).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "contract_lint/diagnostics.h"
+#include "contract_lint/snapshot.h"
+#include "jsonschema/json_positions.h"
+
+namespace contract_lint {
+
+struct ApiDocument {
+  std::string path;  // repository path
+  std::string blob_id;
+  nlohmann::json root;
+  std::unordered_map<std::string, TextSpan> positions;  // JSON pointer -> key (or value) span
+
+  // The span of `pointer`, or of its nearest enclosing node.
+  TextSpan Find(std::string pointer) const;
+};
+
+// A node where it lives; `value` is null when absent.
+struct ApiNode {
+  const ApiDocument* doc = nullptr;
+  const nlohmann::json* value = nullptr;
+  std::string pointer;
+
+  explicit operator bool() const { return value != nullptr; }
+  // The child at `key` (object) or index (array); absent when missing.
+  ApiNode Child(const std::string& key) const;
+  ApiNode Child(size_t index) const;
+};
+
+// Parses YAML or JSON text. Duplicate keys, anchors beyond a node budget and
+// nesting beyond a depth are errors; on failure adds a diagnostic at the
+// 1-based position and returns false.
+bool ParseApiDocument(const std::string& path, const std::string& text,
+                      const std::string& side_note, ApiDocument* doc, Diagnostics* diagnostics);
+
+class ApiSide {
+ public:
+  ApiSide(const Snapshot& snapshot, std::string side_note, Diagnostics* diagnostics)
+      : snapshot_(snapshot), side_note_(std::move(side_note)), diagnostics_(diagnostics) {}
+
+  // The parsed file, or null when missing or invalid (diagnosed once).
+  const ApiDocument* Load(const std::string& path);
+  ApiNode Root(const ApiDocument& doc) const { return ApiNode{&doc, &doc.root, ""}; }
+
+  // Follows `$ref`s from `node` until a node without one; reports a $ref
+  // that cannot be followed (once) and returns an absent node then.
+  ApiNode Deref(ApiNode node);
+
+  // Resolves every $ref reachable from `doc` (other files included), so
+  // that a broken reference is an input error even where nothing changed.
+  // Fills `files` with the repository files it reaches.
+  void CheckRefs(const ApiDocument& doc, std::set<std::string>* files);
+
+  const std::string& side_note() const { return side_note_; }
+
+ private:
+  ApiNode Resolve(const ApiNode& at, const std::string& ref);
+  void Report(const ApiNode& at, const std::string& message);
+
+  const Snapshot& snapshot_;
+  std::string side_note_;
+  Diagnostics* diagnostics_;
+  std::map<std::string, std::unique_ptr<ApiDocument>> docs_;  // null = failed to load
+  std::set<std::pair<const ApiDocument*, std::string>> reported_;
+};
+
+}  // namespace contract_lint
