@@ -12,6 +12,7 @@
 #include "git/sides.h"
 #include "impact/impact.h"
 #include "jsonschema/jsonschema_check.h"
+#include "ownership/ownership.h"
 #include "policy/policy.h"
 #include "policy/suppression.h"
 #include "policy/transitive.h"
@@ -74,6 +75,9 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   }
   sides.against = std::make_unique<LimitedSnapshot>(std::move(sides.against), config.limits);
   sides.current = std::make_unique<LimitedSnapshot>(std::move(sides.current), config.limits);
+  // CODEOWNERS and the Backstage catalog add contracts, consumers and owners.
+  Ownership ownership = LoadOwnership(*sides.current, &config, diagnostics, &report->warnings);
+  if (!diagnostics->empty()) return;
 
   // The two contract kinds are independent: compare them side by side.
   std::vector<Finding> proto_findings;
@@ -144,13 +148,15 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
                     std::make_move_iterator(samples.findings.end()));
     std::sort(findings.begin(), findings.end(), FindingLess);
   }
+  ApplyOwners(ownership, &findings);
   if (!resolved.consumers.empty()) {
     for (const auto& name : resolved.consumers) {
       bool known = std::any_of(config.consumers.begin(), config.consumers.end(),
                                [&](const ConsumerSpec& c) { return c.name == name; });
       if (!known) {
         diagnostics->Add(config.source, 0, 0,
-                         "--consumer " + name + ": no such consumer in the configuration");
+                         "--consumer " + name +
+                             ": no such consumer in the configuration or the Backstage catalog");
       }
     }
     auto wanted = [&](const std::string& name) {

@@ -49,6 +49,8 @@ struct ConsumerSpec {
   // Sample glob -> the contract its samples fit (schema path or $id, or a
   // Protobuf message full name), for samples that do not name one themselves.
   std::map<std::string, std::string> sample_contracts;
+  // Where it was declared: the config file, or "backstage:path:line" (src/ownership/).
+  std::string source;
 };
 
 struct Versioning {
