@@ -29,9 +29,17 @@ std::vector<std::string> Split(const std::string& s, char sep) {
 
 std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 
+// "owner: team-TODO", unless an ownership source gives the owners on every run.
+std::string OwnerLine(const StarterOwners& owners, const std::string& glob) {
+  std::string from = owners.owner_source ? owners.owner_source(glob) : "";
+  if (from.empty()) return "    owner: team-TODO\n";
+  return "    # owner: read from " + from + " on every run\n";
+}
+
 }  // namespace
 
-std::string StarterConfig(const std::map<std::string, std::string>& files) {
+std::string StarterConfig(const std::map<std::string, std::string>& files,
+                          const StarterOwners& owners) {
   static const std::regex kPackage(R"((^|\n)\s*package\s+([A-Za-z_][A-Za-z0-9_.]*)\s*;)");
   std::set<std::string> roots;
   std::map<std::string, std::string> proto_contracts;  // contract name → path glob
@@ -102,13 +110,18 @@ std::string StarterConfig(const std::map<std::string, std::string>& files) {
   if (!proto_contracts.empty() || !schema_dirs.empty()) {
     out += "contracts:\n";
     for (const auto& [name, glob] : proto_contracts) {
-      out += "  - name: " + name + "\n    paths: [" + Quote(glob) + "]\n    owner: team-TODO\n";
+      out += "  - name: " + name + "\n    paths: [" + Quote(glob) + "]\n" + OwnerLine(owners, glob);
     }
     for (const auto& dir : schema_dirs) {
       std::string name = dir == "." ? "schemas" : dir;
-      out += "  - name: " + name + "\n    paths: [" + Quote(dir == "." ? "*.json" : dir + "/**") +
-             "]\n    owner: team-TODO\n";
+      std::string glob = dir == "." ? "*.json" : dir + "/**";
+      out += "  - name: " + name + "\n    paths: [" + Quote(glob) + "]\n" + OwnerLine(owners, glob);
     }
+  }
+  if (!owners.catalog_consumers.empty()) {
+    out += "# consumers read from the Backstage catalog on every run:";
+    for (const auto& name : owners.catalog_consumers) out += " " + name;
+    out += "\n";
   }
   out +=
       "# consumers:                 # who depends on what; breaking changes name them\n"
