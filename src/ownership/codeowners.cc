@@ -206,6 +206,8 @@ CodeOwners CodeOwners::Parse(const std::string& text, const std::string& path,
   }
   owners.dialect_ = gitlab ? CodeOwnersDialect::kGitLab : CodeOwnersDialect::kGitHub;
   owners.sections_.push_back(Section{});
+  size_t current = 0;     // the section lines go to
+  bool skipping = false;  // after an unreadable header
   auto warn = [&](int line, int column, std::string message) {
     warnings->push_back(Diagnostic{path, line, column, std::move(message)});
   };
@@ -222,7 +224,7 @@ CodeOwners CodeOwners::Parse(const std::string& text, const std::string& path,
              "CODEOWNERS: cannot read this section header (expected [Section], ^[Section] or "
              "[Section][N] followed by default owners); the section is ignored up to the next "
              "header");
-        owners.sections_.push_back(Section{"(unreadable)", {}, {}});
+        skipping = true;
         continue;
       }
       Section section;
@@ -236,7 +238,7 @@ CodeOwners CodeOwners::Parse(const std::string& text, const std::string& path,
                    "@org/team or an email); it is ignored");
         }
       }
-      // GitLab joins sections of the same name (case-insensitive).
+      // GitLab joins sections of the same name (case-insensitive), in place.
       auto lower = [](std::string s) {
         std::transform(s.begin(), s.end(), s.begin(),
                        [](unsigned char c) { return std::tolower(c); });
@@ -245,17 +247,17 @@ CodeOwners CodeOwners::Parse(const std::string& text, const std::string& path,
       auto same =
           std::find_if(owners.sections_.begin(), owners.sections_.end(),
                        [&](const Section& s) { return lower(s.name) == lower(section.name); });
+      skipping = false;
       if (same != owners.sections_.end()) {
-        Section merged = std::move(*same);
-        owners.sections_.erase(same);
-        if (merged.default_owners.empty()) merged.default_owners = section.default_owners;
-        owners.sections_.push_back(std::move(merged));
+        if (same->default_owners.empty()) same->default_owners = section.default_owners;
+        current = static_cast<size_t>(same - owners.sections_.begin());
       } else {
         owners.sections_.push_back(std::move(section));
+        current = owners.sections_.size() - 1;
       }
       continue;
     }
-    if (owners.sections_.back().name == "(unreadable)") continue;
+    if (skipping) continue;
     std::vector<std::string> tokens = Tokens(line);
     if (tokens.empty()) continue;
     Rule rule;
@@ -291,8 +293,8 @@ CodeOwners CodeOwners::Parse(const std::string& text, const std::string& path,
       }
     }
     if (rule.owners.empty() && !rule.exclusion)
-      rule.owners = owners.sections_.back().default_owners;
-    owners.sections_.back().rules.push_back(std::move(rule));
+      rule.owners = owners.sections_[current].default_owners;
+    owners.sections_[current].rules.push_back(std::move(rule));
   }
   return owners;
 }
