@@ -19,14 +19,14 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// (YAML::Node's operator= writes through to the document: never reassign one.)
 std::string ScalarAt(const YAML::Node& node, const char* a, const char* b = nullptr) {
   if (!node.IsMap() || !node[a]) return "";
-  YAML::Node value = node[a];
-  if (b) {
-    if (!value.IsMap() || !value[b]) return "";
-    value = value[b];
-  }
-  return value.IsScalar() ? value.Scalar() : "";
+  const YAML::Node value = node[a];
+  if (!b) return value.IsScalar() ? value.Scalar() : "";
+  if (!value.IsMap() || !value[b]) return "";
+  const YAML::Node inner = value[b];
+  return inner.IsScalar() ? inner.Scalar() : "";
 }
 
 int LineOf(const YAML::Node& node) { return node.Mark().line + 1; }
@@ -128,7 +128,7 @@ struct Reader {
       return;
     }
     std::string entity_ns = ns.empty() ? "default" : ns;
-    YAML::Node spec = doc["spec"];
+    const YAML::Node spec = doc["spec"];
     std::string owner = ScalarAt(doc, "spec", "owner");
     if (kind == "api") {
       CatalogApi api;

@@ -326,7 +326,7 @@ TEST_CASE("ownership: init writes no owner it can read and says so", "[acceptanc
   MakeCatalogRepo(repo);
   repo.Write("other/v1/other.proto", Proto("acme.other.v1"));
   repo.Write("CODEOWNERS", "/apis/ @acme/apis\n");
-  auto init = repo.Run("init --print");
+  auto init = testing::RunTool("init --print", repo.path());
   INFO(init.out << init.err);
   CHECK(init.exit_code == 0);
   CHECK(Has(init.out, "    # owner: read from the Backstage catalog on every run\n"));

@@ -40,7 +40,7 @@ std::vector<std::string> GraphLines(const std::string& markdown) {
 
 // Checks the grammar forms; returns the number of nodes.
 int CheckGrammar(const std::vector<std::string>& lines) {
-  static const std::regex kNode(R"(  ([cek][0-9]+)\["([^"`<>]*)"\])");
+  static const std::regex kNode(R"re(  ([cek][0-9]+)\["([^"`<>]*)"\])re");
   static const std::regex kEdge(R"(  ([cek][0-9]+) -->(\|[A-Z0-9_]+\|)? ([cek][0-9]+))");
   std::set<std::string> ids;
   for (const auto& line : lines) {
