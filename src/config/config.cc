@@ -346,6 +346,7 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
   if (!diagnostics->empty()) return false;
   ApplyDocument(doc, config);
   config->document = std::move(doc);
+  config->positions = std::move(positions);
   return true;
 }
 

@@ -61,6 +61,10 @@ struct Versioning {
   std::vector<std::string> release_tags = {"v*"};
 };
 
+// Where each key and item of a configuration sits: key path as diagnostics
+// spell it ("breaking.use[0]") -> 1-based line and column.
+using ConfigPositions = std::map<std::string, std::pair<int, int>>;
+
 struct Config {
   std::string source;  // the file it came from; "" when defaults apply
   ProtoSettings proto;
@@ -71,6 +75,7 @@ struct Config {
   std::vector<ContractSpec> contracts;
   std::vector<ConsumerSpec> consumers;
   nlohmann::json document = nlohmann::json::object();  // the validated document
+  ConfigPositions positions;  // of `document`'s keys in `source` (empty for defaults, buf.yaml)
 };
 
 // Loads the config from `config_path` (a file on disk, relative to `cwd`) when
@@ -82,10 +87,6 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
 
 // The contract that owns `path` (first match in config order), or nullptr.
 const ContractSpec* ContractFor(const Config& config, std::string_view path);
-
-// Where each key and item of a configuration sits: key path as diagnostics
-// spell it ("breaking.use[0]") -> 1-based line and column.
-using ConfigPositions = std::map<std::string, std::pair<int, int>>;
 
 // Parses YAML (a superset of JSON) into a JSON document. Returns false and adds
 // a diagnostic with line:column on a syntax error or a duplicate key. Fills

@@ -57,9 +57,12 @@ Ownership LoadOwnership(const Snapshot& current, Config* config, Diagnostics* di
       std::string path = settings.codeowners_path;
       if (path.starts_with("./")) path.erase(0, 2);
       if (!current.Find(path)) {
-        diagnostics->Add(
-            ConfigName(*config), 0, 0,
-            "ownership.codeowners: " + path + " does not exist in " + current.Describe());
+        auto at = config->positions.find("ownership.codeowners");
+        int line = at == config->positions.end() ? 0 : at->second.first;
+        int column = at == config->positions.end() ? 0 : at->second.second;
+        diagnostics->Add(ConfigName(*config), line, column,
+                         "ownership.codeowners: " + path + " does not exist in the current side (" +
+                             current.Describe() + ")");
         return ownership;
       }
       candidates.push_back(path);

@@ -321,6 +321,34 @@ TEST_CASE("ownership: definitions that are missing, remote or unreadable are war
   CHECK(Has(bad.err, "invalid YAML in the Backstage catalog"));
 }
 
+TEST_CASE("ownership: ownership.codeowners points at another file; bad values exit 2",
+          "[acceptance][ownership]") {
+  Repo repo;
+  repo.Write("CODEOWNERS", "* @acme/default\n");
+  repo.Write("config/OWNERS", "*.proto @acme/from-config-path\n");
+  repo.Write("contract-lint.yaml", "version: 1\nownership:\n  codeowners: config/OWNERS\n");
+  repo.Write("a.proto", Proto("a.v1"));
+  repo.Commit();
+  BreakProto(repo, "a.proto");
+  int exit_code = -1;
+  auto report = repo.RunJson("--since main", &exit_code);
+  CHECK(exit_code == 1);
+  CHECK(OwnerIn(report, "a.proto") == "@acme/from-config-path");
+
+  repo.Write("contract-lint.yaml", "version: 1\nownership:\n  codeowners: config/NOPE\n");
+  auto missing = repo.Run("--since main");
+  CHECK(missing.exit_code == 2);
+  CHECK(Has(missing.err,
+            "contract-lint.yaml:3:3: error: ownership.codeowners: config/NOPE does "
+            "not exist in the current side (working tree)"));
+
+  repo.Write("contract-lint.yaml", "version: 1\nownership:\n  backstage: 3\n");
+  auto bad = repo.Run("--since main");
+  INFO(bad.err);
+  CHECK(bad.exit_code == 2);
+  CHECK(Has(bad.err, "contract-lint.yaml:3:"));
+}
+
 TEST_CASE("ownership: init writes no owner it can read and says so", "[acceptance][ownership]") {
   Repo repo;
   MakeCatalogRepo(repo);
