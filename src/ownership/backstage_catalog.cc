@@ -29,6 +29,15 @@ std::string ScalarAt(const YAML::Node& node, const char* a, const char* b = null
   return inner.IsScalar() ? inner.Scalar() : "";
 }
 
+// Protobuf or JSON Schema, the formats contract-lint checks (see
+// IsSchemaDefinition in ownership.cc for the JSON types).
+bool IsCheckedDefinition(const std::string& path, const std::string& type) {
+  if (path.ends_with(".proto")) return true;
+  std::string t = Lower(type);
+  return path.ends_with(".json") && t != "openapi" && t != "asyncapi" && t != "graphql" &&
+         t != "trpc";
+}
+
 int LineOf(const YAML::Node& node) { return node.Mark().line + 1; }
 int ColumnOf(const YAML::Node& node) { return node.Mark().column + 1; }
 
@@ -71,14 +80,23 @@ struct Reader {
     std::vector<PendingRef> refs;
   };
   std::vector<Pending>* pending;
-  std::vector<std::pair<std::string, std::string>>* provided;  // api ref -> owner
+  struct Provided {
+    std::string ref;  // as written
+    std::string key;  // normalized
+    std::string owner;
+    std::string entity;
+    std::string file;
+    int line, column;
+  };
+  std::vector<Provided>* provided;
+  const std::vector<std::string>* globs;
 
   void Warn(const YAML::Node& node, std::string message) {
     warnings->push_back(Diagnostic{file, LineOf(node), ColumnOf(node), std::move(message)});
   }
 
   std::string Definition(const YAML::Node& entity, const YAML::Node& definition,
-                         const std::string& name) {
+                         const std::string& name, const std::string& type) {
     if (!definition) {
       Warn(entity, "Backstage API \"" + name + "\" has no spec.definition; it is not checked");
       return "";
@@ -108,11 +126,52 @@ struct Reader {
         Warn(target, "Backstage API \"" + name + "\": the definition " + path + " does not exist");
         return "";
       }
+      if (!IsCheckedDefinition(path, type)) {
+        Warn(target, "Backstage API \"" + name + "\"" + (type.empty() ? "" : " (" + type + ")") +
+                         ": " + path +
+                         " is neither Protobuf (.proto) nor JSON Schema (.json); contract-lint "
+                         "does not check it");
+      }
       return path;
     }
     Warn(definition, "Backstage API \"" + name +
                          "\": spec.definition is neither text nor a $text/$json/$yaml reference");
     return "";
+  }
+
+  // A `kind: Location`'s targets: the catalog files it points at are read
+  // only when they match `ownership.backstage`; say so for those that do not.
+  void Location(const YAML::Node& spec, const std::string& name) {
+    std::vector<YAML::Node> targets;
+    if (YAML::Node one = spec["target"]; one) targets.push_back(one);
+    if (YAML::Node many = spec["targets"]; many && many.IsSequence()) {
+      for (const auto& item : many) targets.push_back(item);
+    } else if (many) {
+      Warn(many, "Backstage location \"" + name + "\": spec.targets must be a list; ignored");
+    }
+    for (const auto& target : targets) {
+      std::string text = target.IsScalar() ? target.Scalar() : "";
+      std::string path = text.find("://") == std::string::npos ? JoinPath(file, text) : "";
+      if (text.find("://") != std::string::npos) {
+        Warn(target, "Backstage location \"" + name + "\": " + text +
+                         " is outside the repository and is not fetched; its entities are not "
+                         "read");
+      } else if (path.empty()) {
+        Warn(target, "Backstage location \"" + name + "\": target \"" + text +
+                         "\" does not name a file inside the repository");
+      } else if (path.find_first_of("*?") != std::string::npos) {
+        for (const auto& f : snapshot.Files()) {
+          if (!GlobMatch(path, f.path) || GlobMatchAny(*globs, f.path)) continue;
+          Warn(target, "Backstage location \"" + name + "\": target " + f.path +
+                           " does not match ownership.backstage; its entities are not read");
+        }
+      } else if (!snapshot.Find(path)) {
+        Warn(target, "Backstage location \"" + name + "\": target " + path + " does not exist");
+      } else if (!GlobMatchAny(*globs, path)) {
+        Warn(target, "Backstage location \"" + name + "\": target " + path +
+                         " does not match ownership.backstage; its entities are not read");
+      }
+    }
   }
 
   void Entity(const YAML::Node& doc) {
@@ -129,7 +188,15 @@ struct Reader {
     }
     std::string entity_ns = ns.empty() ? "default" : ns;
     const YAML::Node spec = doc["spec"];
+    if (spec && !spec.IsMap() && !spec.IsNull()) {
+      Warn(spec, "Backstage " + kind + " \"" + name + "\": spec must be a mapping; ignored");
+      return;
+    }
     std::string owner = ScalarAt(doc, "spec", "owner");
+    if (spec && spec.IsMap() && spec["owner"] && !spec["owner"].IsScalar()) {
+      Warn(spec["owner"], "Backstage " + kind + " \"" + name +
+                              "\": spec.owner must be an entity reference; ignored");
+    }
     if (kind == "api") {
       CatalogApi api;
       api.name = ns.empty() ? name : ns + "/" + name;
@@ -138,17 +205,29 @@ struct Reader {
       api.type = ScalarAt(doc, "spec", "type");
       api.file = file;
       api.line = LineOf(doc);
-      api.definition =
-          Definition(doc, spec && spec.IsMap() ? spec["definition"] : YAML::Node(), api.name);
+      api.definition = Definition(doc, spec && spec.IsMap() ? spec["definition"] : YAML::Node(),
+                                  api.name, api.type);
       catalog->apis.push_back(std::move(api));
       return;
     }
     if (!spec || !spec.IsMap()) return;
+    if (kind == "location") {
+      Location(spec, name);
+      return;
+    }
     if (YAML::Node provides = spec["providesApis"]; provides && provides.IsSequence()) {
       for (const auto& item : provides) {
-        if (item.IsScalar())
-          provided->emplace_back(NormalizeEntityRef(item.Scalar(), "api", entity_ns), owner);
+        if (!item.IsScalar() || item.Scalar().empty()) {
+          Warn(item, "Backstage " + kind + " \"" + name +
+                         "\": a providesApis entry must be an entity reference; ignored");
+          continue;
+        }
+        provided->push_back({item.Scalar(), NormalizeEntityRef(item.Scalar(), "api", entity_ns),
+                             owner, name, file, LineOf(item), ColumnOf(item)});
       }
+    } else if (provides) {
+      Warn(provides, "Backstage " + kind + " \"" + name +
+                         "\": spec.providesApis must be a list of entity references; ignored");
     }
     YAML::Node consumes = spec["consumesApis"];
     if (!consumes) return;
@@ -199,7 +278,7 @@ Catalog ReadCatalog(const Snapshot& snapshot, const std::vector<std::string>& gl
                     Diagnostics* diagnostics, std::vector<Diagnostic>* warnings) {
   Catalog catalog;
   std::vector<Reader::Pending> pending;
-  std::vector<std::pair<std::string, std::string>> provided;
+  std::vector<Reader::Provided> provided;
   for (const auto& file : snapshot.Files()) {
     if (!GlobMatchAny(globs, file.path)) continue;
     std::string text, error;
@@ -215,7 +294,7 @@ Catalog ReadCatalog(const Snapshot& snapshot, const std::vector<std::string>& gl
                        "invalid YAML in the Backstage catalog: " + e.msg);
       continue;
     }
-    Reader reader{snapshot, file.path, warnings, &catalog, &pending, &provided};
+    Reader reader{snapshot, file.path, warnings, &catalog, &pending, &provided, &globs};
     try {
       for (const auto& doc : docs) reader.Entity(doc);
     } catch (const YAML::Exception& e) {
@@ -223,11 +302,34 @@ Catalog ReadCatalog(const Snapshot& snapshot, const std::vector<std::string>& gl
                        "cannot read the Backstage catalog: " + e.msg);
     }
   }
+  // The same API twice: the first one counts.
+  std::map<std::string, std::pair<std::string, int>> seen;  // ref -> file, line
+  std::vector<CatalogApi> apis;
+  for (auto& api : catalog.apis) {
+    auto [it, inserted] = seen.emplace(api.ref, std::make_pair(api.file, api.line));
+    if (!inserted) {
+      warnings->push_back(Diagnostic{api.file, api.line, 1,
+                                     "Backstage API \"" + api.name + "\" (" + api.ref +
+                                         ") is defined at " + it->second.first + ":" +
+                                         std::to_string(it->second.second) +
+                                         " already; that entity is used and this one is ignored"});
+      continue;
+    }
+    apis.push_back(std::move(api));
+  }
+  catalog.apis = std::move(apis);
   std::map<std::string, CatalogApi*> by_ref;
   for (auto& api : catalog.apis) by_ref.emplace(api.ref, &api);
-  for (const auto& [ref, owner] : provided) {
-    auto it = by_ref.find(ref);
-    if (it != by_ref.end() && it->second->owner.empty()) it->second->owner = owner;
+  for (const auto& p : provided) {
+    auto it = by_ref.find(p.key);
+    if (it == by_ref.end()) {
+      warnings->push_back(Diagnostic{p.file, p.line, p.column,
+                                     "Backstage entity \"" + p.entity + "\" provides \"" + p.ref +
+                                         "\", but no catalog file defines that API (looked for " +
+                                         p.key + ")"});
+      continue;
+    }
+    if (it->second->owner.empty()) it->second->owner = p.owner;
   }
   for (auto& entry : pending) {
     for (const auto& ref : entry.refs) {

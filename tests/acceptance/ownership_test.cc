@@ -321,6 +321,77 @@ TEST_CASE("ownership: definitions that are missing, remote or unreadable are war
   CHECK(Has(bad.err, "invalid YAML in the Backstage catalog"));
 }
 
+TEST_CASE("ownership: catalog entries that cannot be used are warnings at their file:line",
+          "[acceptance][ownership]") {
+  Repo repo;
+  repo.Write("catalog-info.yaml",
+             "kind: API\nmetadata:\n  name: orders-api\nspec:\n  definition:\n"     // 1-5
+             "    $text: ./a.proto\n"                                               // 6
+             "---\n"                                                                // 7
+             "kind: API\nmetadata:\n  name: orders-api\nspec:\n  definition:\n"     // 8-12
+             "    $text: ./a.proto\n"                                               // 13
+             "---\n"                                                                // 14
+             "kind: API\nmetadata:\n  name: open\nspec:\n  type: openapi\n"         // 15-19
+             "  definition:\n    $text: ./openapi.yaml\n"                           // 20-21
+             "---\n"                                                                // 22
+             "kind: Component\nmetadata:\n  name: provider\nspec:\n"                // 23-26
+             "  owner: team-provider\n  providesApis: [orders-api, nowhere-api]\n"  // 27-28
+             "---\n"                                                                // 29
+             "kind: Component\nmetadata:\n  name: weird\nspec: [1, 2]\n"            // 30-33
+             "---\n"                                                                // 34
+             "kind: Component\nmetadata:\n  name: odd\nspec:\n"                     // 35-38
+             "  owner: {a: 1}\n  providesApis: orders-api\n"                        // 39-40
+             "  consumesApis: [orders-api, {x: 1}]\n"                               // 41
+             "---\n"                                                                // 42
+             "kind: Location\nmetadata:\n  name: loc\nspec:\n"                      // 43-46
+             "  targets: [./svc/other.yaml, https://example.com/c.yaml]\n"          // 47
+             "---\n"                                                                // 48
+             "kind: Component\nspec: {}\n");                                        // 49-50
+  repo.Write("svc/other.yaml", "kind: Component\nmetadata:\n  name: unread\n");
+  repo.Write("openapi.yaml", "openapi: 3.0.0\n");
+  repo.Write("a.proto", Proto("a.v1"));
+  repo.Commit();
+  BreakProto(repo, "a.proto");
+  auto text = repo.Run("--since main");
+  INFO(text.out << text.err);
+  CHECK(text.exit_code == 1);
+  for (const char* warning : {
+           "catalog-info.yaml:8:1: warning: Backstage API \"orders-api\" (api:default/orders-api) "
+           "is defined at catalog-info.yaml:1 already; that entity is used and this one is "
+           "ignored",
+           "catalog-info.yaml:21:12: warning: Backstage API \"open\" (openapi): openapi.yaml is "
+           "neither Protobuf (.proto) nor JSON Schema (.json); contract-lint does not check it",
+           "catalog-info.yaml:28:30: warning: Backstage entity \"provider\" provides "
+           "\"nowhere-api\", but no catalog file defines that API (looked for "
+           "api:default/nowhere-api)",
+           "catalog-info.yaml:33:7: warning: Backstage component \"weird\": spec must be a "
+           "mapping; ignored",
+           "catalog-info.yaml:39:10: warning: Backstage component \"odd\": spec.owner must be an "
+           "entity reference; ignored",
+           "catalog-info.yaml:40:17: warning: Backstage component \"odd\": spec.providesApis must "
+           "be a list of entity references; ignored",
+           "catalog-info.yaml:41:30: warning: Backstage component \"odd\": a consumesApis entry "
+           "must be an entity reference; ignored",
+           "catalog-info.yaml:47:13: warning: Backstage location \"loc\": target svc/other.yaml "
+           "does not match ownership.backstage; its entities are not read",
+           "catalog-info.yaml:47:31: warning: Backstage location \"loc\": "
+           "https://example.com/c.yaml is outside the repository and is not fetched; its "
+           "entities are not read",
+           "catalog-info.yaml:49:1: warning: a Backstage entity needs kind and metadata.name; "
+           "ignored",
+       }) {
+    CHECK(Has(text.err, warning));
+  }
+  // The first orders-api counts, owned through providesApis; odd still consumes it.
+  int exit_code = -1;
+  auto report = repo.RunJson("--since main", &exit_code);
+  CHECK(exit_code == 1);
+  CHECK(OwnerIn(report, "a.proto") == "team-provider");
+  const nlohmann::json* finding = FindingIn(report, "a.proto");
+  REQUIRE(finding);
+  CHECK(Strings((*finding)["affected"]) == std::vector<std::string>{"odd"});
+}
+
 TEST_CASE("ownership: ownership.codeowners points at another file; bad values exit 2",
           "[acceptance][ownership]") {
   Repo repo;
