@@ -282,16 +282,23 @@ CodeOwners CodeOwners::Parse(const std::string& text, const std::string& path,
       warn(number, column, "CODEOWNERS: a `!` with no pattern; the line is ignored");
       continue;
     }
+    // A line whose owners are all unreadable is skipped: dropping them would
+    // turn it into a line that un-owns its paths.
+    bool any_owner = std::any_of(tokens.begin() + 1, tokens.end(),
+                                 [](const std::string& t) { return IsOwner(t); });
     for (size_t t = 1; t < tokens.size(); ++t) {
       if (IsOwner(tokens[t])) {
         rule.owners.push_back(tokens[t]);
       } else {
         warn(number, column,
              "CODEOWNERS: \"" + tokens[t] +
-                 "\" is not an owner (expected @user, @org/team or an email); "
-                 "it is ignored");
+                 "\" is not an owner (expected @user, @org/team or an email); " +
+                 (any_owner ? "it is ignored"
+                            : "the line is ignored (it has no other owner, and without one it "
+                              "would un-own its paths)"));
       }
     }
+    if (tokens.size() > 1 && !any_owner) continue;
     if (rule.owners.empty() && !rule.exclusion)
       rule.owners = owners.sections_[current].default_owners;
     owners.sections_[current].rules.push_back(std::move(rule));

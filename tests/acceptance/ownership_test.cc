@@ -94,7 +94,8 @@ TEST_CASE("ownership: CODEOWNERS from a GitLab file with sections joins the sect
   CHECK(text.exit_code == 1);
   CHECK(Has(text.err,
             ".gitlab/CODEOWNERS:9:1: warning: CODEOWNERS: \"not-an-owner\" is not an owner "
-            "(expected @user, @org/team or an email); it is ignored"));
+            "(expected @user, @org/team or an email); the line is ignored (it has no other owner, "
+            "and without one it would un-own its paths)"));
   int exit_code = -1;
   auto report = repo.RunJson("--since main", &exit_code);
   CHECK(exit_code == 1);
