@@ -2,13 +2,16 @@
 // the grammar's node (`id["label"]`) and edge (`a --> b`, `a -->|RULE| b`)
 // forms, every edge between declared ids, labels that no report text can
 // break, and the 30-node cut with its summary line.
+#include "ownership/blast_radius.h"
+
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 
-#include "ownership/blast_radius.h"
 #include "report/report.h"
+#include "test_support.h"
 
 namespace contract_lint {
 namespace {
@@ -50,8 +53,8 @@ int CheckGrammar(const std::vector<std::string>& lines) {
       CHECK(ids.insert(m[1]).second);
       // Only Mermaid entity codes may use '#'.
       std::string label = m[2];
-      CHECK(std::regex_replace(label, std::regex("#(quot|lt|gt|amp|35|96);"), "")
-                .find('#') == std::string::npos);
+      CHECK(std::regex_replace(label, std::regex("#(quot|lt|gt|amp|35|96);"), "").find('#') ==
+            std::string::npos);
     } else if (std::regex_match(line, m, kEdge)) {
       CHECK(ids.count(m[1]));
       CHECK(ids.count(m[3]));
@@ -81,10 +84,20 @@ TEST_CASE("blast radius: contract -> element -> consumer with owner", "[report][
   CHECK(CheckGrammar(GraphLines(RenderReport(report, ReportFormat::kMarkdown, {}))) == 4);
 }
 
+TEST_CASE("blast radius: the golden Markdown report's graph is valid Mermaid",
+          "[report][mermaid]") {
+  std::string markdown = testing::ReadFile(testing::SourceDir() / "tests" / "golden" / "report.md");
+  std::vector<std::string> lines = GraphLines(markdown);
+  // contract -> element -> consumer (with owner): both contracts, three
+  // breaking elements, two consumers.
+  CHECK(CheckGrammar(lines) == 7);
+  CHECK(std::count(lines.begin(), lines.end(), "  k3[\"billing (team-billing)\"]") == 1);
+}
+
 TEST_CASE("blast radius: hostile names stay inside their labels", "[report][mermaid]") {
   Report report;
-  report.findings.push_back(Breaking("a\"]; click c1 \"x", "s.json#/properties/`x`<b>&",
-                                     {"```\nbreak", "c#1"}));
+  report.findings.push_back(
+      Breaking("a\"]; click c1 \"x", "s.json#/properties/`x`<b>&", {"```\nbreak", "c#1"}));
   std::string graph = BlastRadiusMermaid(report);
   INFO(graph);
   CHECK(CheckGrammar(GraphLines(graph)) == 4);
