@@ -13,6 +13,7 @@
 #include "impact/impact.h"
 #include "jsonschema/jsonschema_check.h"
 #include "openapi/openapi_check.h"
+#include "ownership/ownership.h"
 #include "policy/policy.h"
 #include "policy/suppression.h"
 #include "policy/transitive.h"
@@ -118,6 +119,9 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
                                                        config.proto, *sides.current);
     }
   }
+  // CODEOWNERS and the Backstage catalog add contracts, consumers and owners.
+  Ownership ownership = LoadOwnership(*sides.current, &config, diagnostics, &report->warnings);
+  if (!diagnostics->empty()) return;
 
   // The two contract kinds are independent: compare them side by side.
   std::vector<Finding> proto_findings;
@@ -208,13 +212,15 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
         ReportUnusedSuppressions(config, *sides.current, baseline, resolved.baseline_path,
                                  resolved.cwd, findings, &report->warnings);
   }
+  ApplyOwners(ownership, &findings);
   if (!resolved.consumers.empty()) {
     for (const auto& name : resolved.consumers) {
       bool known = std::any_of(config.consumers.begin(), config.consumers.end(),
                                [&](const ConsumerSpec& c) { return c.name == name; });
       if (!known) {
         diagnostics->Add(config.source, 0, 0,
-                         "--consumer " + name + ": no such consumer in the configuration");
+                         "--consumer " + name +
+                             ": no such consumer in the configuration or the Backstage catalog");
       }
     }
     auto wanted = [&](const std::string& name) {

@@ -57,6 +57,7 @@ struct ConsumerImpact {
   std::vector<std::string> rules;  // distinct rule ids, sorted
   int samples_checked = 0;         // registered samples validated (consumers[].samples)
   int samples_rejected = 0;        // of which SAMPLE_REJECTED (new breaks; stale ones are warnings)
+  std::string source{};  // where it is declared: "contract-lint.yaml", "backstage:path:line"
 };
 
 struct Report {

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "config/starter_config.h"
 #include "contract_lint/lint.h"
 #include "exit_pool.h"
+#include "ownership/starter_owners.h"
 #include "policy/rule_docs.h"
 #include "policy/suppression.h"
 #include "report/report.h"
@@ -220,6 +222,7 @@ int RunInit(bool print) {
     }
   }
   std::map<std::string, std::string> files;
+  std::map<std::string, std::string> ownership_files;  // CODEOWNERS, catalog-info.yaml
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(
            root, fs::directory_options::skip_permission_denied, ec);
@@ -233,13 +236,15 @@ int RunInit(bool print) {
     }
     if (!it->is_regular_file() || it->is_symlink()) continue;
     std::string ext = it->path().extension().string();
-    if ((ext != ".proto" && ext != ".json" && ext != ".yaml" && ext != ".yml") ||
+    std::string relative = fs::relative(it->path(), root).generic_string();
+    bool ownership = contract_lint::IsOwnershipFile(relative);
+    if ((ext != ".proto" && ext != ".json" && ext != ".yaml" && ext != ".yml" && !ownership) ||
         it->file_size() > (4u << 20)) {
       continue;
     }
     std::ifstream in(it->path(), std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    files[fs::relative(it->path(), root).generic_string()] = std::move(text);
+    (ownership ? ownership_files : files)[relative] = std::move(text);
   }
   std::string buf_yaml;
   for (const char* name : {"buf.yaml", "buf.yml"}) {
@@ -249,7 +254,25 @@ int RunInit(bool print) {
     if (buf_yaml.empty()) buf_yaml = "{}";
     break;
   }
-  std::string config = contract_lint::StarterConfig(files, buf_yaml);
+  contract_lint::StarterOwners owners = contract_lint::StarterOwnersFrom(files, ownership_files);
+  std::set<std::string> owner_sources;  // what init did not write, to say so
+  if (owners.owner_source) {
+    owners.owner_source = [&, read = owners.owner_source](const std::string& glob) {
+      std::string from = read(glob);
+      if (!from.empty()) owner_sources.insert(from);
+      return from;
+    };
+  }
+  std::string config = contract_lint::StarterConfig(files, buf_yaml, owners);
+  std::string note;
+  for (const auto& from : owner_sources) note += (note.empty() ? "" : ", ") + from;
+  if (!note.empty()) note = "owners are read from " + note + " on every run (no owner: written)";
+  if (!owners.catalog_consumers.empty()) {
+    note += std::string(note.empty() ? "" : "; ") +
+            "consumers are read from the Backstage catalog (" +
+            std::to_string(owners.catalog_consumers.size()) + ")";
+  }
+  if (!note.empty()) std::cerr << "contract-lint: " << note << "\n";
   if (print) {
     std::cout << config;
     return 0;

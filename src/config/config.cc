@@ -523,6 +523,7 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
   RebaseConfig(config);
   config->positions = std::move(positions);
   config->document = std::move(doc);
+  config->positions = std::move(positions);
   return true;
 }
 

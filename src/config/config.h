@@ -50,6 +50,8 @@ struct ConsumerSpec {
   // Sample glob -> the contract its samples fit (schema path or $id, or a
   // Protobuf message full name), for samples that do not name one themselves.
   std::map<std::string, std::string> sample_contracts;
+  // Where it was declared: the config file, or "backstage:path:line" (src/ownership/).
+  std::string source;
 };
 
 struct Versioning {
@@ -71,6 +73,10 @@ struct ConfigPathEntry {
   int column = 0;
 };
 
+// Where each key and item of a configuration sits: key path as diagnostics
+// spell it ("breaking.use[0]") -> 1-based line and column.
+using ConfigPositions = std::map<std::string, std::pair<int, int>>;
+
 struct Config {
   std::string source;  // the file it came from; "" when defaults apply
   // The config file's directory relative to the repository root ("" = the
@@ -88,6 +94,7 @@ struct Config {
   std::vector<ContractSpec> contracts;
   std::vector<ConsumerSpec> consumers;
   nlohmann::json document = nlohmann::json::object();  // the validated document
+  ConfigPositions positions;  // of `document`'s keys in `source` (empty for defaults, buf.yaml)
 };
 
 // Loads the config from `config_path` (a file on disk, relative to `cwd`) when
@@ -109,10 +116,6 @@ void CheckConfigPaths(const Config& config, const Snapshot& against, const Snaps
 
 // The contract that owns `path` (first match in config order), or nullptr.
 const ContractSpec* ContractFor(const Config& config, std::string_view path);
-
-// Where each key and item of a configuration sits: key path as diagnostics
-// spell it ("breaking.use[0]") -> 1-based line and column.
-using ConfigPositions = std::map<std::string, std::pair<int, int>>;
 
 // Parses YAML (a superset of JSON) into a JSON document. Returns false and adds
 // a diagnostic with line:column on a syntax error or a duplicate key. Fills

@@ -106,10 +106,17 @@ int Depth(const std::string& glob) {
   return static_cast<int>(std::count(literal.begin(), literal.end(), '/')) + 1;
 }
 
+// "owner: team-TODO", unless an ownership source gives the owners on every run.
+std::string OwnerLine(const StarterOwners& owners, const std::string& glob) {
+  std::string from = owners.owner_source ? owners.owner_source(glob) : "";
+  if (from.empty()) return "    owner: team-TODO\n";
+  return "    # owner: read from " + from + " on every run\n";
+}
+
 }  // namespace
 
 std::string StarterConfig(const std::map<std::string, std::string>& files,
-                          const std::string& buf_yaml) {
+                          const std::string& buf_yaml, const StarterOwners& owners) {
   BufSettings buf = ReadBuf(buf_yaml);
   static const std::regex kPackage(R"((^|\n)\s*package\s+([A-Za-z_][A-Za-z0-9_.]*)\s*;)");
   std::set<std::string> roots;
@@ -239,8 +246,13 @@ std::string StarterConfig(const std::map<std::string, std::string>& files,
     });
     out += "contracts:\n";
     for (const auto& [name, glob] : contracts) {
-      out += "  - name: " + name + "\n    paths: [" + Quote(glob) + "]\n    owner: team-TODO\n";
+      out += "  - name: " + name + "\n    paths: [" + Quote(glob) + "]\n" + OwnerLine(owners, glob);
     }
+  }
+  if (!owners.catalog_consumers.empty()) {
+    out += "# consumers read from the Backstage catalog on every run:";
+    for (const auto& name : owners.catalog_consumers) out += " " + name;
+    out += "\n";
   }
   out +=
       "# consumers:                 # who depends on what; breaking changes name them\n"

@@ -11,6 +11,7 @@ namespace contract_lint {
 namespace {
 
 bool IsPathSelector(std::string_view s) {
+  if (s.ends_with(".proto") || s.ends_with(".json")) return true;  // a whole file (Backstage)
   return s.find('/') != std::string_view::npos &&
          (s.find(".proto") != std::string_view::npos || s.find(".json") != std::string_view::npos);
 }
@@ -148,6 +149,14 @@ ConsumerSelector::ConsumerSelector(const std::string& selector, const ImpactGrap
     queue.push_back(root);
     covered_.insert(root);
   }
+  // A whole .proto file reaches what it declares (and so what that reaches).
+  if (selector.ends_with(".proto")) {
+    if (auto it = graph.declares.find(selector); it != graph.declares.end()) {
+      for (const auto& name : it->second) {
+        if (covered_.insert(name).second) queue.push_back(name);
+      }
+    }
+  }
   while (!queue.empty()) {
     std::string current = queue.front();
     queue.pop_front();
@@ -202,6 +211,7 @@ std::vector<ConsumerImpact> ApplyImpact(const Config& config, const ImpactGraph&
     std::vector<ConsumerSelector> selectors;
     for (const auto& use : consumer.uses) selectors.emplace_back(use, graph);
     ConsumerImpact impact{consumer.name, consumer.owner, consumer.contact, 0, {}};
+    impact.source = consumer.source;
     bool any = false;
     for (auto& finding : *findings) {
       bool covered = std::any_of(selectors.begin(), selectors.end(),

@@ -54,7 +54,8 @@ std::string RenderJson(const Report& report, const RenderOptions& options) {
                          {"breaking", c.breaking},
                          {"rules", c.rules},
                          {"samples_checked", c.samples_checked},
-                         {"samples_rejected", c.samples_rejected}});
+                         {"samples_rejected", c.samples_rejected},
+                         {"source", c.source}});
   }
   const Summary& s = report.summary;
   nlohmann::json doc = {

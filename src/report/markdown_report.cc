@@ -1,5 +1,6 @@
 // Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY: a headline,
 // a table of findings and a section per affected consumer.
+#include "ownership/blast_radius.h"
 #include "report/report.h"
 
 namespace contract_lint {
@@ -114,6 +115,9 @@ std::string RenderMarkdown(const Report& report, const RenderOptions& options) {
              (affected.empty() ? "—" : affected) + " |\n";
     }
   }
+  if (std::string graph = BlastRadiusMermaid(report); !graph.empty()) {
+    out += "\n### Blast radius\n\n" + graph;
+  }
   if (!report.consumers.empty()) {
     out += "\n### Consumers\n\n";
     for (const auto& c : report.consumers) {
@@ -131,6 +135,7 @@ std::string RenderMarkdown(const Report& report, const RenderOptions& options) {
         out += "; samples: " + std::to_string(c.samples_checked) + " checked, " +
                std::to_string(c.samples_rejected) + " rejected";
       }
+      if (!c.source.empty()) out += "; source " + Code(c.source, false);
       out += "\n";
     }
   }

@@ -80,6 +80,7 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
       out += "; samples: " + std::to_string(consumer.samples_checked) + " checked, " +
              std::to_string(consumer.samples_rejected) + " rejected";
     }
+    if (!consumer.source.empty()) out += "; source: " + consumer.source;
     out += '\n';
   }
   return out;

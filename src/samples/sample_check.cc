@@ -241,6 +241,7 @@ void AddSampleImpact(const Config& config, const SampleResults& results,
       entry.name = consumer.name;
       entry.owner = consumer.owner;
       entry.contact = consumer.contact;
+      entry.source = consumer.source;
     }
     if (samples != results.consumers.end()) {
       entry.samples_checked = samples->checked;

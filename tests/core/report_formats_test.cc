@@ -149,6 +149,8 @@ Report GoldenReport() {
                          "shipping@acme.example",
                          2,
                          {"FIELD_SAME_TYPE", "MESSAGE_NO_DELETE"}});
+  r.consumers[0].source = "contract-lint.yaml";
+  r.consumers[1].source = "backstage:services/shipping/catalog-info.yaml:3";
   return r;
 }
 
