@@ -521,7 +521,6 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
   ApplyDocument(doc, config);
   RecordDocumentPaths(doc, positions, config);
   RebaseConfig(config);
-  config->positions = std::move(positions);
   config->document = std::move(doc);
   config->positions = std::move(positions);
   return true;

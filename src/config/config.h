@@ -83,8 +83,6 @@ struct Config {
   // root): every path in the file is relative to it.
   std::string base;
   std::vector<ConfigPathEntry> path_entries;
-  // Key path ("breaking.ignore[0]") -> 1-based line and column in `source`.
-  std::map<std::string, std::pair<int, int>> positions;
   ProtoSettings proto;
   JsonSchemaSettings jsonschema;
   OpenApiSettings openapi;
