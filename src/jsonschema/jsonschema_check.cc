@@ -8,7 +8,9 @@
 #include <set>
 
 #include "jsonschema/schema_compare.h"
+#include "jsonschema/schema_metaschema.h"
 #include "jsonschema/schema_side.h"
+#include "jsonschema/schema_uri.h"
 #include "parallel.h"
 
 namespace contract_lint {
@@ -20,6 +22,15 @@ struct RemoteRef {
   const SchemaDocument* doc;
   std::string pointer;  // of the subschema holding the $ref
   std::string ref;
+};
+
+// A $ref of the current side that cannot be followed.
+struct UnresolvedRef {
+  const SchemaDocument* doc;
+  std::string pointer;  // of the subschema holding the $ref
+  std::string keyword;  // $ref, $dynamicRef, $recursiveRef
+  std::string ref;
+  std::string reason;  // "points at x.json, which does not exist"
 };
 
 std::string_view Consequence(Direction direction) {
@@ -49,6 +60,7 @@ class RefScanner {
 
   std::map<std::string, std::set<std::string>> edges;  // path -> referenced paths
   std::vector<RemoteRef> remote;
+  std::vector<UnresolvedRef> unresolved;
 
  private:
   void Walk(const SchemaNode& node, int depth) {
@@ -88,7 +100,8 @@ class RefScanner {
       return;
     }
     if (target.status == RefTarget::kError) {
-      Report(at, keyword, ref, target.message);
+      unresolved.push_back(UnresolvedRef{at.doc, at.pointer, std::string(keyword), ref,
+                                         target.message});
       return;
     }
     edges[at.doc->path].insert(target.node.doc->path);
@@ -159,6 +172,7 @@ std::map<std::string, SchemaNode> Definitions(const SchemaSide& side, const Sche
 struct SchemaSides::Refs {
   std::map<std::string, std::set<std::string>> edges;
   std::vector<RemoteRef> remote;
+  std::vector<UnresolvedRef> unresolved;  // that the baseline could not follow either
 };
 
 SchemaSides::SchemaSides() = default;
@@ -179,6 +193,102 @@ std::set<std::string> ContractPaths(const SchemaSide& side) {
     if (side.IsContract(file.path)) paths.insert(file.path);
   }
   return paths;
+}
+
+std::string RefMessage(const UnresolvedRef& ref) {
+  return ref.keyword + " \"" + ref.ref + "\" at " + Quoted(ref.pointer) + " " + ref.reason;
+}
+
+// Splits the current side's unresolvable $refs: one the change breaks (the
+// file or the $ref is new or edited, or its target was there in the
+// baseline) is an input error; one the baseline could not follow either is
+// returned, to be reported as a warning.
+std::vector<UnresolvedRef> ClassifyUnresolved(const Snapshot& against, const Snapshot& current,
+                                              const JsonSchemaSettings& settings,
+                                              std::vector<UnresolvedRef> unresolved,
+                                              Diagnostics* diagnostics) {
+  std::vector<UnresolvedRef> kept;
+  if (unresolved.empty()) return kept;
+  // A probe of the baseline: its parse errors belong to the comparison, and
+  // an $id only a changed file can have claimed differently (the current
+  // side searched every other one already).
+  Diagnostics ignored;
+  SchemaSide probe(against, settings, " (in the baseline)", &ignored);
+  std::set<std::string> changed;
+  for (const auto& file : against.Files()) {
+    const SnapshotFile* now = current.Find(file.path);
+    if (!now || now->blob_id != file.blob_id) changed.insert(file.path);
+  }
+  probe.LimitIdSearch(std::move(changed));
+  for (auto& ref : unresolved) {
+    bool introduced = true;
+    const SchemaDocument* old_doc = against.Find(ref.doc->path) ? probe.Load(ref.doc->path) : nullptr;
+    std::vector<std::string> tokens;
+    if (old_doc && PointerTokens(ref.pointer, &tokens)) {
+      SchemaNode node = probe.Root(*old_doc);
+      for (const auto& token : tokens) node = probe.Child(node, token);
+      const json* value = node.absent ? nullptr : node.Get(ref.keyword);
+      if (value && value->is_string() && value->get_ref<const std::string&>() == ref.ref) {
+        RefTarget target = probe.Resolve(node, ref.keyword == "$recursiveRef" ? "#" : ref.ref);
+        if (target.status != RefTarget::kFound && ref.keyword == "$dynamicRef")
+          target = probe.Resolve(node, "#");
+        introduced = target.status == RefTarget::kFound;
+      }
+    }
+    if (introduced) {
+      const TextSpan* span = ref.doc->positions.Find(ref.pointer + "/" + ref.keyword);
+      diagnostics->Add(ref.doc->path, span ? span->line : 0, span ? span->column : 0,
+                       RefMessage(ref));
+    } else {
+      kept.push_back(std::move(ref));
+    }
+  }
+  return kept;
+}
+
+// Every new or edited current contract is validated against its draft's
+// metaschema: invalid where the baseline was valid (or absent) is an input
+// error at each failing location; invalid in the baseline too is a warning.
+void CheckChangedAreSchemas(SchemaSide& old_side, SchemaSide& new_side,
+                            const std::set<std::string>& new_paths, int jobs,
+                            std::vector<Finding>* findings, Diagnostics* diagnostics) {
+  std::vector<const SchemaDocument*> docs;
+  for (const auto& path : new_paths) {
+    const SnapshotFile* before = old_side.snapshot().Find(path);
+    const SnapshotFile* after = new_side.snapshot().Find(path);
+    if (before && after && before->blob_id == after->blob_id) continue;
+    if (const SchemaDocument* doc = new_side.Load(path)) docs.push_back(doc);
+  }
+  std::vector<std::vector<MetaschemaProblem>> problems(docs.size());
+  ParallelFor(docs.size(), jobs, [&](size_t i) { problems[i] = CheckMetaschema(*docs[i]); });
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (problems[i].empty()) continue;
+    const SchemaDocument& doc = *docs[i];
+    const SchemaDocument* old_doc =
+        old_side.snapshot().Find(doc.path) ? old_side.Load(doc.path) : nullptr;
+    std::string intro = "not a valid JSON Schema (its " + std::string(MetaschemaName(doc.draft)) +
+                        " metaschema rejects it): ";
+    if (old_doc && !CheckMetaschema(*old_doc).empty()) {
+      const MetaschemaProblem& first = problems[i].front();
+      Change change = MakeChange(
+          "SCHEMA_INVALID", Direction::kNone,
+          SchemaNode{&doc, &TrueSchema(), first.pointer, "", false}, "",
+          intro + first.message +
+              (problems[i].size() > 1
+                   ? " (and " + std::to_string(problems[i].size() - 1) + " more)"
+                   : std::string()) +
+              "; the baseline was not valid either",
+          "", "");
+      change.severity = Severity::kWarning;
+      findings->push_back(ToFinding(change));
+      continue;
+    }
+    for (const auto& problem : problems[i]) {
+      const TextSpan* span = doc.positions.Find(problem.pointer);
+      diagnostics->Add(doc.path, span ? span->line : 1, span ? span->column : 1,
+                       intro + problem.message + " at " + Quoted(problem.pointer));
+    }
+  }
 }
 
 // Compares the loaded, $ref-checked current side with `old_side`, which
@@ -258,6 +368,17 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
     change.severity = Severity::kWarning;
     changes.push_back(std::move(change));
   }
+  for (const auto& ref : refs.unresolved) {
+    if (!compared.count(ref.doc->path)) continue;
+    Change change = MakeChange(
+        "REF_UNRESOLVED", Direction::kNone,
+        SchemaNode{ref.doc, &TrueSchema(), ref.pointer, "", false}, ref.keyword,
+        ref.keyword + " \"" + ref.ref + "\" " + ref.reason +
+            ": not followed (the baseline could not follow it either)",
+        "", ref.ref);
+    change.severity = Severity::kWarning;
+    changes.push_back(std::move(change));
+  }
 
   std::set<std::tuple<std::string, std::string, int, int, std::string>> seen;
   for (const auto& change : changes) {
@@ -299,8 +420,24 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
   for (const auto& path : new_paths) new_side->Load(path);
   RefScanner scanner(new_side.get(), diagnostics);
   for (size_t i = 0; i < new_side->loaded().size(); ++i) scanner.Scan(*new_side->loaded()[i]);
-  auto refs = std::make_unique<SchemaSides::Refs>(
-      SchemaSides::Refs{std::move(scanner.edges), std::move(scanner.remote)});
+  auto refs = std::make_unique<SchemaSides::Refs>(SchemaSides::Refs{
+      std::move(scanner.edges), std::move(scanner.remote),
+      ClassifyUnresolved(against, current, settings, std::move(scanner.unresolved), diagnostics)});
+  CheckChangedAreSchemas(*old_side, *new_side, new_paths, jobs, findings, diagnostics);
+  // $id is per document first: a copy of another file's $id is a warning.
+  for (const auto& dup : new_side->duplicate_ids()) {
+    const char* keyword = dup.second->draft == Draft::k04 ? "id" : "$id";
+    Change change = MakeChange(
+        "SCHEMA_ID_DUPLICATE", Direction::kNone,
+        SchemaNode{dup.second, &TrueSchema(), dup.pointer, "", false}, keyword,
+        "$id \"" + dup.uri + "\" of " + dup.second->path + " is also the $id of " +
+            dup.first->path +
+            ": each file's fragment-only $refs resolve in the file itself; a $ref to this $id "
+            "from another file is ambiguous",
+        "", dup.uri);
+    change.severity = Severity::kWarning;
+    findings->push_back(ToFinding(change));
+  }
 
   JsonSchemaStats stats = CompareSides(*old_side, *new_side, new_paths, *refs, settings.lenient,
                                        findings, diagnostics, jobs);
