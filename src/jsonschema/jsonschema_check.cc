@@ -100,8 +100,8 @@ class RefScanner {
       return;
     }
     if (target.status == RefTarget::kError) {
-      unresolved.push_back(UnresolvedRef{at.doc, at.pointer, std::string(keyword), ref,
-                                         target.message});
+      unresolved.push_back(
+          UnresolvedRef{at.doc, at.pointer, std::string(keyword), ref, target.message});
       return;
     }
     edges[at.doc->path].insert(target.node.doc->path);
@@ -147,8 +147,8 @@ Finding ToFinding(const Change& change) {
     finding.location.end_column = span->end_column;
   }
   finding.subject = change.doc->path + "#" + change.subject;
-  finding.message =
-      Quoted(change.subject) + " " + change.text + std::string(Consequence(change.direction));
+  finding.message = Quoted(change.subject) + " " + change.text +
+                    std::string(Consequence(change.direction)) + change.note;
   finding.before = change.before;
   finding.after = change.after;
   return finding;
@@ -222,7 +222,8 @@ std::vector<UnresolvedRef> ClassifyUnresolved(const Snapshot& against, const Sna
   probe.LimitIdSearch(std::move(changed));
   for (auto& ref : unresolved) {
     bool introduced = true;
-    const SchemaDocument* old_doc = against.Find(ref.doc->path) ? probe.Load(ref.doc->path) : nullptr;
+    const SchemaDocument* old_doc =
+        against.Find(ref.doc->path) ? probe.Load(ref.doc->path) : nullptr;
     std::vector<std::string> tokens;
     if (old_doc && PointerTokens(ref.pointer, &tokens)) {
       SchemaNode node = probe.Root(*old_doc);
@@ -274,9 +275,8 @@ void CheckChangedAreSchemas(SchemaSide& old_side, SchemaSide& new_side,
           "SCHEMA_INVALID", Direction::kNone,
           SchemaNode{&doc, &TrueSchema(), first.pointer, "", false}, "",
           intro + first.message +
-              (problems[i].size() > 1
-                   ? " (and " + std::to_string(problems[i].size() - 1) + " more)"
-                   : std::string()) +
+              (problems[i].size() > 1 ? " (and " + std::to_string(problems[i].size() - 1) + " more)"
+                                      : std::string()) +
               "; the baseline was not valid either",
           "", "");
       change.severity = Severity::kWarning;
@@ -370,12 +370,12 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
   }
   for (const auto& ref : refs.unresolved) {
     if (!compared.count(ref.doc->path)) continue;
-    Change change = MakeChange(
-        "REF_UNRESOLVED", Direction::kNone,
-        SchemaNode{ref.doc, &TrueSchema(), ref.pointer, "", false}, ref.keyword,
-        ref.keyword + " \"" + ref.ref + "\" " + ref.reason +
-            ": not followed (the baseline could not follow it either)",
-        "", ref.ref);
+    Change change =
+        MakeChange("REF_UNRESOLVED", Direction::kNone,
+                   SchemaNode{ref.doc, &TrueSchema(), ref.pointer, "", false}, ref.keyword,
+                   ref.keyword + " \"" + ref.ref + "\" " + ref.reason +
+                       ": not followed (the baseline could not follow it either)",
+                   "", ref.ref);
     change.severity = Severity::kWarning;
     changes.push_back(std::move(change));
   }

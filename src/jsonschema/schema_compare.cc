@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "jsonschema/json_positions.h"
+#include "jsonschema/schema_containment.h"
 
 namespace contract_lint {
 namespace {
@@ -247,12 +248,88 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   CompareKeywords(old_node, new_node);
   --depth_;
   active_.erase(key);
+  if (out_ && out_->size() > first_change) JudgeByContainment(old_node, new_node, first_change);
   if (moved && !same_place) relocations_.pop_back();
   if (probing_ && out_) {
     Direction direction = Direction::kNone;
     for (size_t i = first_change; i < out_->size(); ++i)
       direction = Combine(direction, (*out_)[i].direction);
     relations_[key] = direction == Direction::kAnnotation ? Direction::kNone : direction;
+  }
+}
+
+void SchemaComparer::JudgeByContainment(const SchemaNode& old_node, const SchemaNode& new_node,
+                                        size_t first) {
+  if (containment_budget_ <= 0 || !old_node.doc || !new_node.doc ||
+      old_node.doc->draft != new_node.doc->draft)
+    return;
+  bool own = false, judged = false;
+  for (size_t i = first; i < out_->size(); ++i) {
+    const Change& change = (*out_)[i];
+    own = own || change.subject == new_node.pointer;
+    judged = judged || change.direction == Direction::kNarrowing ||
+             change.direction == Direction::kWidening || change.direction == Direction::kBoth;
+  }
+  if (!judged || !(own || IsComposition(*old_node.value) || IsComposition(*new_node.value))) return;
+  if (HasRefs(*old_node.value) || HasRefs(*new_node.value)) return;
+  --containment_budget_;
+  Draft draft = new_node.doc->draft;
+  Containment backward = Contains(*old_node.value, *new_node.value, draft);  // nothing narrows
+  Containment forward = Contains(*new_node.value, *old_node.value, draft);   // nothing widens
+  bool narrow_noted = false, widen_noted = false;
+  bool any_narrows = false, any_widens = false;
+  for (size_t i = first; i < out_->size(); ++i) {
+    Change& change = (*out_)[i];
+    Direction d = change.direction;
+    if (d != Direction::kNarrowing && d != Direction::kWidening && d != Direction::kBoth) continue;
+    bool narrows = d != Direction::kWidening, widens = d != Direction::kNarrowing;
+    bool was_narrowing = narrows;
+    if (backward.answer == Containment::kYes) narrows = false;
+    if (forward.answer == Containment::kYes) widens = false;
+    change.direction = narrows && widens ? Direction::kBoth
+                       : narrows         ? Direction::kNarrowing
+                       : widens          ? Direction::kWidening
+                                         : Direction::kAnnotation;
+    if (change.direction != d) {
+      change.note += change.direction == Direction::kAnnotation
+                         ? "; the accepted set is the same (proved by containment)"
+                     : was_narrowing && !narrows
+                         ? "; every document valid before is still accepted (proved by containment)"
+                         : "; every document accepted now was valid before (proved by containment)";
+    }
+    std::string where =
+        change.subject == new_node.pointer ? "" : " at \"#" + new_node.pointer + "\"";
+    if (narrows && backward.answer == Containment::kNo && !narrow_noted &&
+        change.note.find("rejected now") == std::string::npos) {
+      change.note +=
+          "; e.g. " + backward.counterexample + where + " is accepted before and rejected now";
+      narrow_noted = true;
+    }
+    if (widens && forward.answer == Containment::kNo && !widen_noted &&
+        change.note.find("rejected before") == std::string::npos) {
+      change.note +=
+          "; e.g. " + forward.counterexample + where + " is accepted now and rejected before";
+      widen_noted = true;
+    }
+    any_narrows = any_narrows || narrows;
+    any_widens = any_widens || widens;
+  }
+  // A break the keywords missed (oneOf branches widened into overlap): the
+  // first change under the pair carries it, with its counterexample.
+  Change& lead = (*out_)[first];
+  if (backward.answer == Containment::kNo && !any_narrows) {
+    lead.direction =
+        Combine(lead.direction == Direction::kAnnotation ? Direction::kNone : lead.direction,
+                Direction::kNarrowing);
+    lead.note += "; e.g. " + backward.counterexample +
+                 " is accepted before and rejected now (found by containment)";
+  }
+  if (forward.answer == Containment::kNo && !any_widens) {
+    lead.direction =
+        Combine(lead.direction == Direction::kAnnotation ? Direction::kNone : lead.direction,
+                Direction::kWidening);
+    lead.note += "; e.g. " + forward.counterexample +
+                 " is accepted now and rejected before (found by containment)";
   }
 }
 

@@ -23,6 +23,7 @@ struct Change {
   std::string text;                     // e.g. `type changed from "number" to "integer"`
   std::string before;                   // compact JSON, "" when absent
   std::string after;
+  std::string note;  // after the consequence: the containment verdict, a counterexample
 };
 
 // What rule functions may use: the output and the set relation of two

@@ -223,7 +223,8 @@ void SchemaSide::RegisterNode(const SchemaDocument& doc, const json& node,
           }
         }
         AddAnchor(&resources_, resource, Anchor{&doc, pointer});
-        if (!fragment.empty()) AddAnchor(&anchors_, resource + "#" + fragment, Anchor{&doc, pointer});
+        if (!fragment.empty())
+          AddAnchor(&anchors_, resource + "#" + fragment, Anchor{&doc, pointer});
       }
     }
     for (const char* keyword : {"$anchor", "$dynamicAnchor"}) {
