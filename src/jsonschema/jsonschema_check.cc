@@ -214,14 +214,29 @@ std::vector<UnresolvedRef> ClassifyUnresolved(const Snapshot& against, const Sna
   // side searched every other one already).
   Diagnostics ignored;
   SchemaSide probe(against, settings, " (in the baseline)", &ignored);
-  std::set<std::string> changed;
+  std::set<std::string> changed, changed_paths;
   for (const auto& file : against.Files()) {
     const SnapshotFile* now = current.Find(file.path);
     if (!now || now->blob_id != file.blob_id) changed.insert(file.path);
   }
+  for (const auto& file : current.Files()) {
+    const SnapshotFile* before = against.Find(file.path);
+    if (!before || before->blob_id != file.blob_id) changed_paths.insert(file.path);
+  }
   probe.LimitIdSearch(std::move(changed));
   for (auto& ref : unresolved) {
     bool introduced = true;
+    if (ref.reason.rfind("is ambiguous", 0) == 0) {
+      // Broken by the change only if it added or edited a copy of the $id.
+      introduced = false;
+      for (const auto& path : changed_paths) {
+        if (ref.reason.find(" " + path) != std::string::npos) introduced = true;
+      }
+      if (!introduced) {
+        kept.push_back(std::move(ref));
+        continue;
+      }
+    }
     const SchemaDocument* old_doc =
         against.Find(ref.doc->path) ? probe.Load(ref.doc->path) : nullptr;
     std::vector<std::string> tokens;

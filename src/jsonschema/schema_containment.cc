@@ -472,6 +472,16 @@ std::vector<json> Candidates(const json& inner, Draft draft) {
     if (node->is_object()) {
       if (auto it = node->find("properties"); it != node->end() && it->is_object())
         maps.push_back(&*it);
+      // Objects with just the names a `required` lists.
+      if (auto it = node->find("required"); it != node->end() && it->is_array()) {
+        for (const json& filler : {json(nullptr), json(0), json("a")}) {
+          json object = json::object();
+          for (const auto& name : *it) {
+            if (name.is_string()) object[name.get<std::string>()] = filler;
+          }
+          out.push_back(std::move(object));
+        }
+      }
       for (const auto& [key, value] : node->items()) {
         if (value.is_structured() && key != "enum" && key != "const" && key != "default" &&
             key != "examples" && key != "properties")

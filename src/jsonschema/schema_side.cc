@@ -287,6 +287,25 @@ bool SchemaSide::LookupResource(const std::string& uri, const SchemaDocument* pr
       return true;
     }
   }
+  // Copies of an $id: the file the URI names by its file name wins
+  // ("…/base-04.json" is base-04.json, not a file that copied its $id).
+  std::string name = uri.substr(uri.rfind('/') + 1);
+  const Anchor* named = nullptr;
+  int named_count = 0;
+  for (const Anchor& claim : claims) {
+    const std::string& path = claim.doc->path;
+    if (!name.empty() && path.size() >= name.size() &&
+        path.compare(path.size() - name.size(), name.size(), name) == 0 &&
+        (path.size() == name.size() || path[path.size() - name.size() - 1] == '/') &&
+        (!named || named->doc != claim.doc)) {
+      named = &claim;
+      ++named_count;
+    }
+  }
+  if (named_count == 1) {
+    *anchor = *named;
+    return true;
+  }
   for (const Anchor& claim : claims) {
     if (claim.doc != claims.front().doc) {
       *ambiguous = "is ambiguous: " + uri + " is the $id of both " + claims.front().doc->path +
