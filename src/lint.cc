@@ -88,7 +88,7 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   SchemaSides schemas;  // what the versioning rules read later
   JsonSchemaStats schema_stats =
       CheckJsonSchemas(*sides.against, *sides.current, config.jsonschema, &schema_findings,
-                       diagnostics, SchemaLoadOptions{resolved.jobs}, &schemas);
+                       diagnostics, SchemaLoadOptions{resolved.jobs, resolved.full}, &schemas);
   ProtoStats proto_stats = proto.get();
 
   report->summary.proto_files = proto_stats.files;

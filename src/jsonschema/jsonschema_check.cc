@@ -262,6 +262,112 @@ std::vector<UnresolvedRef> ClassifyUnresolved(const Snapshot& against, const Sna
   return kept;
 }
 
+// The last path segment of a URI reference, without fragment or query:
+// "../a/b.json#/x" -> "b.json".
+std::string LastSegment(std::string_view ref) {
+  ref = ref.substr(0, ref.find('#'));
+  ref = ref.substr(0, ref.find('?'));
+  size_t slash = ref.rfind('/');
+  return std::string(slash == std::string_view::npos ? ref : ref.substr(slash + 1));
+}
+
+// The string values of `"key": "…"` in JSON text, found lexically (escapes
+// kept as written: they only ever make the scan over-approximate).
+void StringsOf(std::string_view text, std::string_view key, std::vector<std::string>* out) {
+  std::string needle = "\"" + std::string(key) + "\"";
+  for (size_t at = text.find(needle); at != std::string_view::npos;
+       at = text.find(needle, at + needle.size())) {
+    size_t i = at + needle.size();
+    while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
+    if (i >= text.size() || text[i] != ':') continue;
+    ++i;
+    while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
+    if (i >= text.size() || text[i] != '"') continue;
+    size_t end = ++i;
+    while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+    if (end <= text.size()) out->push_back(std::string(text.substr(i, end - i)));
+  }
+}
+
+struct LexicalScan {
+  std::vector<std::string> ref_targets;  // last segments of non-fragment $refs
+  std::vector<std::string> ids;          // last segments of $id / id strings
+};
+
+// Which contracts the comparison needs, from a lexical scan of every
+// current contract (no parse): the new and edited ones, and the unchanged
+// ones whose $refs may reach one of them (by file name or by $id, over-
+// approximated by the last path segment). Fills `id_index` (last segment ->
+// contracts with that name or $id) for the side's $id lookups.
+std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& current,
+                                     const std::set<std::string>& paths, int jobs,
+                                     std::map<std::string, std::set<std::string>>* id_index) {
+  std::vector<std::string> all(paths.begin(), paths.end());
+  std::vector<LexicalScan> scans(all.size());
+  std::vector<char> changed(all.size(), 0);
+  ParallelFor(all.size(), jobs, [&](size_t i) {
+    const SnapshotFile* before = against.Find(all[i]);
+    const SnapshotFile* after = current.Find(all[i]);
+    changed[i] = !before || !after || before->blob_id != after->blob_id;
+    std::string text, error;
+    if (!current.Read(all[i], &text, &error)) {
+      changed[i] = 1;  // parsed, so that the read error is reported
+      return;
+    }
+    std::vector<std::string> refs, ids;
+    for (const char* key : {"$ref", "$dynamicRef"}) StringsOf(text, key, &refs);
+    for (const char* key : {"$id", "id"}) StringsOf(text, key, &ids);
+    for (const auto& ref : refs) {
+      if (!ref.empty() && ref[0] != '#') scans[i].ref_targets.push_back(LastSegment(ref));
+    }
+    for (const auto& id : ids) scans[i].ids.push_back(LastSegment(id));
+  });
+  std::map<std::string, std::vector<size_t>> by_name;
+  for (size_t i = 0; i < all.size(); ++i) {
+    std::string name = LastSegment(all[i]);
+    by_name[name].push_back(i);
+    (*id_index)[name].insert(all[i]);
+    for (const auto& id : scans[i].ids) {
+      by_name[id].push_back(i);
+      (*id_index)[id].insert(all[i]);
+    }
+  }
+  // Reverse edges: who may reference whom.
+  std::vector<std::vector<size_t>> referrers(all.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    for (const auto& target : scans[i].ref_targets) {
+      auto it = by_name.find(target);
+      if (it == by_name.end()) continue;
+      for (size_t j : it->second) {
+        if (j != i) referrers[j].push_back(i);
+      }
+    }
+  }
+  std::vector<char> needed(all.size(), 0);
+  std::deque<size_t> queue;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (changed[i]) {
+      needed[i] = 1;
+      queue.push_back(i);
+    }
+  }
+  while (!queue.empty()) {
+    size_t next = queue.front();
+    queue.pop_front();
+    for (size_t from : referrers[next]) {
+      if (!needed[from]) {
+        needed[from] = 1;
+        queue.push_back(from);
+      }
+    }
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (needed[i]) out.push_back(all[i]);
+  }
+  return out;
+}
+
 // Every new or edited current contract is validated against its draft's
 // metaschema: invalid where the baseline was valid (or absent) is an input
 // error at each failing location; invalid in the baseline too is a warning.
@@ -431,8 +537,16 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
   // changed.
   int jobs = ResolveJobs(load.jobs);
   std::set<std::string> new_paths = ContractPaths(*new_side);
-  new_side->Preload(std::vector<std::string>(new_paths.begin(), new_paths.end()), jobs);
-  for (const auto& path : new_paths) new_side->Load(path);
+  std::vector<std::string> scope;
+  if (load.full) {
+    scope.assign(new_paths.begin(), new_paths.end());
+  } else {
+    std::map<std::string, std::set<std::string>> id_index;
+    scope = ChangeScope(against, current, new_paths, jobs, &id_index);
+    new_side->SetIdIndex(std::move(id_index));
+  }
+  new_side->Preload(scope, jobs);
+  for (const auto& path : scope) new_side->Load(path);
   RefScanner scanner(new_side.get(), diagnostics);
   for (size_t i = 0; i < new_side->loaded().size(); ++i) scanner.Scan(*new_side->loaded()[i]);
   auto refs = std::make_unique<SchemaSides::Refs>(SchemaSides::Refs{

@@ -143,6 +143,17 @@ const SchemaDocument* SchemaSide::Load(const std::string& path) {
   return result;
 }
 
+bool SchemaSide::LoadIndexed(const std::string& uri) {
+  if (!has_id_index_ || limit_id_search_) return false;
+  std::string name = uri.substr(uri.rfind('/') + 1);
+  auto it = id_index_.find(name);
+  if (it == id_index_.end()) return true;
+  for (const auto& path : it->second) {
+    if (IsContract(path)) Load(path);
+  }
+  return true;
+}
+
 void SchemaSide::LoadAllContracts() {
   if (loaded_all_) return;
   loaded_all_ = true;
@@ -274,7 +285,7 @@ bool SchemaSide::LookupResource(const std::string& uri, const SchemaDocument* pr
     std::string path = RepoPath(uri);
     if (!path.empty()) {
       if (snapshot_.Find(path)) Load(path);
-    } else {
+    } else if (!LoadIndexed(uri)) {
       LoadAllContracts();
     }
     it = resources_.find(uri);

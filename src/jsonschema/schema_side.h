@@ -83,6 +83,14 @@ class SchemaSide {
     limit_id_search_ = true;
   }
 
+  // Where an $id no loaded document claims may be: the contracts whose name
+  // or lexical $id strings end in the URI's last segment (see
+  // jsonschema_check.cc). Without it, every contract is loaded then.
+  void SetIdIndex(std::map<std::string, std::set<std::string>> by_last_segment) {
+    id_index_ = std::move(by_last_segment);
+    has_id_index_ = true;
+  }
+
   // Every document loaded so far, in load order.
   const std::vector<const SchemaDocument*>& loaded() const { return loaded_; }
 
@@ -127,6 +135,9 @@ class SchemaSide {
   std::vector<const SchemaDocument*> loaded_;
   bool loaded_all_ = false;
   bool limit_id_search_ = false;
+  bool has_id_index_ = false;
+  std::map<std::string, std::set<std::string>> id_index_;
+  bool LoadIndexed(const std::string& uri);
   std::set<std::string> id_search_;
   struct Preloaded {
     std::unique_ptr<SchemaDocument> doc;  // null: could not be read or parsed
