@@ -283,17 +283,17 @@ void SchemaComparer::JudgeByContainment(const SchemaNode& old_node, const Schema
     Direction d = change.direction;
     if (d != Direction::kNarrowing && d != Direction::kWidening && d != Direction::kBoth) continue;
     bool narrows = d != Direction::kWidening, widens = d != Direction::kNarrowing;
-    bool was_narrowing = narrows;
     if (backward.answer == Containment::kYes) narrows = false;
     if (forward.answer == Containment::kYes) widens = false;
     change.direction = narrows && widens ? Direction::kBoth
                        : narrows         ? Direction::kNarrowing
                        : widens          ? Direction::kWidening
                                          : Direction::kAnnotation;
+    if (change.direction == Direction::kAnnotation) change.severity = Severity::kInfo;
     if (change.direction != d) {
-      change.note += change.direction == Direction::kAnnotation
-                         ? "; the accepted set is the same (proved by containment)"
-                     : was_narrowing && !narrows
+      bool same = backward.answer == Containment::kYes && forward.answer == Containment::kYes;
+      change.note += same ? "; the accepted set is the same (proved by containment)"
+                     : backward.answer == Containment::kYes
                          ? "; every document valid before is still accepted (proved by containment)"
                          : "; every document accepted now was valid before (proved by containment)";
     }

@@ -9,6 +9,8 @@
 #include <valijson/validator.hpp>
 #include <vector>
 
+#include "jsonschema/schema_metaschema.h"
+
 namespace contract_lint {
 namespace {
 
@@ -353,6 +355,22 @@ bool BranchContains(const json& b, const json& c, Draft draft, int depth) {
   return true;
 }
 
+bool HasKeyword(const json& schema, std::string_view keyword) {
+  if (schema.is_array()) {
+    for (const auto& item : schema) {
+      if (HasKeyword(item, keyword)) return true;
+    }
+    return false;
+  }
+  if (!schema.is_object()) return false;
+  for (const auto& [key, value] : schema.items()) {
+    if (key == keyword) return true;
+    if (key == "enum" || key == "const" || key == "default" || key == "examples") continue;
+    if (value.is_structured() && HasKeyword(value, keyword)) return true;
+  }
+  return false;
+}
+
 bool UsesLaterKeywords(const json& schema) {
   if (schema.is_array()) {
     for (const auto& item : schema) {
@@ -377,11 +395,19 @@ class Checker {
  public:
   Checker(const json& schema, Draft draft) : schema_(schema) {
     if (schema.is_boolean()) return;
+    // valijson aborts on what it cannot read: only a valid schema, and
+    // without formats (see StripFormats), is compiled.
+    if (!IsSchemaValue(schema, draft)) {
+      broken_ = true;
+      return;
+    }
+    stripped_ = schema;
+    StripFormats(&stripped_);
     try {
       parsed_ = std::make_unique<valijson::Schema>();
       valijson::SchemaParser parser(draft == Draft::k04 ? valijson::SchemaParser::kDraft4
                                                         : valijson::SchemaParser::kDraft7);
-      valijson::adapters::NlohmannJsonAdapter adapter(schema_);
+      valijson::adapters::NlohmannJsonAdapter adapter(stripped_);
       parser.populateSchema(adapter, *parsed_);
     } catch (const std::exception&) {
       parsed_.reset();
@@ -389,20 +415,23 @@ class Checker {
     }
   }
   bool usable() const { return !broken_; }
-  bool Accepts(const json& document) const {
-    if (schema_.is_boolean()) return schema_.get<bool>();
-    if (!parsed_) return false;
+  // 1 accepted, 0 rejected, -1 valijson could not tell (a pattern
+  // std::regex cannot read).
+  int Accepts(const json& document) const {
+    if (schema_.is_boolean()) return schema_.get<bool>() ? 1 : 0;
+    if (!parsed_) return -1;
     try {
       valijson::Validator validator;
       valijson::adapters::NlohmannJsonAdapter target(document);
-      return validator.validate(*parsed_, target, nullptr);
+      return validator.validate(*parsed_, target, nullptr) ? 1 : 0;
     } catch (const std::exception&) {
-      return false;
+      return -1;
     }
   }
 
  private:
   const json& schema_;
+  json stripped_;
   std::unique_ptr<valijson::Schema> parsed_;
   bool broken_ = false;
 };
@@ -497,7 +526,7 @@ std::vector<json> Candidates(const json& inner, Draft draft) {
       Checker check(sub, draft);
       if (!check.usable()) continue;
       for (const auto& value : scalars) {
-        if (check.Accepts(value)) {
+        if (check.Accepts(value) == 1) {
           all[name] = value;
           json one = json::object();
           one[name] = value;
@@ -581,7 +610,7 @@ bool IsComposition(const json& schema) {
 
 bool AcceptsDocument(const json& schema, const json& document, Draft draft) {
   Checker check(schema, draft);
-  return check.Accepts(document);
+  return check.Accepts(document) == 1;
 }
 
 Containment Contains(const json& inner, const json& outer, Draft draft) {
@@ -590,12 +619,15 @@ Containment Contains(const json& inner, const json& outer, Draft draft) {
   // Look for a document that proves the opposite; valijson reads drafts up
   // to 07, so later keywords leave the answer unknown.
   if (UsesLaterKeywords(inner) || UsesLaterKeywords(outer)) return result;
+  // Formats are not checked (StripFormats): the accepting side would accept
+  // too much, so no counterexample is searched there.
+  if (HasKeyword(inner, "format")) return result;
   Checker accepts_inner(inner, draft), accepts_outer(outer, draft);
   if (!accepts_inner.usable() || !accepts_outer.usable()) return result;
   size_t tried = 0;
   for (const auto& candidate : Candidates(inner, draft)) {
     if (++tried > 400) break;
-    if (accepts_inner.Accepts(candidate) && !accepts_outer.Accepts(candidate)) {
+    if (accepts_inner.Accepts(candidate) == 1 && accepts_outer.Accepts(candidate) == 0) {
       result.answer = Containment::kNo;
       result.counterexample = candidate.dump();
       return result;

@@ -19,7 +19,11 @@ using nlohmann::json;
 const valijson::Schema& Metaschema(Draft draft) {
   auto parse = [](std::string_view text, valijson::SchemaParser::Version version) {
     static const json* doc = nullptr;  // kept for the process, like the schema
-    doc = new json(json::parse(text));
+    json parsed = json::parse(text);
+    // valijson reads a string from every value "format" applies to, and
+    // aborts on any other: metaschema formats (uri, regex) are not checked.
+    StripFormats(&parsed);
+    doc = new json(std::move(parsed));
     auto* schema = new valijson::Schema;
     valijson::SchemaParser parser(version);
     valijson::adapters::NlohmannJsonAdapter adapter(*doc);
@@ -117,6 +121,32 @@ std::string Describe(const json& root, const std::string& pointer, const std::st
 
 }  // namespace
 
+void StripFormats(json* schema) {
+  if (schema->is_object()) {
+    schema->erase("format");
+    for (auto& [key, value] : schema->items()) {
+      if (key == "enum" || key == "const" || key == "default" || key == "examples") continue;
+      if (value.is_structured()) StripFormats(&value);
+    }
+  } else if (schema->is_array()) {
+    for (auto& item : *schema) {
+      if (item.is_structured()) StripFormats(&item);
+    }
+  }
+}
+
+bool IsSchemaValue(const json& schema, Draft draft) {
+  if (schema.is_boolean()) return true;
+  if (!schema.is_object()) return false;
+  valijson::Validator validator;
+  valijson::adapters::NlohmannJsonAdapter target(schema);
+  try {
+    return validator.validate(Metaschema(draft), target, nullptr);
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 std::string_view MetaschemaName(Draft draft) {
   return draft == Draft::k04 ? "draft-04" : "draft-07";
 }
@@ -127,7 +157,11 @@ std::vector<MetaschemaProblem> CheckMetaschema(const SchemaDocument& doc) {
   valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(doc.root);
-  if (validator.validate(schema, target, &results)) return problems;
+  try {
+    if (validator.validate(schema, target, &results)) return problems;
+  } catch (const std::exception&) {
+    return problems;  // a pattern std::regex cannot read: not judged here
+  }
   // valijson reports a failing leaf and then each enclosing schema: keep the
   // deepest error per location.
   std::vector<std::pair<std::string, std::string>> errors;

@@ -4,6 +4,7 @@
 // no later metaschema; the keywords those drafts add are not shape-checked).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,14 @@ struct MetaschemaProblem {
 // The problems of `doc` against its draft's metaschema (empty when valid),
 // the deepest failing location each. Thread-safe.
 std::vector<MetaschemaProblem> CheckMetaschema(const SchemaDocument& doc);
+
+// Whether valijson may compile `schema` (a subschema value): its draft's
+// metaschema accepts it. valijson aborts on a schema it cannot read.
+bool IsSchemaValue(const nlohmann::json& schema, Draft draft);
+
+// Removes every "format" keyword (valijson aborts on a non-string value
+// under one, and the metaschemas put them on $id, $ref, pattern).
+void StripFormats(nlohmann::json* schema);
 
 // The metaschema a draft is checked against, by name ("draft-07").
 std::string_view MetaschemaName(Draft draft);
