@@ -292,6 +292,7 @@ void StringsOf(std::string_view text, std::string_view key, std::vector<std::str
 struct LexicalScan {
   std::vector<std::string> ref_targets;  // last segments of non-fragment $refs
   std::vector<std::string> ids;          // last segments of $id / id strings
+  std::vector<std::string> full_ids;     // the $id / id strings without fragment
 };
 
 // Which contracts the comparison needs, from a lexical scan of every
@@ -320,7 +321,11 @@ std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& cu
     for (const auto& ref : refs) {
       if (!ref.empty() && ref[0] != '#') scans[i].ref_targets.push_back(LastSegment(ref));
     }
-    for (const auto& id : ids) scans[i].ids.push_back(LastSegment(id));
+    for (const auto& id : ids) {
+      scans[i].ids.push_back(LastSegment(id));
+      std::string full = id.substr(0, id.find('#'));
+      if (!full.empty()) scans[i].full_ids.push_back(full);
+    }
   });
   std::map<std::string, std::vector<size_t>> by_name;
   for (size_t i = 0; i < all.size(); ++i) {
@@ -351,6 +356,18 @@ std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& cu
       queue.push_back(i);
     }
   }
+  // A file deleted by the change: whoever may reference it is checked.
+  for (const auto& file : against.Files()) {
+    if (current.Find(file.path)) continue;
+    for (size_t i = 0; i < all.size(); ++i) {
+      for (const auto& target : scans[i].ref_targets) {
+        if (target == LastSegment(file.path) && !needed[i]) {
+          needed[i] = 1;
+          queue.push_back(i);
+        }
+      }
+    }
+  }
   while (!queue.empty()) {
     size_t next = queue.front();
     queue.pop_front();
@@ -361,9 +378,22 @@ std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& cu
       }
     }
   }
+  // Files that copy the $id of a needed one: loaded too, so that the copy
+  // is reported and each file's own $refs stay its own.
+  std::map<std::string, std::vector<size_t>> by_id;
+  for (size_t i = 0; i < all.size(); ++i) {
+    for (const auto& id : scans[i].full_ids) by_id[id].push_back(i);
+  }
+  std::vector<char> copies = needed;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (!needed[i]) continue;
+    for (const auto& id : scans[i].full_ids) {
+      for (size_t j : by_id[id]) copies[j] = 1;
+    }
+  }
   std::vector<std::string> out;
   for (size_t i = 0; i < all.size(); ++i) {
-    if (needed[i]) out.push_back(all[i]);
+    if (copies[i]) out.push_back(all[i]);
   }
   return out;
 }
