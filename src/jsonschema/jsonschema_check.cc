@@ -357,14 +357,15 @@ std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& cu
     }
   }
   // A file deleted by the change: whoever may reference it is checked.
+  std::set<std::string> deleted;
   for (const auto& file : against.Files()) {
-    if (current.Find(file.path)) continue;
-    for (size_t i = 0; i < all.size(); ++i) {
-      for (const auto& target : scans[i].ref_targets) {
-        if (target == LastSegment(file.path) && !needed[i]) {
-          needed[i] = 1;
-          queue.push_back(i);
-        }
+    if (!current.Find(file.path)) deleted.insert(LastSegment(file.path));
+  }
+  for (size_t i = 0; i < all.size() && !deleted.empty(); ++i) {
+    for (const auto& target : scans[i].ref_targets) {
+      if (deleted.count(target) && !needed[i]) {
+        needed[i] = 1;
+        queue.push_back(i);
       }
     }
   }
