@@ -227,15 +227,17 @@ std::vector<UnresolvedRef> ClassifyUnresolved(const Snapshot& against, const Sna
   for (auto& ref : unresolved) {
     bool introduced = true;
     if (ref.reason.rfind("is ambiguous", 0) == 0) {
-      // Broken by the change only if it added or edited a copy of the $id.
+      // Broken by the change if it added or edited a copy of the $id, or
+      // edited the referring file (then: if the baseline followed this $ref).
       introduced = false;
       for (const auto& path : changed_paths) {
         if (ref.reason.find(" " + path) != std::string::npos) introduced = true;
       }
-      if (!introduced) {
+      if (!introduced && !changed_paths.count(ref.doc->path)) {
         kept.push_back(std::move(ref));
         continue;
       }
+      introduced = true;
     }
     const SchemaDocument* old_doc =
         against.Find(ref.doc->path) ? probe.Load(ref.doc->path) : nullptr;
@@ -356,10 +358,64 @@ std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& cu
       queue.push_back(i);
     }
   }
-  // A file deleted by the change: whoever may reference it is checked.
+  // A file deleted by the change, or a file that is not a contract and
+  // changed (a $ref may name any file): whoever may reference it is checked.
   std::set<std::string> deleted;
   for (const auto& file : against.Files()) {
     if (!current.Find(file.path)) deleted.insert(LastSegment(file.path));
+  }
+  for (const auto& file : current.Files()) {
+    if (paths.count(file.path)) continue;
+    const SnapshotFile* before = against.Find(file.path);
+    if (!before || before->blob_id != file.blob_id) deleted.insert(LastSegment(file.path));
+  }
+  // $ref chains through unchanged files that are not contracts: one that
+  // may reference a changed name counts as changed (a fix-point over the
+  // names contracts reference, each such file scanned once).
+  if (!deleted.empty()) {
+    std::map<std::string, std::vector<std::string>> others;  // last segment -> paths
+    for (const auto& file : current.Files()) {
+      if (!paths.count(file.path)) others[LastSegment(file.path)].push_back(file.path);
+    }
+    std::deque<std::string> names;
+    std::set<std::string> queued;
+    for (const auto& scan : scans) {
+      for (const auto& target : scan.ref_targets) {
+        if (queued.insert(target).second) names.push_back(target);
+      }
+    }
+    std::map<std::string, std::vector<std::string>> refs_of;  // name -> names it references
+    while (!names.empty()) {
+      std::string name = names.front();
+      names.pop_front();
+      auto it = others.find(name);
+      if (it == others.end()) continue;
+      for (const auto& path : it->second) {
+        std::string text, error;
+        if (!current.Read(path, &text, &error)) continue;
+        std::vector<std::string> refs;
+        for (const char* key : {"$ref", "$dynamicRef"}) StringsOf(text, key, &refs);
+        for (const auto& ref : refs) {
+          if (ref.empty() || ref[0] == '#') continue;
+          std::string target = LastSegment(ref);
+          refs_of[name].push_back(target);
+          if (queued.insert(target).second) names.push_back(target);
+        }
+      }
+    }
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (const auto& [name, targets] : refs_of) {
+        if (deleted.count(name)) continue;
+        for (const auto& target : targets) {
+          if (deleted.count(target)) {
+            deleted.insert(name);
+            grew = true;
+            break;
+          }
+        }
+      }
+    }
   }
   for (size_t i = 0; i < all.size() && !deleted.empty(); ++i) {
     for (const auto& target : scans[i].ref_targets) {

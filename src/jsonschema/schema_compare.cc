@@ -258,6 +258,23 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   }
 }
 
+namespace {
+
+// True when `pointer` names a branch of allOf / anyOf / oneOf ("…/anyOf/2").
+bool IsCompositionBranch(const std::string& pointer) {
+  size_t last = pointer.rfind('/');
+  if (last == std::string::npos || last == 0 || last + 1 == pointer.size()) return false;
+  for (size_t i = last + 1; i < pointer.size(); ++i) {
+    if (!isdigit(static_cast<unsigned char>(pointer[i]))) return false;
+  }
+  size_t before = pointer.rfind('/', last - 1);
+  if (before == std::string::npos) return false;
+  std::string keyword = pointer.substr(before + 1, last - before - 1);
+  return keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf";
+}
+
+}  // namespace
+
 void SchemaComparer::JudgeByContainment(const SchemaNode& old_node, const SchemaNode& new_node,
                                         size_t first) {
   if (containment_budget_ <= 0 || !old_node.doc || !new_node.doc ||
@@ -272,6 +289,10 @@ void SchemaComparer::JudgeByContainment(const SchemaNode& old_node, const Schema
   }
   if (!judged || !(own || IsComposition(*old_node.value) || IsComposition(*new_node.value))) return;
   if (HasRefs(*old_node.value) || HasRefs(*new_node.value)) return;
+  // A branch of a composition is judged with its composition: a document
+  // one branch rejects may still pass another, so only the whole set says
+  // what is accepted (and a counterexample is one for the whole).
+  if (IsCompositionBranch(old_node.pointer) || IsCompositionBranch(new_node.pointer)) return;
   --containment_budget_;
   Draft draft = new_node.doc->draft;
   Containment backward = Contains(*old_node.value, *new_node.value, draft);  // nothing narrows
@@ -317,18 +338,21 @@ void SchemaComparer::JudgeByContainment(const SchemaNode& old_node, const Schema
   // A break the keywords missed (oneOf branches widened into overlap): the
   // first change under the pair carries it, with its counterexample.
   Change& lead = (*out_)[first];
+  auto lead_where = [&](const Change& change) {
+    return change.subject == new_node.pointer ? std::string() : " at \"#" + new_node.pointer + "\"";
+  };
   if (backward.answer == Containment::kNo && !any_narrows) {
     lead.direction =
         Combine(lead.direction == Direction::kAnnotation ? Direction::kNone : lead.direction,
                 Direction::kNarrowing);
-    lead.note += "; e.g. " + backward.counterexample +
+    lead.note += "; e.g. " + backward.counterexample + lead_where(lead) +
                  " is accepted before and rejected now (found by containment)";
   }
   if (forward.answer == Containment::kNo && !any_widens) {
     lead.direction =
         Combine(lead.direction == Direction::kAnnotation ? Direction::kNone : lead.direction,
                 Direction::kWidening);
-    lead.note += "; e.g. " + forward.counterexample +
+    lead.note += "; e.g. " + forward.counterexample + lead_where(lead) +
                  " is accepted now and rejected before (found by containment)";
   }
 }

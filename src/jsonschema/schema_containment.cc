@@ -619,9 +619,10 @@ Containment Contains(const json& inner, const json& outer, Draft draft) {
   // Look for a document that proves the opposite; valijson reads drafts up
   // to 07, so later keywords leave the answer unknown.
   if (UsesLaterKeywords(inner) || UsesLaterKeywords(outer)) return result;
-  // Formats are not checked (StripFormats): the accepting side would accept
-  // too much, so no counterexample is searched there.
-  if (HasKeyword(inner, "format")) return result;
+  // Formats are not checked (StripFormats): a side with one accepts too
+  // much (or, under oneOf / not, too little), so no counterexample is
+  // searched when either side has one.
+  if (HasKeyword(inner, "format") || HasKeyword(outer, "format")) return result;
   Checker accepts_inner(inner, draft), accepts_outer(outer, draft);
   if (!accepts_inner.usable() || !accepts_outer.usable()) return result;
   size_t tried = 0;
