@@ -630,6 +630,14 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
   } else {
     std::map<std::string, std::set<std::string>> id_index;
     scope = ChangeScope(against, current, new_paths, jobs, &id_index);
+    // The baseline's $ids: those of unchanged files are the current ones;
+    // its versions of changed and deleted files are searched every time.
+    std::set<std::string> changed_before;
+    for (const auto& file : against.Files()) {
+      const SnapshotFile* now = current.Find(file.path);
+      if (!now || now->blob_id != file.blob_id) changed_before.insert(file.path);
+    }
+    old_side->SetIdIndex(id_index, std::move(changed_before));
     new_side->SetIdIndex(std::move(id_index));
   }
   new_side->Preload(scope, jobs);

@@ -141,7 +141,10 @@ Direction SchemaComparer::Relate(const SchemaNode& old_node, const SchemaNode& n
   bool saved_probing = probing_;
   out_ = &scratch;
   probing_ = true;
-  ComparePair(old_target, new_target);
+  {
+    QuietValues quiet(true);
+    ComparePair(old_target, new_target);
+  }
   out_ = saved_out;
   probing_ = saved_probing;
   Direction direction = Direction::kNone;

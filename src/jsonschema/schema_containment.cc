@@ -577,6 +577,30 @@ Containment ContainsAt(const json& inner, const json& outer, Draft draft, int de
 
 }  // namespace
 
+namespace {
+
+constexpr size_t kMaxSearchNodes = 400;  // subschemas and values, both sides
+constexpr size_t kSearchWork = 8000;     // candidates x nodes
+
+// The number of JSON values in `schema`, counting stops past `cap`.
+size_t NodeCount(const json& schema, size_t cap) {
+  size_t count = 0;
+  std::vector<const json*> stack{&schema};
+  while (!stack.empty() && count <= cap) {
+    const json* node = stack.back();
+    stack.pop_back();
+    ++count;
+    if (node->is_object()) {
+      for (const auto& [key, value] : node->items()) stack.push_back(&value);
+    } else if (node->is_array()) {
+      for (const auto& item : *node) stack.push_back(&item);
+    }
+  }
+  return count;
+}
+
+}  // namespace
+
 bool HasRefs(const json& schema) {
   std::vector<const json*> stack{&schema};
   size_t seen = 0;
@@ -587,7 +611,9 @@ bool HasRefs(const json& schema) {
     if (node->is_object()) {
       for (const auto& [key, value] : node->items()) {
         if (key == "$ref" || key == "$dynamicRef" || key == "$recursiveRef") return true;
-        if (key == "enum" || key == "const" || key == "default" || key == "examples") continue;
+        // Every value is searched, also under "enum" or "default": those
+        // names may be properties whose schemas have $refs (valijson would
+        // abort on one it cannot resolve).
         if (value.is_structured()) stack.push_back(&value);
       }
     } else if (node->is_array()) {
@@ -623,11 +649,19 @@ Containment Contains(const json& inner, const json& outer, Draft draft) {
   // much (or, under oneOf / not, too little), so no counterexample is
   // searched when either side has one.
   if (HasKeyword(inner, "format") || HasKeyword(outer, "format")) return result;
+  // The search validates every candidate on both sides, and valijson's cost
+  // grows with the schemas (it compiles each pattern at every use): it is
+  // bounded by their size, so that large real schemas keep the keyword
+  // verdict without a counterexample, and the report does not depend on
+  // timing.
+  size_t nodes = NodeCount(inner, kMaxSearchNodes) + NodeCount(outer, kMaxSearchNodes);
+  if (nodes > kMaxSearchNodes) return result;
+  size_t max_tried = std::min<size_t>(400, kSearchWork / std::max<size_t>(nodes, 1));
   Checker accepts_inner(inner, draft), accepts_outer(outer, draft);
   if (!accepts_inner.usable() || !accepts_outer.usable()) return result;
   size_t tried = 0;
   for (const auto& candidate : Candidates(inner, draft)) {
-    if (++tried > 400) break;
+    if (++tried > max_tried) break;
     if (accepts_inner.Accepts(candidate) == 1 && accepts_outer.Accepts(candidate) == 0) {
       result.answer = Containment::kNo;
       result.counterexample = candidate.dump();

@@ -145,6 +145,9 @@ const SchemaDocument* SchemaSide::Load(const std::string& path) {
 
 bool SchemaSide::LoadIndexed(const std::string& uri) {
   if (!has_id_index_ || limit_id_search_) return false;
+  for (const auto& path : id_always_) {
+    if (snapshot_.Find(path) && IsContract(path)) Load(path);
+  }
   std::string name = uri.substr(uri.rfind('/') + 1);
   auto it = id_index_.find(name);
   if (it == id_index_.end()) return true;

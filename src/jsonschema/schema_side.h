@@ -86,8 +86,12 @@ class SchemaSide {
   // Where an $id no loaded document claims may be: the contracts whose name
   // or lexical $id strings end in the URI's last segment (see
   // jsonschema_check.cc). Without it, every contract is loaded then.
-  void SetIdIndex(std::map<std::string, std::set<std::string>> by_last_segment) {
+  // `always`: documents searched for every such $id (the baseline's side
+  // uses the current side's index, plus its own versions of changed files).
+  void SetIdIndex(std::map<std::string, std::set<std::string>> by_last_segment,
+                  std::set<std::string> always = {}) {
     id_index_ = std::move(by_last_segment);
+    id_always_ = std::move(always);
     has_id_index_ = true;
   }
 
@@ -137,6 +141,7 @@ class SchemaSide {
   bool limit_id_search_ = false;
   bool has_id_index_ = false;
   std::map<std::string, std::set<std::string>> id_index_;
+  std::set<std::string> id_always_;
   bool LoadIndexed(const std::string& uri);
   std::set<std::string> id_search_;
   struct Preloaded {
