@@ -504,7 +504,7 @@ void CheckChangedAreSchemas(SchemaSide& old_side, SchemaSide& new_side,
 JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
                              const std::set<std::string>& new_paths, const SchemaSides::Refs& refs,
                              bool lenient, std::vector<Finding>* findings, Diagnostics* diagnostics,
-                             int jobs) {
+                             int jobs, std::set<std::string>* compared_out = nullptr) {
   const Snapshot& against = old_side.snapshot();
   const Snapshot& current = new_side.snapshot();
   JsonSchemaStats stats;
@@ -588,6 +588,7 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
     changes.push_back(std::move(change));
   }
 
+  if (compared_out) *compared_out = compared;
   std::set<std::tuple<std::string, std::string, int, int, std::string>> seen;
   for (const auto& change : changes) {
     Finding finding = ToFinding(change);
@@ -648,8 +649,19 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
       std::move(scanner.edges), std::move(scanner.remote),
       ClassifyUnresolved(against, current, settings, std::move(scanner.unresolved), diagnostics)});
   CheckChangedAreSchemas(*old_side, *new_side, new_paths, jobs, findings, diagnostics);
-  // $id is per document first: a copy of another file's $id is a warning.
+  std::set<std::string> compared;
+  JsonSchemaStats stats = CompareSides(*old_side, *new_side, new_paths, *refs, settings.lenient,
+                                       findings, diagnostics, jobs, &compared);
+  // $id is per document first: a copy of another file's $id is a warning,
+  // reported where either file is new, edited or compared, so that
+  // --full reports the same.
   for (const auto& dup : new_side->duplicate_ids()) {
+    auto reported = [&](const std::string& path) {
+      const SnapshotFile* before = against.Find(path);
+      const SnapshotFile* after = current.Find(path);
+      return compared.count(path) || !before || !after || before->blob_id != after->blob_id;
+    };
+    if (!reported(dup.first->path) && !reported(dup.second->path)) continue;
     const char* keyword = dup.second->draft == Draft::k04 ? "id" : "$id";
     Change change = MakeChange(
         "SCHEMA_ID_DUPLICATE", Direction::kNone,
@@ -663,8 +675,6 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
     findings->push_back(ToFinding(change));
   }
 
-  JsonSchemaStats stats = CompareSides(*old_side, *new_side, new_paths, *refs, settings.lenient,
-                                       findings, diagnostics, jobs);
   if (keep) {
     keep->settings_ = &settings;
     keep->current_paths_ = std::move(new_paths);
