@@ -278,6 +278,16 @@ bool IsCompositionBranch(const std::string& pointer) {
 
 }  // namespace
 
+// The subschema under `keyword`, absent where the node's draft does not
+// define the keyword (a draft migration can make it start applying).
+static SchemaNode KeywordChild(const SchemaSide& side, const SchemaNode& node,
+                               std::string_view keyword) {
+  if (node.doc && !KeywordDefinedIn(node.doc->draft, keyword))
+    return SchemaNode{node.doc, &TrueSchema(), node.pointer + "/" + std::string(keyword), node.base,
+                      true};
+  return side.Child(node, keyword);
+}
+
 void SchemaComparer::JudgeByContainment(const SchemaNode& old_node, const SchemaNode& new_node,
                                         size_t first) {
   if (containment_budget_ <= 0 || !old_node.doc || !new_node.doc ||
@@ -468,8 +478,8 @@ void SchemaComparer::CompareItems(const SchemaNode& old_node, const SchemaNode& 
 
 void SchemaComparer::CompareOptional(const SchemaNode& old_node, const SchemaNode& new_node,
                                      std::string_view keyword, std::string_view rule_prefix) {
-  SchemaNode before = old_side_->Child(old_node, keyword);
-  SchemaNode after = new_side_->Child(new_node, keyword);
+  SchemaNode before = KeywordChild(*old_side_, old_node, keyword);
+  SchemaNode after = KeywordChild(*new_side_, new_node, keyword);
   if (before.absent && after.absent) return;
   if (!before.absent && !after.absent) {
     ComparePair(before, after);
@@ -493,7 +503,8 @@ void SchemaComparer::CompareSubschemaKeywords(const SchemaNode& old_node,
                                               const SchemaNode& new_node) {
   for (const char* keyword :
        {"additionalProperties", "unevaluatedProperties", "unevaluatedItems"}) {
-    ComparePair(old_side_->Child(old_node, keyword), new_side_->Child(new_node, keyword));
+    ComparePair(KeywordChild(*old_side_, old_node, keyword),
+                KeywordChild(*new_side_, new_node, keyword));
   }
   CompareOptional(old_node, new_node, "propertyNames", "PROPERTY_NAMES");
   CompareOptional(old_node, new_node, "contains", "CONTAINS");
@@ -544,8 +555,8 @@ void SchemaComparer::CompareDependentSchemas(const SchemaNode& old_node,
 }
 
 void SchemaComparer::CompareConditional(const SchemaNode& old_node, const SchemaNode& new_node) {
-  SchemaNode old_if = old_side_->Child(old_node, "if");
-  SchemaNode new_if = new_side_->Child(new_node, "if");
+  SchemaNode old_if = KeywordChild(*old_side_, old_node, "if");
+  SchemaNode new_if = KeywordChild(*new_side_, new_node, "if");
   if (old_if.absent && new_if.absent) return;
   auto consequent = [](const SchemaNode& node) {
     const json* then_schema = node.Get("then");

@@ -78,10 +78,29 @@ std::string BareRef(const SchemaNode& node, bool* dynamic) {
   return ref;
 }
 
+// Keywords a draft does not define yet are not active in it (a validator of
+// that draft ignores them): a schema migrated to a later draft where they
+// exist starts applying them. `const` counts as active in draft-04, as most
+// validators (and ajv) apply it there.
+bool KeywordDefinedIn(Draft draft, std::string_view keyword) {
+  if (draft == Draft::k04 && (keyword == "propertyNames" || keyword == "contains")) return false;
+  if ((draft == Draft::k04 || draft == Draft::k06) &&
+      (keyword == "if" || keyword == "then" || keyword == "else"))
+    return false;
+  if (draft == Draft::k04 || draft == Draft::k06 || draft == Draft::k07) {
+    return keyword != "dependentRequired" && keyword != "dependentSchemas" &&
+           keyword != "unevaluatedProperties" && keyword != "unevaluatedItems" &&
+           keyword != "prefixItems" && keyword != "minContains" && keyword != "maxContains";
+  }
+  return true;
+}
+
 const json* SchemaNode::Get(std::string_view keyword) const {
   if (!value->is_object()) return nullptr;
   auto it = value->find(keyword);
-  return it == value->end() ? nullptr : &*it;
+  if (it == value->end()) return nullptr;
+  if (doc && !KeywordDefinedIn(doc->draft, keyword)) return nullptr;
+  return &*it;
 }
 
 SchemaSide::SchemaSide(const Snapshot& snapshot, const JsonSchemaSettings& settings,

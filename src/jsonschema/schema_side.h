@@ -20,6 +20,10 @@ namespace contract_lint {
 // A subschema where it lives. `value` is never null: a keyword that is
 // absent points at a shared `true` and has absent = true, with `pointer`
 // naming where it would be.
+// False for a keyword `draft` does not define yet (propertyNames in
+// draft-04, if in draft-06, prefixItems in draft-07, …): not active there.
+bool KeywordDefinedIn(Draft draft, std::string_view keyword);
+
 struct SchemaNode {
   const SchemaDocument* doc = nullptr;
   const nlohmann::json* value = nullptr;
