@@ -543,6 +543,7 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
   SchemaComparer comparer(&old_side, &new_side, lenient);
   std::vector<Change> changes;
   std::set<std::string> compared;
+  std::set<std::string> moved;  // baseline paths compared with a new file of the same $id
   for (const auto& path : to_compare) {
     const SchemaDocument* old_doc = old_side.Load(path);
     const SchemaDocument* new_doc = new_side.Load(path);
@@ -556,6 +557,34 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
     for (const auto& [name, node] : Definitions(new_side, new_root)) {
       auto it = old_defs.find(name);
       if (it != old_defs.end()) comparer.Compare(it->second, node, &changes);
+    }
+  }
+  // A schema moved or renamed with the same $id is the same contract: its
+  // baseline is compared with the new file, not reported as deleted.
+  auto root_id = [](const SchemaDocument& doc) {
+    if (!doc.root.is_object()) return std::string();
+    auto id = doc.root.find(doc.draft == Draft::k04 ? "id" : "$id");
+    if (id == doc.root.end() || !id->is_string()) return std::string();
+    std::string text = id->get<std::string>();
+    text = text.substr(0, text.find('#'));
+    return text;
+  };
+  std::vector<std::string> added;
+  for (const auto& path : new_paths) {
+    if (!old_paths.count(path)) added.push_back(path);
+  }
+  for (const auto& path : old_paths) {
+    if (new_paths.count(path) || added.empty()) continue;
+    const SchemaDocument* old_doc = old_side.Load(path);
+    std::string id = old_doc ? root_id(*old_doc) : "";
+    if (id.empty()) continue;
+    for (const auto& candidate : added) {
+      const SchemaDocument* new_doc = new_side.Load(candidate);
+      if (!new_doc || root_id(*new_doc) != id || compared.count(candidate)) continue;
+      moved.insert(path);
+      compared.insert(candidate);
+      comparer.Compare(old_side.Root(*old_doc), new_side.Root(*new_doc), &changes);
+      break;
     }
   }
   for (const SchemaNode& node : comparer.too_deep()) {
@@ -597,7 +626,7 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
     if (seen.insert(key).second) findings->push_back(std::move(finding));
   }
   for (const auto& path : old_paths) {
-    if (new_paths.count(path)) continue;
+    if (new_paths.count(path) || moved.count(path)) continue;
     Finding finding;
     finding.rule = "SCHEMA_NO_DELETE";
     finding.kind = ContractKind::kJsonSchema;

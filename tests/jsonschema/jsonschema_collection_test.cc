@@ -346,3 +346,33 @@ TEST_CASE("the containment check never proves compatible what a generated docume
 
 }  // namespace
 }  // namespace contract_lint
+
+namespace contract_lint {
+namespace {
+
+TEST_CASE("a schema moved with the same $id is compared, not deleted", "[jsonschema][collection]") {
+  std::string before =
+      Schema("https://example.com/order.json", "\"properties\": {\"n\": {\"type\": \"string\"}}");
+  std::string after =
+      Schema("https://example.com/order.json", "\"properties\": {\"n\": {\"type\": \"integer\"}}");
+  SchemaLoadOptions full;
+  full.full = true;
+  for (const auto& load : {SchemaLoadOptions{}, full}) {
+    auto outcome =
+        Check({{"v1/order.schema.json", before}}, {{"orders/order.schema.json", after}}, load);
+    CHECK(outcome.diagnostics.empty());
+    CHECK(FindRule(outcome, "SCHEMA_NO_DELETE") == nullptr);
+    const Finding* type = FindRule(outcome, "TYPE_NO_CHANGE");
+    REQUIRE(type != nullptr);
+    CHECK(type->location.path == "orders/order.schema.json");
+  }
+  // Another $id: deleted, and the new file is not compared with it.
+  std::string other =
+      Schema("https://example.com/other.json", "\"properties\": {\"n\": {\"type\": \"integer\"}}");
+  auto renamed = Check({{"v1/order.schema.json", before}}, {{"orders/other.schema.json", other}});
+  REQUIRE(FindRule(renamed, "SCHEMA_NO_DELETE") != nullptr);
+  CHECK(FindRule(renamed, "TYPE_NO_CHANGE") == nullptr);
+}
+
+}  // namespace
+}  // namespace contract_lint
