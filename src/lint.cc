@@ -136,7 +136,7 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   SchemaSides schemas;  // what the versioning rules read later
   JsonSchemaStats schema_stats =
       CheckJsonSchemas(*sides.against, *sides.current, config.jsonschema, &schema_findings,
-                       diagnostics, SchemaLoadOptions{resolved.jobs}, &schemas);
+                       diagnostics, SchemaLoadOptions{resolved.jobs, resolved.full}, &schemas);
   std::vector<Finding> api_findings;
   OpenApiStats api_stats =
       CheckOpenApi(*sides.against, *sides.current, config.openapi, &api_findings, diagnostics);

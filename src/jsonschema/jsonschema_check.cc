@@ -8,7 +8,9 @@
 #include <set>
 
 #include "jsonschema/schema_compare.h"
+#include "jsonschema/schema_metaschema.h"
 #include "jsonschema/schema_side.h"
+#include "jsonschema/schema_uri.h"
 #include "parallel.h"
 
 namespace contract_lint {
@@ -20,6 +22,15 @@ struct RemoteRef {
   const SchemaDocument* doc;
   std::string pointer;  // of the subschema holding the $ref
   std::string ref;
+};
+
+// A $ref of the current side that cannot be followed.
+struct UnresolvedRef {
+  const SchemaDocument* doc;
+  std::string pointer;  // of the subschema holding the $ref
+  std::string keyword;  // $ref, $dynamicRef, $recursiveRef
+  std::string ref;
+  std::string reason;  // "points at x.json, which does not exist"
 };
 
 std::string_view Consequence(Direction direction) {
@@ -49,6 +60,7 @@ class RefScanner {
 
   std::map<std::string, std::set<std::string>> edges;  // path -> referenced paths
   std::vector<RemoteRef> remote;
+  std::vector<UnresolvedRef> unresolved;
 
  private:
   void Walk(const SchemaNode& node, int depth) {
@@ -88,7 +100,8 @@ class RefScanner {
       return;
     }
     if (target.status == RefTarget::kError) {
-      Report(at, keyword, ref, target.message);
+      unresolved.push_back(
+          UnresolvedRef{at.doc, at.pointer, std::string(keyword), ref, target.message});
       return;
     }
     edges[at.doc->path].insert(target.node.doc->path);
@@ -134,8 +147,8 @@ Finding ToFinding(const Change& change) {
     finding.location.end_column = span->end_column;
   }
   finding.subject = change.doc->path + "#" + change.subject;
-  finding.message =
-      Quoted(change.subject) + " " + change.text + std::string(Consequence(change.direction));
+  finding.message = Quoted(change.subject) + " " + change.text +
+                    std::string(Consequence(change.direction)) + change.note;
   finding.before = change.before;
   finding.after = change.after;
   return finding;
@@ -159,6 +172,7 @@ std::map<std::string, SchemaNode> Definitions(const SchemaSide& side, const Sche
 struct SchemaSides::Refs {
   std::map<std::string, std::set<std::string>> edges;
   std::vector<RemoteRef> remote;
+  std::vector<UnresolvedRef> unresolved;  // that the baseline could not follow either
 };
 
 SchemaSides::SchemaSides() = default;
@@ -181,12 +195,316 @@ std::set<std::string> ContractPaths(const SchemaSide& side) {
   return paths;
 }
 
+std::string RefMessage(const UnresolvedRef& ref) {
+  return ref.keyword + " \"" + ref.ref + "\" at " + Quoted(ref.pointer) + " " + ref.reason;
+}
+
+// Splits the current side's unresolvable $refs: one the change breaks (the
+// file or the $ref is new or edited, or its target was there in the
+// baseline) is an input error; one the baseline could not follow either is
+// returned, to be reported as a warning.
+std::vector<UnresolvedRef> ClassifyUnresolved(const Snapshot& against, const Snapshot& current,
+                                              const JsonSchemaSettings& settings,
+                                              std::vector<UnresolvedRef> unresolved,
+                                              Diagnostics* diagnostics) {
+  std::vector<UnresolvedRef> kept;
+  if (unresolved.empty()) return kept;
+  // A probe of the baseline: its parse errors belong to the comparison, and
+  // an $id only a changed file can have claimed differently (the current
+  // side searched every other one already).
+  Diagnostics ignored;
+  SchemaSide probe(against, settings, " (in the baseline)", &ignored);
+  std::set<std::string> changed, changed_paths;
+  for (const auto& file : against.Files()) {
+    const SnapshotFile* now = current.Find(file.path);
+    if (!now || now->blob_id != file.blob_id) changed.insert(file.path);
+  }
+  for (const auto& file : current.Files()) {
+    const SnapshotFile* before = against.Find(file.path);
+    if (!before || before->blob_id != file.blob_id) changed_paths.insert(file.path);
+  }
+  probe.LimitIdSearch(std::move(changed));
+  for (auto& ref : unresolved) {
+    bool introduced = true;
+    if (ref.reason.rfind("is ambiguous", 0) == 0) {
+      // Broken by the change if it added or edited a copy of the $id, or
+      // edited the referring file (then: if the baseline followed this $ref).
+      introduced = false;
+      for (const auto& path : changed_paths) {
+        if (ref.reason.find(" " + path) != std::string::npos) introduced = true;
+      }
+      if (!introduced && !changed_paths.count(ref.doc->path)) {
+        kept.push_back(std::move(ref));
+        continue;
+      }
+      introduced = true;
+    }
+    const SchemaDocument* old_doc =
+        against.Find(ref.doc->path) ? probe.Load(ref.doc->path) : nullptr;
+    std::vector<std::string> tokens;
+    if (old_doc && PointerTokens(ref.pointer, &tokens)) {
+      SchemaNode node = probe.Root(*old_doc);
+      for (const auto& token : tokens) node = probe.Child(node, token);
+      const json* value = node.absent ? nullptr : node.Get(ref.keyword);
+      if (value && value->is_string() && value->get_ref<const std::string&>() == ref.ref) {
+        RefTarget target = probe.Resolve(node, ref.keyword == "$recursiveRef" ? "#" : ref.ref);
+        if (target.status != RefTarget::kFound && ref.keyword == "$dynamicRef")
+          target = probe.Resolve(node, "#");
+        introduced = target.status == RefTarget::kFound;
+      }
+    }
+    if (introduced) {
+      const TextSpan* span = ref.doc->positions.Find(ref.pointer + "/" + ref.keyword);
+      diagnostics->Add(ref.doc->path, span ? span->line : 0, span ? span->column : 0,
+                       RefMessage(ref));
+    } else {
+      kept.push_back(std::move(ref));
+    }
+  }
+  return kept;
+}
+
+// The last path segment of a URI reference, without fragment or query:
+// "../a/b.json#/x" -> "b.json".
+std::string LastSegment(std::string_view ref) {
+  ref = ref.substr(0, ref.find('#'));
+  ref = ref.substr(0, ref.find('?'));
+  size_t slash = ref.rfind('/');
+  return std::string(slash == std::string_view::npos ? ref : ref.substr(slash + 1));
+}
+
+// The string values of `"key": "…"` in JSON text, found lexically (escapes
+// kept as written: they only ever make the scan over-approximate).
+void StringsOf(std::string_view text, std::string_view key, std::vector<std::string>* out) {
+  std::string needle = "\"" + std::string(key) + "\"";
+  for (size_t at = text.find(needle); at != std::string_view::npos;
+       at = text.find(needle, at + needle.size())) {
+    size_t i = at + needle.size();
+    while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
+    if (i >= text.size() || text[i] != ':') continue;
+    ++i;
+    while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
+    if (i >= text.size() || text[i] != '"') continue;
+    size_t end = ++i;
+    while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+    if (end <= text.size()) out->push_back(std::string(text.substr(i, end - i)));
+  }
+}
+
+struct LexicalScan {
+  std::vector<std::string> ref_targets;  // last segments of non-fragment $refs
+  std::vector<std::string> ids;          // last segments of $id / id strings
+  std::vector<std::string> full_ids;     // the $id / id strings without fragment
+};
+
+// Which contracts the comparison needs, from a lexical scan of every
+// current contract (no parse): the new and edited ones, and the unchanged
+// ones whose $refs may reach one of them (by file name or by $id, over-
+// approximated by the last path segment). Fills `id_index` (last segment ->
+// contracts with that name or $id) for the side's $id lookups.
+std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& current,
+                                     const std::set<std::string>& paths, int jobs,
+                                     std::map<std::string, std::set<std::string>>* id_index) {
+  std::vector<std::string> all(paths.begin(), paths.end());
+  std::vector<LexicalScan> scans(all.size());
+  std::vector<char> changed(all.size(), 0);
+  ParallelFor(all.size(), jobs, [&](size_t i) {
+    const SnapshotFile* before = against.Find(all[i]);
+    const SnapshotFile* after = current.Find(all[i]);
+    changed[i] = !before || !after || before->blob_id != after->blob_id;
+    std::string text, error;
+    if (!current.Read(all[i], &text, &error)) {
+      changed[i] = 1;  // parsed, so that the read error is reported
+      return;
+    }
+    std::vector<std::string> refs, ids;
+    for (const char* key : {"$ref", "$dynamicRef"}) StringsOf(text, key, &refs);
+    for (const char* key : {"$id", "id"}) StringsOf(text, key, &ids);
+    for (const auto& ref : refs) {
+      if (!ref.empty() && ref[0] != '#') scans[i].ref_targets.push_back(LastSegment(ref));
+    }
+    for (const auto& id : ids) {
+      scans[i].ids.push_back(LastSegment(id));
+      std::string full = id.substr(0, id.find('#'));
+      if (!full.empty()) scans[i].full_ids.push_back(full);
+    }
+  });
+  std::map<std::string, std::vector<size_t>> by_name;
+  for (size_t i = 0; i < all.size(); ++i) {
+    std::string name = LastSegment(all[i]);
+    by_name[name].push_back(i);
+    (*id_index)[name].insert(all[i]);
+    for (const auto& id : scans[i].ids) {
+      by_name[id].push_back(i);
+      (*id_index)[id].insert(all[i]);
+    }
+  }
+  // Reverse edges: who may reference whom.
+  std::vector<std::vector<size_t>> referrers(all.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    for (const auto& target : scans[i].ref_targets) {
+      auto it = by_name.find(target);
+      if (it == by_name.end()) continue;
+      for (size_t j : it->second) {
+        if (j != i) referrers[j].push_back(i);
+      }
+    }
+  }
+  std::vector<char> needed(all.size(), 0);
+  std::deque<size_t> queue;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (changed[i]) {
+      needed[i] = 1;
+      queue.push_back(i);
+    }
+  }
+  // A file deleted by the change, or a file that is not a contract and
+  // changed (a $ref may name any file): whoever may reference it is checked.
+  std::set<std::string> deleted;
+  for (const auto& file : against.Files()) {
+    if (!current.Find(file.path)) deleted.insert(LastSegment(file.path));
+  }
+  for (const auto& file : current.Files()) {
+    if (paths.count(file.path)) continue;
+    const SnapshotFile* before = against.Find(file.path);
+    if (!before || before->blob_id != file.blob_id) deleted.insert(LastSegment(file.path));
+  }
+  // $ref chains through unchanged files that are not contracts: one that
+  // may reference a changed name counts as changed (a fix-point over the
+  // names contracts reference, each such file scanned once).
+  if (!deleted.empty()) {
+    std::map<std::string, std::vector<std::string>> others;  // last segment -> paths
+    for (const auto& file : current.Files()) {
+      if (!paths.count(file.path)) others[LastSegment(file.path)].push_back(file.path);
+    }
+    std::deque<std::string> names;
+    std::set<std::string> queued;
+    for (const auto& scan : scans) {
+      for (const auto& target : scan.ref_targets) {
+        if (queued.insert(target).second) names.push_back(target);
+      }
+    }
+    std::map<std::string, std::vector<std::string>> refs_of;  // name -> names it references
+    while (!names.empty()) {
+      std::string name = names.front();
+      names.pop_front();
+      auto it = others.find(name);
+      if (it == others.end()) continue;
+      for (const auto& path : it->second) {
+        std::string text, error;
+        if (!current.Read(path, &text, &error)) continue;
+        std::vector<std::string> refs;
+        for (const char* key : {"$ref", "$dynamicRef"}) StringsOf(text, key, &refs);
+        for (const auto& ref : refs) {
+          if (ref.empty() || ref[0] == '#') continue;
+          std::string target = LastSegment(ref);
+          refs_of[name].push_back(target);
+          if (queued.insert(target).second) names.push_back(target);
+        }
+      }
+    }
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (const auto& [name, targets] : refs_of) {
+        if (deleted.count(name)) continue;
+        for (const auto& target : targets) {
+          if (deleted.count(target)) {
+            deleted.insert(name);
+            grew = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < all.size() && !deleted.empty(); ++i) {
+    for (const auto& target : scans[i].ref_targets) {
+      if (deleted.count(target) && !needed[i]) {
+        needed[i] = 1;
+        queue.push_back(i);
+      }
+    }
+  }
+  while (!queue.empty()) {
+    size_t next = queue.front();
+    queue.pop_front();
+    for (size_t from : referrers[next]) {
+      if (!needed[from]) {
+        needed[from] = 1;
+        queue.push_back(from);
+      }
+    }
+  }
+  // Files that copy the $id of a needed one: loaded too, so that the copy
+  // is reported and each file's own $refs stay its own.
+  std::map<std::string, std::vector<size_t>> by_id;
+  for (size_t i = 0; i < all.size(); ++i) {
+    for (const auto& id : scans[i].full_ids) by_id[id].push_back(i);
+  }
+  std::vector<char> copies = needed;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (!needed[i]) continue;
+    for (const auto& id : scans[i].full_ids) {
+      for (size_t j : by_id[id]) copies[j] = 1;
+    }
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (copies[i]) out.push_back(all[i]);
+  }
+  return out;
+}
+
+// Every new or edited current contract is validated against its draft's
+// metaschema: invalid where the baseline was valid (or absent) is an input
+// error at each failing location; invalid in the baseline too is a warning.
+void CheckChangedAreSchemas(SchemaSide& old_side, SchemaSide& new_side,
+                            const std::set<std::string>& new_paths, int jobs,
+                            std::vector<Finding>* findings, Diagnostics* diagnostics) {
+  std::vector<const SchemaDocument*> docs;
+  for (const auto& path : new_paths) {
+    const SnapshotFile* before = old_side.snapshot().Find(path);
+    const SnapshotFile* after = new_side.snapshot().Find(path);
+    if (before && after && before->blob_id == after->blob_id) continue;
+    if (const SchemaDocument* doc = new_side.Load(path)) docs.push_back(doc);
+  }
+  std::vector<std::vector<MetaschemaProblem>> problems(docs.size());
+  ParallelFor(docs.size(), jobs, [&](size_t i) { problems[i] = CheckMetaschema(*docs[i]); });
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (problems[i].empty()) continue;
+    const SchemaDocument& doc = *docs[i];
+    const SchemaDocument* old_doc =
+        old_side.snapshot().Find(doc.path) ? old_side.Load(doc.path) : nullptr;
+    std::string intro = "not a valid JSON Schema (its " + std::string(MetaschemaName(doc.draft)) +
+                        " metaschema rejects it): ";
+    if (old_doc && !CheckMetaschema(*old_doc).empty()) {
+      const MetaschemaProblem& first = problems[i].front();
+      Change change = MakeChange(
+          "SCHEMA_INVALID", Direction::kNone,
+          SchemaNode{&doc, &TrueSchema(), first.pointer, "", false}, "",
+          intro + first.message +
+              (problems[i].size() > 1 ? " (and " + std::to_string(problems[i].size() - 1) + " more)"
+                                      : std::string()) +
+              "; the baseline was not valid either",
+          "", "");
+      change.severity = Severity::kWarning;
+      findings->push_back(ToFinding(change));
+      continue;
+    }
+    for (const auto& problem : problems[i]) {
+      const TextSpan* span = doc.positions.Find(problem.pointer);
+      diagnostics->Add(doc.path, span ? span->line : 1, span ? span->column : 1,
+                       intro + problem.message + " at " + Quoted(problem.pointer));
+    }
+  }
+}
+
 // Compares the loaded, $ref-checked current side with `old_side`, which
 // loads only what is compared: contracts that changed or reach a change.
 JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
                              const std::set<std::string>& new_paths, const SchemaSides::Refs& refs,
                              bool lenient, std::vector<Finding>* findings, Diagnostics* diagnostics,
-                             int jobs) {
+                             int jobs, std::set<std::string>* compared_out = nullptr) {
   const Snapshot& against = old_side.snapshot();
   const Snapshot& current = new_side.snapshot();
   JsonSchemaStats stats;
@@ -225,6 +543,7 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
   SchemaComparer comparer(&old_side, &new_side, lenient);
   std::vector<Change> changes;
   std::set<std::string> compared;
+  std::set<std::string> moved;  // baseline paths compared with a new file of the same $id
   for (const auto& path : to_compare) {
     const SchemaDocument* old_doc = old_side.Load(path);
     const SchemaDocument* new_doc = new_side.Load(path);
@@ -238,6 +557,34 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
     for (const auto& [name, node] : Definitions(new_side, new_root)) {
       auto it = old_defs.find(name);
       if (it != old_defs.end()) comparer.Compare(it->second, node, &changes);
+    }
+  }
+  // A schema moved or renamed with the same $id is the same contract: its
+  // baseline is compared with the new file, not reported as deleted.
+  auto root_id = [](const SchemaDocument& doc) {
+    if (!doc.root.is_object()) return std::string();
+    auto id = doc.root.find(doc.draft == Draft::k04 ? "id" : "$id");
+    if (id == doc.root.end() || !id->is_string()) return std::string();
+    std::string text = id->get<std::string>();
+    text = text.substr(0, text.find('#'));
+    return text;
+  };
+  std::vector<std::string> added;
+  for (const auto& path : new_paths) {
+    if (!old_paths.count(path)) added.push_back(path);
+  }
+  for (const auto& path : old_paths) {
+    if (new_paths.count(path) || added.empty()) continue;
+    const SchemaDocument* old_doc = old_side.Load(path);
+    std::string id = old_doc ? root_id(*old_doc) : "";
+    if (id.empty()) continue;
+    for (const auto& candidate : added) {
+      const SchemaDocument* new_doc = new_side.Load(candidate);
+      if (!new_doc || root_id(*new_doc) != id || compared.count(candidate)) continue;
+      moved.insert(path);
+      compared.insert(candidate);
+      comparer.Compare(old_side.Root(*old_doc), new_side.Root(*new_doc), &changes);
+      break;
     }
   }
   for (const SchemaNode& node : comparer.too_deep()) {
@@ -258,7 +605,19 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
     change.severity = Severity::kWarning;
     changes.push_back(std::move(change));
   }
+  for (const auto& ref : refs.unresolved) {
+    if (!compared.count(ref.doc->path)) continue;
+    Change change =
+        MakeChange("REF_UNRESOLVED", Direction::kNone,
+                   SchemaNode{ref.doc, &TrueSchema(), ref.pointer, "", false}, ref.keyword,
+                   ref.keyword + " \"" + ref.ref + "\" " + ref.reason +
+                       ": not followed (the baseline could not follow it either)",
+                   "", ref.ref);
+    change.severity = Severity::kWarning;
+    changes.push_back(std::move(change));
+  }
 
+  if (compared_out) *compared_out = compared;
   std::set<std::tuple<std::string, std::string, int, int, std::string>> seen;
   for (const auto& change : changes) {
     Finding finding = ToFinding(change);
@@ -267,7 +626,7 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
     if (seen.insert(key).second) findings->push_back(std::move(finding));
   }
   for (const auto& path : old_paths) {
-    if (new_paths.count(path)) continue;
+    if (new_paths.count(path) || moved.count(path)) continue;
     Finding finding;
     finding.rule = "SCHEMA_NO_DELETE";
     finding.kind = ContractKind::kJsonSchema;
@@ -295,15 +654,56 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
   // changed.
   int jobs = ResolveJobs(load.jobs);
   std::set<std::string> new_paths = ContractPaths(*new_side);
-  new_side->Preload(std::vector<std::string>(new_paths.begin(), new_paths.end()), jobs);
-  for (const auto& path : new_paths) new_side->Load(path);
+  std::vector<std::string> scope;
+  if (load.full) {
+    scope.assign(new_paths.begin(), new_paths.end());
+  } else {
+    std::map<std::string, std::set<std::string>> id_index;
+    scope = ChangeScope(against, current, new_paths, jobs, &id_index);
+    // The baseline's $ids: those of unchanged files are the current ones;
+    // its versions of changed and deleted files are searched every time.
+    std::set<std::string> changed_before;
+    for (const auto& file : against.Files()) {
+      const SnapshotFile* now = current.Find(file.path);
+      if (!now || now->blob_id != file.blob_id) changed_before.insert(file.path);
+    }
+    old_side->SetIdIndex(id_index, std::move(changed_before));
+    new_side->SetIdIndex(std::move(id_index));
+  }
+  new_side->Preload(scope, jobs);
+  for (const auto& path : scope) new_side->Load(path);
   RefScanner scanner(new_side.get(), diagnostics);
   for (size_t i = 0; i < new_side->loaded().size(); ++i) scanner.Scan(*new_side->loaded()[i]);
-  auto refs = std::make_unique<SchemaSides::Refs>(
-      SchemaSides::Refs{std::move(scanner.edges), std::move(scanner.remote)});
-
+  auto refs = std::make_unique<SchemaSides::Refs>(SchemaSides::Refs{
+      std::move(scanner.edges), std::move(scanner.remote),
+      ClassifyUnresolved(against, current, settings, std::move(scanner.unresolved), diagnostics)});
+  CheckChangedAreSchemas(*old_side, *new_side, new_paths, jobs, findings, diagnostics);
+  std::set<std::string> compared;
   JsonSchemaStats stats = CompareSides(*old_side, *new_side, new_paths, *refs, settings.lenient,
-                                       findings, diagnostics, jobs);
+                                       findings, diagnostics, jobs, &compared);
+  // $id is per document first: a copy of another file's $id is a warning,
+  // reported where either file is new, edited or compared, so that
+  // --full reports the same.
+  for (const auto& dup : new_side->duplicate_ids()) {
+    auto reported = [&](const std::string& path) {
+      const SnapshotFile* before = against.Find(path);
+      const SnapshotFile* after = current.Find(path);
+      return compared.count(path) || !before || !after || before->blob_id != after->blob_id;
+    };
+    if (!reported(dup.first->path) && !reported(dup.second->path)) continue;
+    const char* keyword = dup.second->draft == Draft::k04 ? "id" : "$id";
+    Change change = MakeChange(
+        "SCHEMA_ID_DUPLICATE", Direction::kNone,
+        SchemaNode{dup.second, &TrueSchema(), dup.pointer, "", false}, keyword,
+        "$id \"" + dup.uri + "\" of " + dup.second->path + " is also the $id of " +
+            dup.first->path +
+            ": each file's fragment-only $refs resolve in the file itself; a $ref to this $id "
+            "from another file is ambiguous",
+        "", dup.uri);
+    change.severity = Severity::kWarning;
+    findings->push_back(ToFinding(change));
+  }
+
   if (keep) {
     keep->settings_ = &settings;
     keep->current_paths_ = std::move(new_paths);

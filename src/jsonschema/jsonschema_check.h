@@ -29,6 +29,9 @@ struct JsonSchemaStats {
 // How the sides are loaded; the findings do not depend on it.
 struct SchemaLoadOptions {
   int jobs = 0;  // threads for parsing; 0 = every core
+  // Parse and $ref-check every current contract, not only the changed ones
+  // and those whose $refs may reach them (the reference for equivalence).
+  bool full = false;
 };
 
 class SchemaSide;

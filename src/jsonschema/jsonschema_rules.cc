@@ -14,6 +14,18 @@ constexpr RuleInfo kRows[] = {
     Row("REF_UNRESOLVED_REMOTE",
         "Checks that every $ref can be checked: remote (http/https) references are never fetched "
         "and are reported unresolved."),
+    Row("REF_UNRESOLVED",
+        "Checks that every $ref names something in the repository (a file, definition or "
+        "$id); one the baseline could not follow either is reported (a warning; one the change "
+        "breaks is "
+        "an input error)."),
+    Row("SCHEMA_ID_DUPLICATE",
+        "Checks that no two schema files claim the same $id (a warning: each file's fragment-only "
+        "$refs still resolve in the file itself)."),
+    Row("SCHEMA_INVALID",
+        "Checks that a schema is valid against its draft's metaschema; one the baseline's "
+        "metaschema rejected too is reported (a warning; one the change makes invalid is an input "
+        "error)."),
     Row("SUBSCHEMA_NO_FORBID", "Checks that no subschema becomes false (rejecting every value)."),
     Row("SUBSCHEMA_NO_ALLOW", "Checks that no false subschema starts accepting values."),
     Row("TYPE_NO_NARROW",

@@ -20,7 +20,18 @@ Direction Invert(Direction direction) {
   }
 }
 
+namespace {
+// Set while the comparer probes a pair for its direction only: the texts of
+// the changes it builds are thrown away, so values are not serialised
+// (large branches of real schemas made this most of the comparison's time).
+thread_local bool quiet_values = false;
+}  // namespace
+
+QuietValues::QuietValues(bool quiet) : saved_(quiet_values) { quiet_values = quiet; }
+QuietValues::~QuietValues() { quiet_values = saved_; }
+
 std::string Compact(const nlohmann::json& value) {
+  if (quiet_values) return "…";  // never empty: "absent" is spelt as empty
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

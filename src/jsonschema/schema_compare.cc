@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "jsonschema/json_positions.h"
+#include "jsonschema/schema_containment.h"
 
 namespace contract_lint {
 namespace {
@@ -140,7 +141,10 @@ Direction SchemaComparer::Relate(const SchemaNode& old_node, const SchemaNode& n
   bool saved_probing = probing_;
   out_ = &scratch;
   probing_ = true;
-  ComparePair(old_target, new_target);
+  {
+    QuietValues quiet(true);
+    ComparePair(old_target, new_target);
+  }
   out_ = saved_out;
   probing_ = saved_probing;
   Direction direction = Direction::kNone;
@@ -247,12 +251,122 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   CompareKeywords(old_node, new_node);
   --depth_;
   active_.erase(key);
+  if (out_ && out_->size() > first_change) JudgeByContainment(old_node, new_node, first_change);
   if (moved && !same_place) relocations_.pop_back();
   if (probing_ && out_) {
     Direction direction = Direction::kNone;
     for (size_t i = first_change; i < out_->size(); ++i)
       direction = Combine(direction, (*out_)[i].direction);
     relations_[key] = direction == Direction::kAnnotation ? Direction::kNone : direction;
+  }
+}
+
+namespace {
+
+// True when `pointer` names a branch of allOf / anyOf / oneOf ("…/anyOf/2").
+bool IsCompositionBranch(const std::string& pointer) {
+  size_t last = pointer.rfind('/');
+  if (last == std::string::npos || last == 0 || last + 1 == pointer.size()) return false;
+  for (size_t i = last + 1; i < pointer.size(); ++i) {
+    if (!isdigit(static_cast<unsigned char>(pointer[i]))) return false;
+  }
+  size_t before = pointer.rfind('/', last - 1);
+  if (before == std::string::npos) return false;
+  std::string keyword = pointer.substr(before + 1, last - before - 1);
+  return keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf";
+}
+
+}  // namespace
+
+// The subschema under `keyword`, absent where the node's draft does not
+// define the keyword (a draft migration can make it start applying).
+static SchemaNode KeywordChild(const SchemaSide& side, const SchemaNode& node,
+                               std::string_view keyword) {
+  if (node.doc && !KeywordDefinedIn(node.doc->draft, keyword))
+    return SchemaNode{node.doc, &TrueSchema(), node.pointer + "/" + std::string(keyword), node.base,
+                      true};
+  return side.Child(node, keyword);
+}
+
+void SchemaComparer::JudgeByContainment(const SchemaNode& old_node, const SchemaNode& new_node,
+                                        size_t first) {
+  if (containment_budget_ <= 0 || !old_node.doc || !new_node.doc ||
+      old_node.doc->draft != new_node.doc->draft)
+    return;
+  bool own = false, judged = false;
+  for (size_t i = first; i < out_->size(); ++i) {
+    const Change& change = (*out_)[i];
+    own = own || change.subject == new_node.pointer;
+    judged = judged || change.direction == Direction::kNarrowing ||
+             change.direction == Direction::kWidening || change.direction == Direction::kBoth;
+  }
+  if (!judged || !(own || IsComposition(*old_node.value) || IsComposition(*new_node.value))) return;
+  if (HasRefs(*old_node.value) || HasRefs(*new_node.value)) return;
+  // A branch of a composition is judged with its composition: a document
+  // one branch rejects may still pass another, so only the whole set says
+  // what is accepted (and a counterexample is one for the whole).
+  if (IsCompositionBranch(old_node.pointer) || IsCompositionBranch(new_node.pointer)) return;
+  --containment_budget_;
+  Draft draft = new_node.doc->draft;
+  Containment backward = Contains(*old_node.value, *new_node.value, draft);  // nothing narrows
+  Containment forward = Contains(*new_node.value, *old_node.value, draft);   // nothing widens
+  bool narrow_noted = false, widen_noted = false;
+  bool any_narrows = false, any_widens = false;
+  for (size_t i = first; i < out_->size(); ++i) {
+    Change& change = (*out_)[i];
+    Direction d = change.direction;
+    if (d != Direction::kNarrowing && d != Direction::kWidening && d != Direction::kBoth) continue;
+    bool narrows = d != Direction::kWidening, widens = d != Direction::kNarrowing;
+    if (backward.answer == Containment::kYes) narrows = false;
+    if (forward.answer == Containment::kYes) widens = false;
+    change.direction = narrows && widens ? Direction::kBoth
+                       : narrows         ? Direction::kNarrowing
+                       : widens          ? Direction::kWidening
+                                         : Direction::kAnnotation;
+    if (change.direction == Direction::kAnnotation) change.severity = Severity::kInfo;
+    if (change.direction != d) {
+      bool same = backward.answer == Containment::kYes && forward.answer == Containment::kYes;
+      change.note += same ? "; the accepted set is the same (proved by containment)"
+                     : backward.answer == Containment::kYes
+                         ? "; every document valid before is still accepted (proved by containment)"
+                         : "; every document accepted now was valid before (proved by containment)";
+    }
+    std::string where =
+        change.subject == new_node.pointer ? "" : " at \"#" + new_node.pointer + "\"";
+    if (narrows && backward.answer == Containment::kNo && !narrow_noted &&
+        change.note.find("rejected now") == std::string::npos) {
+      change.note +=
+          "; e.g. " + backward.counterexample + where + " is accepted before and rejected now";
+      narrow_noted = true;
+    }
+    if (widens && forward.answer == Containment::kNo && !widen_noted &&
+        change.note.find("rejected before") == std::string::npos) {
+      change.note +=
+          "; e.g. " + forward.counterexample + where + " is accepted now and rejected before";
+      widen_noted = true;
+    }
+    any_narrows = any_narrows || narrows;
+    any_widens = any_widens || widens;
+  }
+  // A break the keywords missed (oneOf branches widened into overlap): the
+  // first change under the pair carries it, with its counterexample.
+  Change& lead = (*out_)[first];
+  auto lead_where = [&](const Change& change) {
+    return change.subject == new_node.pointer ? std::string() : " at \"#" + new_node.pointer + "\"";
+  };
+  if (backward.answer == Containment::kNo && !any_narrows) {
+    lead.direction =
+        Combine(lead.direction == Direction::kAnnotation ? Direction::kNone : lead.direction,
+                Direction::kNarrowing);
+    lead.note += "; e.g. " + backward.counterexample + lead_where(lead) +
+                 " is accepted before and rejected now (found by containment)";
+  }
+  if (forward.answer == Containment::kNo && !any_widens) {
+    lead.direction =
+        Combine(lead.direction == Direction::kAnnotation ? Direction::kNone : lead.direction,
+                Direction::kWidening);
+    lead.note += "; e.g. " + forward.counterexample + lead_where(lead) +
+                 " is accepted now and rejected before (found by containment)";
   }
 }
 
@@ -364,8 +478,8 @@ void SchemaComparer::CompareItems(const SchemaNode& old_node, const SchemaNode& 
 
 void SchemaComparer::CompareOptional(const SchemaNode& old_node, const SchemaNode& new_node,
                                      std::string_view keyword, std::string_view rule_prefix) {
-  SchemaNode before = old_side_->Child(old_node, keyword);
-  SchemaNode after = new_side_->Child(new_node, keyword);
+  SchemaNode before = KeywordChild(*old_side_, old_node, keyword);
+  SchemaNode after = KeywordChild(*new_side_, new_node, keyword);
   if (before.absent && after.absent) return;
   if (!before.absent && !after.absent) {
     ComparePair(before, after);
@@ -389,7 +503,8 @@ void SchemaComparer::CompareSubschemaKeywords(const SchemaNode& old_node,
                                               const SchemaNode& new_node) {
   for (const char* keyword :
        {"additionalProperties", "unevaluatedProperties", "unevaluatedItems"}) {
-    ComparePair(old_side_->Child(old_node, keyword), new_side_->Child(new_node, keyword));
+    ComparePair(KeywordChild(*old_side_, old_node, keyword),
+                KeywordChild(*new_side_, new_node, keyword));
   }
   CompareOptional(old_node, new_node, "propertyNames", "PROPERTY_NAMES");
   CompareOptional(old_node, new_node, "contains", "CONTAINS");
@@ -440,8 +555,8 @@ void SchemaComparer::CompareDependentSchemas(const SchemaNode& old_node,
 }
 
 void SchemaComparer::CompareConditional(const SchemaNode& old_node, const SchemaNode& new_node) {
-  SchemaNode old_if = old_side_->Child(old_node, "if");
-  SchemaNode new_if = new_side_->Child(new_node, "if");
+  SchemaNode old_if = KeywordChild(*old_side_, old_node, "if");
+  SchemaNode new_if = KeywordChild(*new_side_, new_node, "if");
   if (old_if.absent && new_if.absent) return;
   auto consequent = [](const SchemaNode& node) {
     const json* then_schema = node.Get("then");

@@ -54,6 +54,10 @@ class SchemaComparer : public ChangeSink {
   void CompareOptional(const SchemaNode& old_node, const SchemaNode& new_node,
                        std::string_view keyword, std::string_view rule_prefix);
   SchemaNode RefTargetOf(SchemaSide* side, const SchemaNode& node);
+  // Re-judges the changes from `first` on, all under this pair, by the
+  // accepted sets (schema_containment.h) when the pair is a ref-free
+  // composition or changed itself.
+  void JudgeByContainment(const SchemaNode& old_node, const SchemaNode& new_node, size_t first);
   bool EqualWithoutRefs(const SchemaNode& old_node, const SchemaNode& new_node);
 
   // While comparing through a $ref whose target moved (another definition,
@@ -78,6 +82,7 @@ class SchemaComparer : public ChangeSink {
   std::map<ValuePair, Direction> relations_;
   std::map<const nlohmann::json*, bool> has_ref_;
   std::vector<Relocation> relocations_;
+  int containment_budget_ = 4000;  // engine runs per comparer
 };
 
 }  // namespace contract_lint

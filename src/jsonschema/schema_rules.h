@@ -23,6 +23,7 @@ struct Change {
   std::string text;                     // e.g. `type changed from "number" to "integer"`
   std::string before;                   // compact JSON, "" when absent
   std::string after;
+  std::string note;  // after the consequence: the containment verdict, a counterexample
 };
 
 // What rule functions may use: the output and the set relation of two
@@ -45,6 +46,18 @@ struct SchemaPair {
 Direction Combine(Direction a, Direction b);
 Direction Invert(Direction direction);  // narrowing <-> widening
 std::string Compact(const nlohmann::json& value);
+// While one lives (and `quiet`), Compact and Brief on this thread return a
+// placeholder: for probes that keep only the directions of changes.
+class QuietValues {
+ public:
+  explicit QuietValues(bool quiet);
+  ~QuietValues();
+  QuietValues(const QuietValues&) = delete;
+  QuietValues& operator=(const QuietValues&) = delete;
+
+ private:
+  bool saved_;
+};
 // Compact JSON shortened for messages.
 std::string Brief(const nlohmann::json& value);
 

@@ -31,6 +31,15 @@ const json* Step(const json* node, const std::string& token) {
   return nullptr;
 }
 
+template <typename Map, typename Anchor>
+void AddAnchor(Map* map, const std::string& key, Anchor anchor) {
+  auto& claims = (*map)[key];
+  for (const auto& claim : claims) {
+    if (claim.doc == anchor.doc) return;  // the first claim in a document wins
+  }
+  claims.push_back(std::move(anchor));
+}
+
 }  // namespace
 
 const json& TrueSchema() {
@@ -69,10 +78,29 @@ std::string BareRef(const SchemaNode& node, bool* dynamic) {
   return ref;
 }
 
+// Keywords a draft does not define yet are not active in it (a validator of
+// that draft ignores them): a schema migrated to a later draft where they
+// exist starts applying them. `const` counts as active in draft-04, as most
+// validators (and ajv) apply it there.
+bool KeywordDefinedIn(Draft draft, std::string_view keyword) {
+  if (draft == Draft::k04 && (keyword == "propertyNames" || keyword == "contains")) return false;
+  if ((draft == Draft::k04 || draft == Draft::k06) &&
+      (keyword == "if" || keyword == "then" || keyword == "else"))
+    return false;
+  if (draft == Draft::k04 || draft == Draft::k06 || draft == Draft::k07) {
+    return keyword != "dependentRequired" && keyword != "dependentSchemas" &&
+           keyword != "unevaluatedProperties" && keyword != "unevaluatedItems" &&
+           keyword != "prefixItems" && keyword != "minContains" && keyword != "maxContains";
+  }
+  return true;
+}
+
 const json* SchemaNode::Get(std::string_view keyword) const {
   if (!value->is_object()) return nullptr;
   auto it = value->find(keyword);
-  return it == value->end() ? nullptr : &*it;
+  if (it == value->end()) return nullptr;
+  if (doc && !KeywordDefinedIn(doc->draft, keyword)) return nullptr;
+  return &*it;
 }
 
 SchemaSide::SchemaSide(const Snapshot& snapshot, const JsonSchemaSettings& settings,
@@ -134,9 +162,29 @@ const SchemaDocument* SchemaSide::Load(const std::string& path) {
   return result;
 }
 
+bool SchemaSide::LoadIndexed(const std::string& uri) {
+  if (!has_id_index_ || limit_id_search_) return false;
+  for (const auto& path : id_always_) {
+    if (snapshot_.Find(path) && IsContract(path)) Load(path);
+  }
+  std::string name = uri.substr(uri.rfind('/') + 1);
+  auto it = id_index_.find(name);
+  if (it == id_index_.end()) return true;
+  for (const auto& path : it->second) {
+    if (IsContract(path)) Load(path);
+  }
+  return true;
+}
+
 void SchemaSide::LoadAllContracts() {
   if (loaded_all_) return;
   loaded_all_ = true;
+  if (limit_id_search_) {
+    for (const auto& path : id_search_) {
+      if (snapshot_.Find(path) && IsContract(path)) Load(path);
+    }
+    return;
+  }
   for (const auto& file : snapshot_.Files()) {
     if (IsContract(file.path)) Load(file.path);
   }
@@ -181,7 +229,7 @@ SchemaNode SchemaSide::Child(const SchemaNode& parent, std::string_view keyword,
 
 void SchemaSide::Register(const SchemaDocument& doc) {
   std::string base = RepoUri(doc.path);
-  resources_[base] = Anchor{&doc, ""};
+  resources_[base].push_back(Anchor{&doc, ""});
   RegisterNode(doc, doc.root, "", base, 0);
 }
 
@@ -195,19 +243,27 @@ void SchemaSide::RegisterNode(const SchemaDocument& doc, const json& node,
       const std::string& text = id->get_ref<const std::string&>();
       bool escapes = false;
       if (!text.empty() && text[0] == '#') {
-        anchors_.emplace(ResolveUri(base, "", &escapes) + text, Anchor{&doc, pointer});
+        AddAnchor(&anchors_, ResolveUri(base, "", &escapes) + text, Anchor{&doc, pointer});
       } else {
         std::string resource, fragment;
         SplitFragment(ResolveUri(base, text, &escapes), &resource, &fragment);
         scope = resource;
-        resources_.emplace(resource, Anchor{&doc, pointer});
-        if (!fragment.empty()) anchors_.emplace(resource + "#" + fragment, Anchor{&doc, pointer});
+        auto& claims = resources_[resource];
+        for (const Anchor& other : claims) {
+          if (other.doc != &doc) {
+            duplicate_ids_.push_back(DuplicateId{resource, other.doc, &doc, pointer});
+            break;
+          }
+        }
+        AddAnchor(&resources_, resource, Anchor{&doc, pointer});
+        if (!fragment.empty())
+          AddAnchor(&anchors_, resource + "#" + fragment, Anchor{&doc, pointer});
       }
     }
     for (const char* keyword : {"$anchor", "$dynamicAnchor"}) {
       auto anchor = node.find(keyword);
       if (anchor != node.end() && anchor->is_string()) {
-        anchors_.emplace(scope + "#" + anchor->get<std::string>(), Anchor{&doc, pointer});
+        AddAnchor(&anchors_, scope + "#" + anchor->get<std::string>(), Anchor{&doc, pointer});
       }
     }
     for (const auto& [key, value] : node.items()) {
@@ -236,19 +292,61 @@ std::string SchemaSide::BaseAt(const SchemaDocument& doc, const std::string& poi
   return node.base;
 }
 
-bool SchemaSide::LookupResource(const std::string& uri, Anchor* anchor) {
+bool SchemaSide::LookupResource(const std::string& uri, const SchemaDocument* prefer,
+                                Anchor* anchor, std::string* ambiguous) {
   auto it = resources_.find(uri);
+  if (it != resources_.end() && prefer) {
+    for (const Anchor& claim : it->second) {
+      if (claim.doc == prefer) {
+        *anchor = claim;
+        return true;
+      }
+    }
+  }
   if (it == resources_.end()) {
     std::string path = RepoPath(uri);
     if (!path.empty()) {
       if (snapshot_.Find(path)) Load(path);
-    } else {
+    } else if (!LoadIndexed(uri)) {
       LoadAllContracts();
     }
     it = resources_.find(uri);
   }
   if (it == resources_.end()) return false;
-  *anchor = it->second;
+  const std::vector<Anchor>& claims = it->second;
+  for (const Anchor& claim : claims) {
+    if (claim.doc == prefer) {
+      *anchor = claim;
+      return true;
+    }
+  }
+  // Copies of an $id: the file the URI names by its file name wins
+  // ("…/base-04.json" is base-04.json, not a file that copied its $id).
+  std::string name = uri.substr(uri.rfind('/') + 1);
+  const Anchor* named = nullptr;
+  int named_count = 0;
+  for (const Anchor& claim : claims) {
+    const std::string& path = claim.doc->path;
+    if (!name.empty() && path.size() >= name.size() &&
+        path.compare(path.size() - name.size(), name.size(), name) == 0 &&
+        (path.size() == name.size() || path[path.size() - name.size() - 1] == '/') &&
+        (!named || named->doc != claim.doc)) {
+      named = &claim;
+      ++named_count;
+    }
+  }
+  if (named_count == 1) {
+    *anchor = *named;
+    return true;
+  }
+  for (const Anchor& claim : claims) {
+    if (claim.doc != claims.front().doc) {
+      *ambiguous = "is ambiguous: " + uri + " is the $id of both " + claims.front().doc->path +
+                   " and " + claim.doc->path;
+      return false;
+    }
+  }
+  *anchor = claims.front();
   return true;
 }
 
@@ -259,12 +357,21 @@ RefTarget SchemaSide::Locate(const Anchor& resource, const std::string& resource
   std::string pointer = resource.pointer;
   if (!fragment.empty() && fragment[0] != '/') {
     auto it = anchors_.find(resource_uri + "#" + fragment);
-    if (it == anchors_.end() || it->second.doc != resource.doc) {
+    const Anchor* found = nullptr;
+    if (it != anchors_.end()) {
+      for (const Anchor& claim : it->second) {
+        if (claim.doc == resource.doc) {
+          found = &claim;
+          break;
+        }
+      }
+    }
+    if (!found) {
       target.message =
           "names an anchor \"" + fragment + "\" that " + resource.doc->path + " does not define";
       return target;
     }
-    pointer = it->second.pointer;
+    pointer = found->pointer;
     fragment.clear();
   }
   std::vector<std::string> tokens;
@@ -309,7 +416,13 @@ RefTarget SchemaSide::Resolve(const SchemaNode& at, std::string_view ref) {
     return error;
   }
   Anchor found;
-  if (!escapes && LookupResource(resource, &found)) return Locate(found, resource, fragment, ref);
+  std::string ambiguous;
+  if (!escapes && LookupResource(resource, at.doc, &found, &ambiguous))
+    return Locate(found, resource, fragment, ref);
+  if (!ambiguous.empty()) {
+    error.message = ambiguous;
+    return error;
+  }
   if (relative && RepoPath(resource).empty()) {
     // A relative file reference under a remote $id base: try the file's own path.
     bool out = false;
@@ -318,7 +431,12 @@ RefTarget SchemaSide::Resolve(const SchemaNode& at, std::string_view ref) {
       error.message = "leaves the repository";
       return error;
     }
-    if (LookupResource(resource, &found)) return Locate(found, resource, fragment, ref);
+    if (LookupResource(resource, at.doc, &found, &ambiguous))
+      return Locate(found, resource, fragment, ref);
+    if (!ambiguous.empty()) {
+      error.message = ambiguous;
+      return error;
+    }
   }
   if (!relative && IsRemoteUri(resource)) {
     RefTarget remote;

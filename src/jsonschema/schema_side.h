@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,10 @@ namespace contract_lint {
 // A subschema where it lives. `value` is never null: a keyword that is
 // absent points at a shared `true` and has absent = true, with `pointer`
 // naming where it would be.
+// False for a keyword `draft` does not define yet (propertyNames in
+// draft-04, if in draft-06, prefixItems in draft-07, …): not active there.
+bool KeywordDefinedIn(Draft draft, std::string_view keyword);
+
 struct SchemaNode {
   const SchemaDocument* doc = nullptr;
   const nlohmann::json* value = nullptr;
@@ -75,8 +80,37 @@ class SchemaSide {
   // Resolves the reference `ref` written in `at`.
   RefTarget Resolve(const SchemaNode& at, std::string_view ref);
 
+  // Limits the documents searched for an $id that no loaded document
+  // claims to `paths` (by default every contract of the snapshot).
+  void LimitIdSearch(std::set<std::string> paths) {
+    id_search_ = std::move(paths);
+    limit_id_search_ = true;
+  }
+
+  // Where an $id no loaded document claims may be: the contracts whose name
+  // or lexical $id strings end in the URI's last segment (see
+  // jsonschema_check.cc). Without it, every contract is loaded then.
+  // `always`: documents searched for every such $id (the baseline's side
+  // uses the current side's index, plus its own versions of changed files).
+  void SetIdIndex(std::map<std::string, std::set<std::string>> by_last_segment,
+                  std::set<std::string> always = {}) {
+    id_index_ = std::move(by_last_segment);
+    id_always_ = std::move(always);
+    has_id_index_ = true;
+  }
+
   // Every document loaded so far, in load order.
   const std::vector<const SchemaDocument*>& loaded() const { return loaded_; }
+
+  // A resource URI ($id) that two loaded documents both claim: `first`
+  // registered it first, `second` is where the copy's $id sits.
+  struct DuplicateId {
+    std::string uri;
+    const SchemaDocument* first;
+    const SchemaDocument* second;
+    std::string pointer;  // in `second`
+  };
+  const std::vector<DuplicateId>& duplicate_ids() const { return duplicate_ids_; }
 
  private:
   struct Anchor {
@@ -86,7 +120,11 @@ class SchemaSide {
   void Register(const SchemaDocument& doc);
   void RegisterNode(const SchemaDocument& doc, const nlohmann::json& node,
                     const std::string& pointer, const std::string& base, int depth);
-  bool LookupResource(const std::string& uri, Anchor* anchor);
+  // The resource `uri` names; a document's own resource wins over a copy of
+  // its $id elsewhere (`prefer`, the document the reference is written in).
+  // False with *ambiguous set when two other documents claim it.
+  bool LookupResource(const std::string& uri, const SchemaDocument* prefer, Anchor* anchor,
+                      std::string* ambiguous);
   RefTarget Locate(const Anchor& resource, const std::string& resource_uri,
                    const std::string& fragment, std::string_view ref);
   std::string BaseAt(const SchemaDocument& doc, const std::string& pointer) const;
@@ -97,10 +135,19 @@ class SchemaSide {
   std::string side_note_;
   Diagnostics* diagnostics_;
   std::map<std::string, std::unique_ptr<SchemaDocument>> docs_;  // null = failed to load
-  std::map<std::string, Anchor> resources_;  // $id and repo: URIs without fragment
-  std::map<std::string, Anchor> anchors_;    // "uri#name"
+  // $id and repo: URIs without fragment, and "uri#name" anchors: every
+  // document that claims one, in load order ($id is per document first).
+  std::map<std::string, std::vector<Anchor>> resources_;
+  std::map<std::string, std::vector<Anchor>> anchors_;
+  std::vector<DuplicateId> duplicate_ids_;
   std::vector<const SchemaDocument*> loaded_;
   bool loaded_all_ = false;
+  bool limit_id_search_ = false;
+  bool has_id_index_ = false;
+  std::map<std::string, std::set<std::string>> id_index_;
+  std::set<std::string> id_always_;
+  bool LoadIndexed(const std::string& uri);
+  std::set<std::string> id_search_;
   struct Preloaded {
     std::unique_ptr<SchemaDocument> doc;  // null: could not be read or parsed
     std::vector<Diagnostic> diagnostics;

@@ -93,7 +93,8 @@ constexpr const char* kAmountLine =
     "from "
     "\"integer\" to \"string\": documents valid before are now rejected, and readers on the old "
     "schema "
-    "reject new documents";
+    "reject new documents; e.g. 0 is accepted before and rejected now; e.g. \"\" is accepted now "
+    "and rejected before";
 constexpr const char* kLegacyLine =
     "proto/legacy/old.proto:5:1: error: FIELD_NO_DELETE: Previously present field \"2\" with name "
     "\"b\" on "

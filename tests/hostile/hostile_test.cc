@@ -230,7 +230,20 @@ TEST_CASE("$ref cycles of length 1, 2 and 3 terminate with the cycle named", "[h
   sides.Write("current", "one.schema.json",
               R"({"$defs": {"a": {"$ref": "#/$defs/a", "title": "t"}}, "$ref": "#/$defs/a"})");
   sides.Write("current", "x.schema.json", R"({"$ref": "y.schema.json", "title": "changed"})");
+  // two.schema.json is unchanged and nothing changed reaches it: not parsed
+  // (cost follows the change); --full parses every contract and reports it.
   CHECK_RUN(sides.Check(), 2,
+            "one.schema.json:1:26: error: $ref \"#/$defs/a\" at \"#/$defs/a\" is part of a cycle "
+            "of $refs that never reaches a schema\n"
+            "one.schema.json:1:63: error: $ref \"#/$defs/a\" at \"#\" is part of a cycle of $refs "
+            "that never reaches a schema\n"
+            "x.schema.json:1:10: error: $ref \"y.schema.json\" at \"#\" is part of a cycle of "
+            "$refs that never reaches a schema\n"
+            "y.schema.json:1:10: error: $ref \"z.schema.json\" at \"#\" is part of a cycle of "
+            "$refs that never reaches a schema\n"
+            "z.schema.json:1:10: error: $ref \"x.schema.json\" at \"#\" is part of a cycle of "
+            "$refs that never reaches a schema\n");
+  CHECK_RUN(sides.Check("--full"), 2,
             "one.schema.json:1:26: error: $ref \"#/$defs/a\" at \"#/$defs/a\" is part of a cycle "
             "of $refs that never reaches a schema\n"
             "one.schema.json:1:63: error: $ref \"#/$defs/a\" at \"#\" is part of a cycle of $refs "

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -119,6 +121,10 @@ TEST_CASE("every JSON Schema fixture gives expected.txt", "[jsonschema]") {
       for (const auto& d : diagnostics.Sorted()) diagnostic_text += FormatDiagnostic(d) + "\n";
       INFO("diagnostics:\n" << diagnostic_text);
       REQUIRE(diagnostics.empty());
+      // UPDATE_FIXTURES=1 rewrites expected.txt: read the diff before committing.
+      if (std::getenv("UPDATE_FIXTURES")) {
+        std::ofstream(c.dir / "expected.txt", std::ios::binary) << Lines(findings);
+      }
       CHECK(Lines(findings) == testing::ReadFile(c.dir / "expected.txt"));
       for (const auto& finding : findings) {
         const RuleInfo* rule = FindRule(finding.rule, ContractKind::kJsonSchema);

@@ -257,8 +257,9 @@ TEST_CASE("hostile inputs never crash", "[jsonschema]") {
     for (const char* after : inputs) {
       INFO("before: " << before << "\nafter: " << after);
       Outcome outcome = Check({{"a.schema.json", before}}, {{"a.schema.json", after}});
-      if (!parses(before) || !parses(after)) {
-        // Not JSON: an input error at a position, never a comparison.
+      if (std::string_view(before) != after && (!parses(before) || !parses(after))) {
+        // Not JSON: an input error at a position, never a comparison (an
+        // unchanged file is not parsed: see the collection tests).
         REQUIRE_FALSE(outcome.diagnostics.empty());
         CHECK(outcome.diagnostics[0].starts_with("a.schema.json:1:"));
         CHECK(outcome.findings.empty());
