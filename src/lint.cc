@@ -83,6 +83,22 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
                        "to the repository root)");
     }
   }
+  // And a selection that --exclude-path empties (buf: "no .proto files were
+  // targeted"): a check of nothing would pass whatever changed.
+  if (diagnostics->empty() && !resolved.exclude_paths.empty()) {
+    bool any = false;
+    for (const Snapshot* side : {sides.against.get(), sides.current.get()}) {
+      for (const auto& file : side->Files()) {
+        if ((any = PathSelected(config.proto, file.path))) break;
+      }
+      if (any) break;
+    }
+    if (!any) {
+      diagnostics->Add("--exclude-path " + resolved.exclude_paths.front() +
+                       ": every file the check would read is excluded, on both sides; nothing "
+                       "would be compared");
+    }
+  }
   if (!diagnostics->empty()) return;
   // Every contract read from here on goes through the input limits.
   for (const Snapshot* side : {sides.against.get(), sides.current.get()}) {
@@ -150,8 +166,8 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   std::vector<Finding>& findings = report->findings;
   findings = std::move(proto_findings);
   // --path / --exclude-path: the Protobuf stage compared only the selected
-  // contracts; JSON Schemas are all loaded ($refs reach outside) and their
-  // findings outside the selection are dropped here.
+  // contracts; JSON Schemas and OpenAPI documents are all loaded ($refs reach
+  // outside) and their findings outside the selection are dropped here.
   std::erase_if(schema_findings, [&](const Finding& finding) {
     std::string path = finding.location.path;
     if (path.empty()) path = finding.subject.substr(0, finding.subject.find('#'));
@@ -159,6 +175,9 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   });
   findings.insert(findings.end(), std::make_move_iterator(schema_findings.begin()),
                   std::make_move_iterator(schema_findings.end()));
+  std::erase_if(api_findings, [&](const Finding& finding) {
+    return !PathSelected(config.proto, finding.location.path);
+  });
   findings.insert(findings.end(), std::make_move_iterator(api_findings.begin()),
                   std::make_move_iterator(api_findings.end()));
   CheckRegistry(*sides.against, *sides.current, config, &findings);

@@ -121,9 +121,24 @@ TEST_CASE("buf flags: --exclude-path leaves out files and directories on both si
   CHECK_FALSE(Has(result.out, "FILE_NO_DELETE"));
 
   // Excluding every broken file passes; --path and --exclude-path combine.
-  auto clean = repo.Run("--path proto/acme/orders --exclude-path proto/acme/orders/v1");
+  auto clean = repo.Run(
+      "--exclude-path proto/acme/orders --exclude-path proto/acme/users --exclude-path "
+      "proto/acme/billing");
   INFO(clean.out << clean.err);
   CHECK(clean.exit_code == 0);
+  CHECK(Has(clean.out, "0 breaking changes"));
+}
+
+TEST_CASE("buf flags: an --exclude-path that leaves nothing to compare exits 2", "[e2e][path]") {
+  // buf: "no .proto files were targeted"; a check of nothing must not pass.
+  Repo repo;
+  BreakThreeWays(repo);
+  auto result = repo.Run("--path proto/acme/orders --exclude-path proto/acme/orders/v1");
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 2);
+  CHECK(Has(result.err,
+            "error: --exclude-path proto/acme/orders/v1: every file the check would read is "
+            "excluded, on both sides; nothing would be compared"));
 }
 
 TEST_CASE("a --path that names nothing exits 2", "[e2e][path]") {
