@@ -138,11 +138,13 @@ std::string StarterConfig(const std::map<std::string, std::string>& files,
       if (std::regex_search(text, match, kPackage)) package = match[2];
       std::string package_dir = package;
       for (char& c : package_dir) c = c == '.' ? '/' : c;
+      bool laid_out = false;  // the directory ends with the package path
       if (!package_dir.empty() && dir.size() >= package_dir.size() &&
           dir.compare(dir.size() - package_dir.size(), package_dir.size(), package_dir) == 0) {
         std::string prefix = dir.substr(0, dir.size() - package_dir.size());
         if (prefix.empty() || prefix.back() == '/') {
           root = prefix.empty() ? "." : prefix.substr(0, prefix.size() - 1);
+          laid_out = true;
         }
       }
       roots.insert(root);
@@ -157,6 +159,15 @@ std::string StarterConfig(const std::map<std::string, std::string>& files,
       if (name.empty()) {
         name = dir.empty() ? "root" : dir;
         glob = dir;
+      } else if (!laid_out) {
+        // Package `a.v1` in `apis/`: the package path names no directory, so
+        // the glob is the file's own (a glob of the package would match nothing).
+        glob = dir;
+        auto it = proto_contracts.find(name);
+        if (it != proto_contracts.end() &&
+            it->second != (glob.empty() ? "*.proto" : glob + "/**")) {
+          name += " (" + (dir.empty() ? std::string(".") : dir) + ")";
+        }
       } else {
         glob = (root == "." ? "" : root + "/") + glob;
       }

@@ -244,4 +244,22 @@ TEST_CASE("init's starter config infers roots, contracts and schema globs", "[co
   CHECK(LoadConfig(snapshot, "", "", &loaded, &diagnostics, &warnings));
 }
 
+TEST_CASE("init's contract globs name the files' directories when packages do not",
+          "[core][init]") {
+  // Package a.v1 in apis/: a glob a/** would match nothing and leave the
+  // contract unowned.
+  std::string config = StarterConfig({
+      {"apis/orders.proto", "syntax = \"proto3\";\npackage a.v1;\n"},
+      {"apis/extra/more.proto", "syntax = \"proto3\";\npackage a.v1;\n"},
+      {"proto/acme/users/v1/users.proto", "syntax = \"proto3\";\npackage acme.users.v1;\n"},
+  });
+  INFO(config);
+  // The first file of the package names the contract, the other directory is named.
+  CHECK(config.find("- name: a\n    paths: [\"apis/extra/**\"]") != std::string::npos);
+  CHECK(config.find("- name: a (apis)\n    paths: [\"apis/**\"]") != std::string::npos);
+  CHECK(config.find("- name: acme.users\n    paths: [\"proto/acme/users/**\"]") !=
+        std::string::npos);
+  CHECK(config.find("\"a/**\"") == std::string::npos);
+}
+
 }  // namespace contract_lint
