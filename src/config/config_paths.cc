@@ -6,24 +6,10 @@
 
 #include "config/config.h"
 #include "config/glob.h"
+#include "edit_distance.h"
 
 namespace contract_lint {
 namespace {
-
-size_t Distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 // Whether some file of `snapshot` lies below directory `dir`.
 bool HasDirectory(const Snapshot& snapshot, const std::string& dir) {
@@ -79,7 +65,7 @@ void CheckConfigPaths(const Config& config, const Snapshot& against, const Snaps
       std::string best;
       size_t best_distance = std::max<size_t>(2, leaf.size() / 2) + 1;
       for (const auto& candidate : candidates) {
-        size_t d = Distance(leaf, candidate);
+        size_t d = EditDistance(leaf, candidate);
         if (d < best_distance) {
           best_distance = d;
           best = candidate;

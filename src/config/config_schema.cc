@@ -8,6 +8,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "edit_distance.h"
 #include "embedded_files.h"
 
 namespace contract_lint {
@@ -23,21 +24,6 @@ const nlohmann::json& SchemaDocument() {
   static const nlohmann::json schema =
       nlohmann::json::parse(*EmbeddedFile("schemas/contract-lint.schema.json"));
   return schema;
-}
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 const nlohmann::json& Resolve(const nlohmann::json& schema) {

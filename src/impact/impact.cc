@@ -4,6 +4,7 @@
 #include <deque>
 
 #include "config/glob.h"
+#include "edit_distance.h"
 #include "jsonschema/jsonschema_check.h"
 #include "policy/rule_table.h"
 
@@ -40,21 +41,6 @@ bool IsDeletion(const Finding& finding) {
   return rule && rule->deletes_element;
 }
 
-size_t Distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string Nearest(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;
   size_t best_distance = std::max<size_t>(3, word.size() / 4) + 1;
@@ -62,7 +48,7 @@ std::string Nearest(const std::string& word, const std::vector<std::string>& can
     if (candidate.size() > word.size() + best_distance ||
         word.size() > candidate.size() + best_distance)
       continue;
-    size_t d = Distance(word, candidate);
+    size_t d = EditDistance(word, candidate);
     if (d < best_distance) {
       best_distance = d;
       best = candidate;

@@ -9,6 +9,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "edit_distance.h"
 #include "jsonschema/json_positions.h"
 
 namespace contract_lint {
@@ -35,21 +36,6 @@ const valijson::Schema& Metaschema(Draft draft) {
   static const valijson::Schema* draft07 =
       parse(Draft07Metaschema(), valijson::SchemaParser::kDraft7);
   return draft == Draft::k04 ? *draft04 : *draft07;
-}
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1] ? 1 : 0)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 // valijson context ["<root>", "[properties]", "[a]"] -> "/properties/a".

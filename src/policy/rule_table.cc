@@ -4,6 +4,7 @@
 #include <array>
 #include <tuple>
 
+#include "edit_distance.h"
 #include "policy/rule_rows.h"
 
 namespace contract_lint {
@@ -53,25 +54,6 @@ std::optional<Category> FindCategory(std::string_view name) {
   }
   return std::nullopt;
 }
-
-namespace {
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
 
 std::string SuggestRuleOrCategory(std::string_view word) {
   std::string upper(word);
