@@ -42,6 +42,23 @@ const pb::Descriptor* FindMessage(const pb::Descriptor* message, const std::stri
 const pb::FileDescriptor* FileOf(const pb::FileDescriptor* file) { return file; }
 const pb::FileDescriptor* FileOf(const pb::Descriptor* message) { return message->file(); }
 
+// True when `file` imports `target`, directly or through its imports: the
+// registry resolves a schema's types across all of its references.
+bool ImportsTransitively(const pb::FileDescriptor* file, const pb::FileDescriptor* target) {
+  std::set<const pb::FileDescriptor*> seen;
+  std::vector<const pb::FileDescriptor*> pending = {file};
+  while (!pending.empty()) {
+    const pb::FileDescriptor* next = pending.back();
+    pending.pop_back();
+    for (int i = 0; i < next->dependency_count(); ++i) {
+      const pb::FileDescriptor* dependency = next->dependency(i);
+      if (dependency == target) return true;
+      if (seen.insert(dependency).second) pending.push_back(dependency);
+    }
+  }
+  return false;
+}
+
 const pb::OneofDescriptor* RealOneofByName(const pb::Descriptor* message, const std::string& name) {
   const pb::OneofDescriptor* oneof = message->FindOneofByName(name);
   return oneof && !oneof->is_synthetic() ? oneof : nullptr;
@@ -82,11 +99,20 @@ void RegistryJudgement::CompareDeclarations(const Container* old_parent,
       CompareMessages(old_message, new_message);
       continue;
     }
+    // Moved into an imported file under the same full name (issue 18): the
+    // reader resolves the same type, so it is no removal; the moved message is
+    // compared with its old shape instead.
+    const pb::Descriptor* moved = new_file->pool()->FindMessageTypeByName(old_message->full_name());
+    if (moved && moved->file() != new_file && !moved->options().map_entry() &&
+        ImportsTransitively(new_file, moved->file())) {
+      CompareMessages(old_message, moved);
+      continue;
+    }
     std::string name = LocalName(old_message->full_name(), old_file);
     std::string message = "Message " + Quote(name) + " was removed from " + Quote(old_file->name());
-    const pb::Descriptor* moved = new_file->pool()->FindMessageTypeByName(old_message->full_name());
     if (moved && moved->file() != new_file) {
-      message += " (it is now in imported file " + Quote(moved->file()->name()) + ")";
+      message += " (it is now in " + Quote(moved->file()->name()) + ", which " +
+                 Quote(new_file->name()) + " does not import)";
     }
     Emit({"REGISTRY_MESSAGE_REMOVED",
           false,
@@ -102,6 +128,14 @@ void RegistryJudgement::CompareDeclarations(const Container* old_parent,
     if (new_message->options().map_entry()) continue;
     const pb::Descriptor* old_message = FindMessage(old_parent, new_message->name());
     if (old_message && !old_message->options().map_entry()) continue;
+    // Moved out of an imported file under the same full name: the mirror of
+    // a move into an import, no addition either.
+    const pb::Descriptor* was = old_file->pool()->FindMessageTypeByName(new_message->full_name());
+    if (was && was->file() != old_file && !was->options().map_entry() &&
+        ImportsTransitively(old_file, was->file())) {
+      CompareMessages(was, new_message);
+      continue;
+    }
     std::string name = LocalName(new_message->full_name(), new_file);
     Emit({"REGISTRY_MESSAGE_ADDED",
           true,
@@ -214,6 +248,13 @@ void RegistryJudgement::CompareOneofs(const pb::Descriptor* old_message,
         for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
         return out;
       };
+      // Members of one old oneof now in a oneof of another name: the
+      // registry pairs oneofs by name, so a renamed oneof that keeps its
+      // members is refused (issue 18), member by member.
+      const pb::OneofDescriptor* renamed_from = nullptr;
+      if (top_level.size() < 2 && old_oneofs.size() == 1) {
+        renamed_from = RealOneofByName(old_message, *old_oneofs.begin());
+      }
       if (top_level.size() >= 2) {
         Emit({"REGISTRY_ONEOF_FIELDS_MERGED",
               false,
@@ -235,6 +276,23 @@ void RegistryJudgement::CompareOneofs(const pb::Descriptor* old_message,
               join(quoted),
               new_oneof->name(),
               oneof_name + " merges fields of oneofs " + join(quoted) + "."});
+      } else if (renamed_from) {
+        for (int f = 0; f < new_oneof->field_count(); ++f) {
+          const pb::FieldDescriptor* new_field = new_oneof->field(f);
+          const pb::FieldDescriptor* was = old_message->FindFieldByNumber(new_field->number());
+          if (!was || was->real_containing_oneof() != renamed_from) continue;
+          Emit({"REGISTRY_FIELD_JOINED_ONEOF",
+                false,
+                {old_file, PathOf(was)},
+                {new_file, PathOf(new_field)},
+                new_field->full_name(),
+                renamed_from->name(),
+                new_oneof->name(),
+                FieldPhrase(new_field) + " moved from oneof " + Quote(renamed_from->name()) +
+                    " into oneof " + Quote(new_oneof->name()) +
+                    "; the registry pairs oneofs by name, so a renamed oneof is another "
+                    "oneof."});
+        }
       } else {
         Emit({"REGISTRY_ONEOF_ADDED",
               true,

@@ -27,7 +27,8 @@ std::span<const RuleInfo> RegistryRuleRows() {
        "Checks that fields added outside a oneof are reported; the registry accepts them.",
        nullptr},
       {"REGISTRY_FIELD_JOINED_ONEOF", kProto, 0, false,
-       "Checks that fields do not move into an existing oneof or from one oneof into another.",
+       "Checks that fields do not move into an existing oneof or from one oneof into another "
+       "(a renamed oneof included).",
        nullptr},
       {"REGISTRY_FIELD_KIND_CHANGED", kProto, 0, false,
        "Checks that fields do not change kind between scalar, message and map.", nullptr},
@@ -60,7 +61,8 @@ std::span<const RuleInfo> RegistryRuleRows() {
        "Checks that messages added to a schema are reported; the registry accepts them.", nullptr},
       DeletesElement(
           {"REGISTRY_MESSAGE_REMOVED", kProto, 0, false,
-           "Checks that messages are not removed from a schema, nor moved into an imported file.",
+           "Checks that messages are not removed from a schema (moving one into an imported file "
+           "under the same full name is no removal).",
            nullptr}),
       {"REGISTRY_ONEOF_ADDED", kProto, 0, false,
        "Checks that oneofs added to a message are reported; the registry accepts them.", nullptr},
