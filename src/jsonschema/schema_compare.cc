@@ -309,9 +309,33 @@ void CollectTags(const json& schema, BranchTags* tags) {
   }
 }
 
-BranchTags TagsOf(const json& branch) {
+// A conditional's tag: the inline const/enum of each property its `if`
+// names (`if: {properties: {kind: {const: "a"}}}`, one member per case in
+// generated schemas). Ifs whose tags differ are related both ways, so their
+// members too (IF_NO_CHANGE).
+void CollectIfTags(const SchemaNode& node, BranchTags* tags) {
+  if (!node.value->is_object() || !node.doc || !KeywordDefinedIn(node.doc->draft, "if")) return;
+  auto condition = node.value->find("if");
+  if (condition == node.value->end() || !condition->is_object() || condition->contains("$ref"))
+    return;
+  auto properties = condition->find("properties");
+  if (properties == condition->end() || !properties->is_object()) return;
+  for (const auto& [name, property] : properties->items()) {
+    if (!property.is_object() || property.contains("$ref")) continue;
+    auto values = property.find("enum");
+    if (values != property.end() && values->is_array() && !values->empty()) {
+      tags->push_back(BranchTag{"if " + name, &*values, true});
+    } else if (auto value = property.find("const"); value != property.end()) {
+      tags->push_back(BranchTag{"if " + name, &*value, false});
+    }
+  }
+}
+
+BranchTags TagsOf(const SchemaNode& node) {
+  const json& branch = *node.value;
   BranchTags tags;
   CollectTags(branch, &tags);
+  CollectIfTags(node, &tags);
   if (branch.is_object()) {
     if (auto all = branch.find("allOf"); all != branch.end() && all->is_array()) {
       for (const auto& member : *all) {
@@ -684,8 +708,8 @@ void SchemaComparer::CompareBranches(const SchemaNode& old_node, const SchemaNod
   // tags always differ both ways, so they are never compared deeply to be
   // paired or to cover each other. Keeps the pairing linear, not quadratic.
   std::vector<BranchTags> old_tags, new_tags;
-  for (const auto& branch : olds) old_tags.push_back(TagsOf(*Deref(old_side_, branch).value));
-  for (const auto& branch : news) new_tags.push_back(TagsOf(*Deref(new_side_, branch).value));
+  for (const auto& branch : olds) old_tags.push_back(TagsOf(Deref(old_side_, branch)));
+  for (const auto& branch : news) new_tags.push_back(TagsOf(Deref(new_side_, branch)));
   auto apart = [&](size_t i, size_t j) { return TagsDiffer(old_tags[i], new_tags[j]); };
   auto match = [&](auto accept, bool any) {
     for (size_t j = 0; j < news.size(); ++j) {
