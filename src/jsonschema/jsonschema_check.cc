@@ -4,6 +4,7 @@
 #include "jsonschema/jsonschema_check.h"
 
 #include <deque>
+#include <initializer_list>
 #include <map>
 #include <set>
 
@@ -275,19 +276,39 @@ std::string LastSegment(std::string_view ref) {
 
 // The string values of `"key": "…"` in JSON text, found lexically (escapes
 // kept as written: they only ever make the scan over-approximate).
-void StringsOf(std::string_view text, std::string_view key, std::vector<std::string>* out) {
-  std::string needle = "\"" + std::string(key) + "\"";
-  for (size_t at = text.find(needle); at != std::string_view::npos;
-       at = text.find(needle, at + needle.size())) {
-    size_t i = at + needle.size();
-    while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
-    if (i >= text.size() || text[i] != ':') continue;
-    ++i;
-    while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
-    if (i >= text.size() || text[i] != '"') continue;
-    size_t end = ++i;
-    while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
-    if (end <= text.size()) out->push_back(std::string(text.substr(i, end - i)));
+// The string values of the given keys (`"key": "value"`), by key in the
+// order of `keys`, each key's values in text order. One pass over the
+// quotes of the text whatever the number of keys (a search per key compared
+// at every quote, which dominated reading a large collection).
+void StringsOf(std::string_view text, std::initializer_list<std::string_view> keys,
+               std::vector<std::string>* out) {
+  std::vector<std::vector<std::string>> found(keys.size());
+  std::vector<size_t> next(keys.size(), 0);  // matches of one key never overlap
+  const char* data = text.data();
+  for (size_t at = text.find('"'); at != std::string_view::npos; at = text.find('"', at + 1)) {
+    size_t k = 0;
+    for (std::string_view key : keys) {
+      size_t close = at + 1 + key.size();
+      if (at >= next[k] && close < text.size() && data[close] == '"' &&
+          text.compare(at + 1, key.size(), key) == 0) {
+        next[k] = close + 1;
+        size_t i = close + 1;
+        while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
+        if (i < text.size() && text[i] == ':') {
+          ++i;
+          while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
+          if (i < text.size() && text[i] == '"') {
+            size_t end = ++i;
+            while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+            if (end <= text.size()) found[k].push_back(std::string(text.substr(i, end - i)));
+          }
+        }
+      }
+      ++k;
+    }
+  }
+  for (auto& values : found) {
+    for (auto& value : values) out->push_back(std::move(value));
   }
 }
 
@@ -318,8 +339,8 @@ std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& cu
       return;
     }
     std::vector<std::string> refs, ids;
-    for (const char* key : {"$ref", "$dynamicRef"}) StringsOf(text, key, &refs);
-    for (const char* key : {"$id", "id"}) StringsOf(text, key, &ids);
+    StringsOf(text, {"$ref", "$dynamicRef"}, &refs);
+    StringsOf(text, {"$id", "id"}, &ids);
     for (const auto& ref : refs) {
       if (!ref.empty() && ref[0] != '#') scans[i].ref_targets.push_back(LastSegment(ref));
     }
@@ -394,7 +415,7 @@ std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& cu
         std::string text, error;
         if (!current.Read(path, &text, &error)) continue;
         std::vector<std::string> refs;
-        for (const char* key : {"$ref", "$dynamicRef"}) StringsOf(text, key, &refs);
+        StringsOf(text, {"$ref", "$dynamicRef"}, &refs);
         for (const auto& ref : refs) {
           if (ref.empty() || ref[0] == '#') continue;
           std::string target = LastSegment(ref);

@@ -276,6 +276,99 @@ bool IsCompositionBranch(const std::string& pointer) {
   return keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf";
 }
 
+// The tag of a tagged-union branch: for each property the branch requires
+// with an inline const/enum (in the branch itself or in an inline allOf
+// member), the values it allows. Two branches whose tags for the same name
+// share no value are told apart by the keyword diff too (the tag's const or
+// enum changes both ways), so pairing them needs no deep comparison.
+struct BranchTag {
+  std::string name;
+  const json* values;  // the enum array, or the const value
+  bool is_enum;
+};
+using BranchTags = std::vector<BranchTag>;
+
+void CollectTags(const json& schema, BranchTags* tags) {
+  if (!schema.is_object()) return;
+  auto required = schema.find("required");
+  auto properties = schema.find("properties");
+  if (required != schema.end() && required->is_array() && properties != schema.end() &&
+      properties->is_object()) {
+    for (const auto& name : *required) {
+      if (!name.is_string()) continue;
+      auto property = properties->find(name.get<std::string>());
+      if (property == properties->end() || !property->is_object() || property->contains("$ref"))
+        continue;
+      auto values = property->find("enum");
+      if (values != property->end() && values->is_array() && !values->empty()) {
+        tags->push_back(BranchTag{name.get<std::string>(), &*values, true});
+      } else if (auto value = property->find("const"); value != property->end()) {
+        tags->push_back(BranchTag{name.get<std::string>(), &*value, false});
+      }
+    }
+  }
+}
+
+// A conditional's tag: the inline const/enum of each property its `if`
+// names (`if: {properties: {kind: {const: "a"}}}`, one member per case in
+// generated schemas). Ifs whose tags differ are related both ways, so their
+// members too (IF_NO_CHANGE).
+void CollectIfTags(const SchemaNode& node, BranchTags* tags) {
+  if (!node.value->is_object() || !node.doc || !KeywordDefinedIn(node.doc->draft, "if")) return;
+  auto condition = node.value->find("if");
+  if (condition == node.value->end() || !condition->is_object() || condition->contains("$ref"))
+    return;
+  auto properties = condition->find("properties");
+  if (properties == condition->end() || !properties->is_object()) return;
+  for (const auto& [name, property] : properties->items()) {
+    if (!property.is_object() || property.contains("$ref")) continue;
+    auto values = property.find("enum");
+    if (values != property.end() && values->is_array() && !values->empty()) {
+      tags->push_back(BranchTag{"if " + name, &*values, true});
+    } else if (auto value = property.find("const"); value != property.end()) {
+      tags->push_back(BranchTag{"if " + name, &*value, false});
+    }
+  }
+}
+
+BranchTags TagsOf(const SchemaNode& node) {
+  const json& branch = *node.value;
+  BranchTags tags;
+  CollectTags(branch, &tags);
+  CollectIfTags(node, &tags);
+  if (branch.is_object()) {
+    if (auto all = branch.find("allOf"); all != branch.end() && all->is_array()) {
+      for (const auto& member : *all) {
+        if (member.is_object() && !member.contains("$ref")) CollectTags(member, &tags);
+      }
+    }
+  }
+  return tags;
+}
+
+bool SharesValue(const BranchTag& a, const BranchTag& b) {
+  auto each = [](const BranchTag& tag, auto&& visit) {
+    if (tag.is_enum) {
+      for (const auto& v : *tag.values) visit(v);
+    } else {
+      visit(*tag.values);
+    }
+  };
+  bool shared = false;
+  each(a, [&](const json& x) { each(b, [&](const json& y) { shared = shared || x == y; }); });
+  return shared;
+}
+
+// True when some tag name both branches carry has no value in common.
+bool TagsDiffer(const BranchTags& a, const BranchTags& b) {
+  for (const auto& tag_a : a) {
+    for (const auto& tag_b : b) {
+      if (tag_a.name == tag_b.name && !SharesValue(tag_a, tag_b)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 // The subschema under `keyword`, absent where the node's draft does not
@@ -610,24 +703,33 @@ void SchemaComparer::CompareBranches(const SchemaNode& old_node, const SchemaNod
   // then one-way ones; what is left pairs up in order when counts agree.
   std::vector<int> match_of_new(news.size(), -1);
   std::vector<bool> old_used(olds.size(), false);
-  auto match = [&](auto accept) {
+  // Tagged unions (a required property with a const per branch, as in
+  // generated schemas with dozens of branches): branches with different
+  // tags always differ both ways, so they are never compared deeply to be
+  // paired or to cover each other. Keeps the pairing linear, not quadratic.
+  std::vector<BranchTags> old_tags, new_tags;
+  for (const auto& branch : olds) old_tags.push_back(TagsOf(Deref(old_side_, branch)));
+  for (const auto& branch : news) new_tags.push_back(TagsOf(Deref(new_side_, branch)));
+  auto apart = [&](size_t i, size_t j) { return TagsDiffer(old_tags[i], new_tags[j]); };
+  auto match = [&](auto accept, bool any) {
     for (size_t j = 0; j < news.size(); ++j) {
       // The same position first: the usual case, and cheap.
       for (size_t step = 0; step <= olds.size() && match_of_new[j] < 0; ++step) {
         size_t i = step == 0 ? j : step - 1;
         if (i >= olds.size() || (step > 0 && i == j)) continue;
-        if (!old_used[i] && accept(Relate(olds[i], news[j]))) {
+        if (old_used[i] || (!any && apart(i, j))) continue;
+        if (accept(Relate(olds[i], news[j]))) {
           match_of_new[j] = static_cast<int>(i);
           old_used[i] = true;
         }
       }
     }
   };
-  match([](Direction d) { return d == Direction::kNone; });
-  match([](Direction d) { return d == Direction::kNarrowing || d == Direction::kWidening; });
+  match([](Direction d) { return d == Direction::kNone; }, false);
+  match([](Direction d) { return d == Direction::kNarrowing || d == Direction::kWidening; }, false);
   size_t left_old = std::count(old_used.begin(), old_used.end(), false);
   size_t left_new = std::count(match_of_new.begin(), match_of_new.end(), -1);
-  if (left_old == left_new) match([](Direction) { return true; });
+  if (left_old == left_new) match([](Direction) { return true; }, true);
   for (size_t j = 0; j < news.size(); ++j) {
     if (match_of_new[j] >= 0) ComparePair(olds[match_of_new[j]], news[j]);
   }
@@ -642,8 +744,9 @@ void SchemaComparer::CompareBranches(const SchemaNode& old_node, const SchemaNod
   for (size_t i = 0; i < olds.size(); ++i) {
     if (old_used[i]) continue;
     bool covered = false;
-    for (const auto& branch : news) {
-      Direction d = Relate(olds[i], branch);
+    for (size_t j = 0; j < news.size() && !covered; ++j) {
+      if (apart(i, j)) continue;
+      Direction d = Relate(olds[i], news[j]);
       covered = covered || d == Direction::kNone || d == Direction::kWidening;
     }
     CheckBranchRemoved(keyword, new_node, olds[i], covered, overlaps(old_side_, olds, i), *this);
@@ -651,8 +754,9 @@ void SchemaComparer::CompareBranches(const SchemaNode& old_node, const SchemaNod
   for (size_t j = 0; j < news.size(); ++j) {
     if (match_of_new[j] >= 0) continue;
     bool covered = false;
-    for (const auto& branch : olds) {
-      Direction d = Relate(branch, news[j]);
+    for (size_t i = 0; i < olds.size() && !covered; ++i) {
+      if (apart(i, j)) continue;
+      Direction d = Relate(olds[i], news[j]);
       covered = covered || d == Direction::kNone || d == Direction::kNarrowing;
     }
     CheckBranchAdded(keyword, new_node, news[j], covered, overlaps(new_side_, news, j), *this);
