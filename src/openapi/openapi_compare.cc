@@ -623,6 +623,33 @@ class Comparer {
              "enum value " + value.dump() + " added", !request, "", value.dump());
       }
     }
+    // x-extensible-enum: clients may send only the listed values, servers may add more
+    ApiNode old_ext = o.Child("x-extensible-enum"), new_ext = n.Child("x-extensible-enum");
+    if (old_ext && new_ext && old_ext.value->is_array() && new_ext.value->is_array()) {
+      for (const auto& value : *old_ext.value) {
+        if (std::find(new_ext.value->begin(), new_ext.value->end(), value) != new_ext.value->end())
+          continue;
+        emit(prefix + "-x-extensible-enum-value-removed", new_ext,
+             "x-extensible-enum value " + value.dump() + " removed", request, value.dump(), "");
+      }
+    }
+    // default (parameters: the server's value for a request that omits it)
+    ApiNode old_default = o.Child("default"), new_default = n.Child("default");
+    const std::string kOmitted = " (requests that omit it now mean something else)";
+    if (!old_default && new_default) {
+      emit(prefix + "-default-value-added", new_default,
+           "default value " + new_default.value->dump() + " added" + kOmitted, false, "",
+           new_default.value->dump());
+    } else if (old_default && new_default && *old_default.value != *new_default.value) {
+      emit(prefix + "-default-value-changed", new_default,
+           "default value changed from " + old_default.value->dump() + " to " +
+               new_default.value->dump() + kOmitted,
+           false, old_default.value->dump(), new_default.value->dump());
+    } else if (old_default && !new_default) {
+      emit(prefix + "-default-value-removed", n,
+           "default value " + old_default.value->dump() + " removed" + kOmitted, false,
+           old_default.value->dump(), "");
+    }
     // bounds
     struct Bound {
       const char* key;

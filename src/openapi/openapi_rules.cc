@@ -293,6 +293,17 @@ constexpr RuleInfo kRows[] = {
         "Checks that the minItems of a response body does not decrease."),
     Row("response-body-min-items-unset", Severity::kError,
         "Checks that the minItems of a response body is not removed."),
+    Row("request-parameter-default-value-added", Severity::kError,
+        "Checks that no default value is added to a request parameter (requests that omit it "
+        "change meaning)."),
+    Row("request-parameter-default-value-changed", Severity::kError,
+        "Checks that a request parameter's default value does not change."),
+    Row("request-parameter-default-value-removed", Severity::kError,
+        "Checks that a request parameter's default value is not removed."),
+    Row("request-parameter-x-extensible-enum-value-removed", Severity::kError,
+        "Checks that no x-extensible-enum value is removed from a request parameter."),
+    Row("request-property-x-extensible-enum-value-removed", Severity::kError,
+        "Checks that no x-extensible-enum value is removed from a request property."),
 };
 
 }  // namespace
