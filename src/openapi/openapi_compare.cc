@@ -124,6 +124,17 @@ bool SunsetInFuture(const ApiNode& op, std::string* date) {
   return std::chrono::sys_days(when) > std::chrono::sys_days(today);
 }
 
+// True when `op` has an `x-sunset` that is not a YYYY-MM-DD date.
+bool SunsetUnreadable(const ApiNode& op) {
+  ApiNode sunset = op.Child("x-sunset");
+  if (!sunset) return false;
+  if (!sunset.value->is_string()) return true;
+  std::string text = sunset.value->get<std::string>();
+  int y = 0, m = 0, d = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return true;
+  return !(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d)).ok();
+}
+
 std::string Number(const nlohmann::json& value) {
   if (value.is_number_integer()) return std::to_string(value.get<long long>());
   std::string text = value.dump();
@@ -189,6 +200,7 @@ class Comparer {
         PathItems(entry.first, entry.second, it->second.first, it->second.second);
       }
     }
+    Webhooks(old_doc, new_doc);
     for (const auto& [key, entry] : new_paths) {
       if (old_paths.count(key)) continue;
       for (const char* method : kMethods) {
@@ -212,6 +224,21 @@ class Comparer {
     f.before = std::move(before);
     f.after = std::move(after);
     out_->push_back(std::move(f));
+  }
+
+  // 3.1 `webhooks` by name.
+  void Webhooks(const ApiDocument* old_doc, const ApiDocument* new_doc) {
+    if (old_doc == nullptr || new_doc == nullptr) return;
+    ApiNode old_hooks = old_.Root(*old_doc).Child("webhooks");
+    ApiNode new_hooks = new_.Root(*new_doc).Child("webhooks");
+    if (!old_hooks || !old_hooks.value->is_object()) return;
+    ApiNode at = new_hooks ? new_hooks : new_.Root(*new_doc);
+    for (auto it = old_hooks.value->begin(); it != old_hooks.value->end(); ++it) {
+      if (new_hooks && new_hooks.value->is_object() && new_hooks.value->contains(it.key()))
+        continue;
+      Emit("webhook-removed", at, Side::kCurrent, "webhook " + it.key(),
+           "webhook " + it.key() + " removed: subscribers expecting its calls get none");
+    }
   }
 
   std::map<std::string, std::pair<std::string, ApiNode>> Paths(ApiSide& side,
@@ -242,6 +269,10 @@ class Comparer {
         Emit("api-path-removed-before-sunset", op, Side::kAgainst, label,
              "path " + path + " removed before the sunset date " + sunset + " of " + label +
                  ": clients may call it until then");
+      } else if (Flag(old_.Deref(op), "deprecated") && SunsetUnreadable(old_.Deref(op))) {
+        Emit("api-path-sunset-parse", op, Side::kAgainst, label,
+             "path " + path + " removed, but the x-sunset of the deprecated " + label +
+                 " is not a YYYY-MM-DD date");
       } else if (Flag(old_.Deref(op), "deprecated")) {
         Emit("api-path-removed-with-deprecation", op, Side::kAgainst, label,
              "path " + path + " removed (" + label + " was deprecated)");
@@ -280,11 +311,25 @@ class Comparer {
       } else if (old_op && new_op) {
         Operation Op{label, old_path, new_path};
         Stability(label, old_op, new_op);
+        Sunset(label, old_op, new_op);
         Parameters(Op, old_item, old_op, new_item, new_op);
         RequestBody(Op, old_.Deref(old_op.Child("requestBody")),
                     new_.Deref(new_op.Child("requestBody")), new_op);
         Responses(Op, old_op.Child("responses"), new_op.Child("responses"), new_op);
       }
+    }
+  }
+
+  void Sunset(const std::string& label, const ApiNode& old_op, const ApiNode& new_op) {
+    if (!Flag(new_op, "deprecated")) return;
+    if (!Flag(old_op, "deprecated") && SunsetUnreadable(new_op)) {
+      Emit("api-deprecated-sunset-parse", new_op.Child("x-sunset"), Side::kCurrent, label,
+           label + " deprecated with an x-sunset that is not a YYYY-MM-DD date");
+    }
+    if (old_op.Child("x-sunset") && !new_op.Child("x-sunset")) {
+      Emit("sunset-deleted", new_op, Side::kCurrent, label,
+           "x-sunset removed from the deprecated " + label +
+               ": clients lose the date until which it works");
     }
   }
 

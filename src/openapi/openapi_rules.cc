@@ -304,6 +304,13 @@ constexpr RuleInfo kRows[] = {
         "Checks that no x-extensible-enum value is removed from a request parameter."),
     Row("request-property-x-extensible-enum-value-removed", Severity::kError,
         "Checks that no x-extensible-enum value is removed from a request property."),
+    Row("api-path-sunset-parse", Severity::kError,
+        "Checks that a removed path's deprecated operations had a readable x-sunset date."),
+    Row("api-deprecated-sunset-parse", Severity::kError,
+        "Checks that an operation deprecated with an x-sunset gives a YYYY-MM-DD date."),
+    Row("sunset-deleted", Severity::kError,
+        "Checks that the x-sunset of a deprecated operation is not removed."),
+    DeletesElement(Row("webhook-removed", Severity::kError, "Checks that no webhook is removed.")),
 };
 
 }  // namespace
