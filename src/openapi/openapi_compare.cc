@@ -1,8 +1,13 @@
 #include "openapi/openapi_compare.h"
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string_view>
+
+#include "policy/rule_rows.h"
 
 namespace contract_lint {
 namespace {
@@ -49,6 +54,92 @@ ApiNode NullAt(const ApiNode& schema) {
 }
 
 bool IsSuccess(const std::string& code) { return !code.empty() && code[0] == '2'; }
+
+// True when a row for `id` exists: composed ids ("request-body-" + "pattern-added")
+// fire only where oasdiff's catalog has that check.
+bool Known(const std::string& id) {
+  static const std::set<std::string, std::less<>> ids = [] {
+    std::set<std::string, std::less<>> out;
+    for (const RuleInfo& row : OpenApiRuleRows()) out.emplace(row.id);
+    return out;
+  }();
+  return ids.count(id) > 0;
+}
+
+// "2XX" for "201"; empty when `code` is not a three-digit status.
+std::string RangeOf(const std::string& code) {
+  if (code.size() != 3 || !std::isdigit(static_cast<unsigned char>(code[0])) ||
+      !std::isdigit(static_cast<unsigned char>(code[1])) ||
+      !std::isdigit(static_cast<unsigned char>(code[2]))) {
+    return "";
+  }
+  return std::string(1, code[0]) + "XX";
+}
+bool IsRange(const std::string& code) {
+  return code.size() == 3 && std::isdigit(static_cast<unsigned char>(code[0])) &&
+         (code.substr(1) == "XX" || code.substr(1) == "xx");
+}
+
+// The key of `all` that pairs with `code`: the same code, else its range (`201` ->
+// `2XX`), else for a range the first exact code within it; empty when none.
+std::string PairedStatus(const nlohmann::json& all, const std::string& code) {
+  if (all.contains(code)) return code;
+  if (std::string range = RangeOf(code); !range.empty()) {
+    if (all.contains(range)) return range;
+    std::string lower = range.substr(0, 1) + "xx";
+    if (all.contains(lower)) return lower;
+    return "";
+  }
+  if (IsRange(code)) {
+    for (auto it = all.begin(); it != all.end(); ++it)
+      if (RangeOf(it.key()) == std::string(1, code[0]) + "XX") return it.key();
+  }
+  return "";
+}
+
+// x-stability-level order; -1 when absent or not one of oasdiff's levels.
+int StabilityRank(const ApiNode& op) {
+  ApiNode level = op.Child("x-stability-level");
+  if (!level || !level.value->is_string()) return -1;
+  std::string text = level.value->get<std::string>();
+  if (text == "draft") return 0;
+  if (text == "alpha") return 1;
+  if (text == "beta") return 2;
+  if (text == "stable") return 3;
+  return -1;
+}
+
+// True when `op` has an `x-sunset` date (YYYY-MM-DD) later than today (UTC).
+bool SunsetInFuture(const ApiNode& op, std::string* date) {
+  ApiNode sunset = op.Child("x-sunset");
+  if (!sunset || !sunset.value->is_string()) return false;
+  std::string text = sunset.value->get<std::string>();
+  int y = 0, m = 0, d = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return false;
+  auto today = std::chrono::year_month_day(
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  auto when = std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d);
+  if (!when.ok()) return false;
+  *date = text;
+  return std::chrono::sys_days(when) > std::chrono::sys_days(today);
+}
+
+// True when `op` has an `x-sunset` that is not a YYYY-MM-DD date.
+bool SunsetUnreadable(const ApiNode& op) {
+  ApiNode sunset = op.Child("x-sunset");
+  if (!sunset) return false;
+  if (!sunset.value->is_string()) return true;
+  std::string text = sunset.value->get<std::string>();
+  int y = 0, m = 0, d = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return true;
+  return !(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d)).ok();
+}
+
+std::string Number(const nlohmann::json& value) {
+  if (value.is_number_integer()) return std::to_string(value.get<long long>());
+  std::string text = value.dump();
+  return text;
+}
 
 // The JSON types a schema allows by `type` (3.0 `nullable` adds null); empty = any.
 std::set<std::string> Types(const ApiNode& schema) {
@@ -109,6 +200,7 @@ class Comparer {
         PathItems(entry.first, entry.second, it->second.first, it->second.second);
       }
     }
+    Webhooks(old_doc, new_doc);
     for (const auto& [key, entry] : new_paths) {
       if (old_paths.count(key)) continue;
       for (const char* method : kMethods) {
@@ -134,6 +226,21 @@ class Comparer {
     out_->push_back(std::move(f));
   }
 
+  // 3.1 `webhooks` by name.
+  void Webhooks(const ApiDocument* old_doc, const ApiDocument* new_doc) {
+    if (old_doc == nullptr || new_doc == nullptr) return;
+    ApiNode old_hooks = old_.Root(*old_doc).Child("webhooks");
+    ApiNode new_hooks = new_.Root(*new_doc).Child("webhooks");
+    if (!old_hooks || !old_hooks.value->is_object()) return;
+    ApiNode at = new_hooks ? new_hooks : new_.Root(*new_doc);
+    for (auto it = old_hooks.value->begin(); it != old_hooks.value->end(); ++it) {
+      if (new_hooks && new_hooks.value->is_object() && new_hooks.value->contains(it.key()))
+        continue;
+      Emit("webhook-removed", at, Side::kCurrent, "webhook " + it.key(),
+           "webhook " + it.key() + " removed: subscribers expecting its calls get none");
+    }
+  }
+
   std::map<std::string, std::pair<std::string, ApiNode>> Paths(ApiSide& side,
                                                                const ApiDocument* doc) {
     std::map<std::string, std::pair<std::string, ApiNode>> paths;
@@ -157,7 +264,16 @@ class Comparer {
       ApiNode op = item.Child(method);
       if (!op) continue;
       std::string label = Upper(method) + " " + path;
-      if (Flag(old_.Deref(op), "deprecated")) {
+      std::string sunset;
+      if (Flag(old_.Deref(op), "deprecated") && SunsetInFuture(old_.Deref(op), &sunset)) {
+        Emit("api-path-removed-before-sunset", op, Side::kAgainst, label,
+             "path " + path + " removed before the sunset date " + sunset + " of " + label +
+                 ": clients may call it until then");
+      } else if (Flag(old_.Deref(op), "deprecated") && SunsetUnreadable(old_.Deref(op))) {
+        Emit("api-path-sunset-parse", op, Side::kAgainst, label,
+             "path " + path + " removed, but the x-sunset of the deprecated " + label +
+                 " is not a YYYY-MM-DD date");
+      } else if (Flag(old_.Deref(op), "deprecated")) {
         Emit("api-path-removed-with-deprecation", op, Side::kAgainst, label,
              "path " + path + " removed (" + label + " was deprecated)");
       } else {
@@ -176,7 +292,12 @@ class Comparer {
       std::string label = Upper(method) + " " + new_path;
       if (old_op && !new_op) {
         std::string old_label = Upper(method) + " " + old_path;
-        if (Flag(old_op, "deprecated")) {
+        std::string sunset;
+        if (Flag(old_op, "deprecated") && SunsetInFuture(old_op, &sunset)) {
+          Emit("api-removed-before-sunset", old_op, Side::kAgainst, old_label,
+               "operation " + old_label + " removed before its sunset date " + sunset +
+                   ": clients may call it until then");
+        } else if (Flag(old_op, "deprecated")) {
           Emit("api-removed-with-deprecation", old_op, Side::kAgainst, old_label,
                "operation " + old_label + " removed (it was deprecated)");
         } else {
@@ -189,11 +310,49 @@ class Comparer {
         EndpointAdded(label, new_op);
       } else if (old_op && new_op) {
         Operation Op{label, old_path, new_path};
+        Stability(label, old_op, new_op);
+        Sunset(label, old_op, new_op);
         Parameters(Op, old_item, old_op, new_item, new_op);
         RequestBody(Op, old_.Deref(old_op.Child("requestBody")),
                     new_.Deref(new_op.Child("requestBody")), new_op);
         Responses(Op, old_op.Child("responses"), new_op.Child("responses"), new_op);
       }
+    }
+  }
+
+  void Sunset(const std::string& label, const ApiNode& old_op, const ApiNode& new_op) {
+    if (!Flag(new_op, "deprecated")) return;
+    if (!Flag(old_op, "deprecated") && SunsetUnreadable(new_op)) {
+      Emit("api-deprecated-sunset-parse", new_op.Child("x-sunset"), Side::kCurrent, label,
+           label + " deprecated with an x-sunset that is not a YYYY-MM-DD date");
+    }
+    if (old_op.Child("x-sunset") && !new_op.Child("x-sunset")) {
+      Emit("sunset-deleted", new_op, Side::kCurrent, label,
+           "x-sunset removed from the deprecated " + label +
+               ": clients lose the date until which it works");
+    }
+  }
+
+  void Stability(const std::string& label, const ApiNode& old_op, const ApiNode& new_op) {
+    ApiNode level = new_op.Child("x-stability-level");
+    ApiNode old_level = old_op.Child("x-stability-level");
+    if (!level) return;
+    int before = StabilityRank(old_op), after = StabilityRank(new_op);
+    std::string text =
+        level.value->is_string() ? level.value->get<std::string>() : level.value->dump();
+    if (after < 0) {
+      if (old_level && *old_level.value == *level.value) return;
+      Emit("api-invalid-stability-level", level, Side::kCurrent, label,
+           "x-stability-level of " + label + " is \"" + text +
+               "\", not one of draft, alpha, beta, stable");
+      return;
+    }
+    if (before > after) {
+      std::string old_text = old_level.value->get<std::string>();
+      Emit("api-stability-decreased", level, Side::kCurrent, label,
+           "x-stability-level of " + label + " decreased from " + old_text + " to " + text +
+               ": clients relying on its stability may break",
+           old_text, text);
     }
   }
 
@@ -281,6 +440,8 @@ class Comparer {
                    TypeText(after) + ": values old clients send may be rejected",
                TypeText(before), TypeText(after));
         }
+        Constraints(old_schema, new_schema, true, "request-parameter", param.label, subject,
+                    op.label);
       }
     }
     for (const auto& [key, param] : old_params) {
@@ -328,7 +489,10 @@ class Comparer {
     for (auto it = old_all.value->begin(); it != old_all.value->end(); ++it) {
       const std::string& code = it.key();
       std::string subject = op.label + " response " + code;
-      ApiNode new_response = new_.Deref(new_all.Child(code));
+      std::string paired = new_all && new_all.value->is_object()
+                               ? PairedStatus(*new_all.value, code)
+                               : std::string();
+      ApiNode new_response = paired.empty() ? ApiNode{} : new_.Deref(new_all.Child(paired));
       if (!new_response) {
         if (IsSuccess(code)) {
           Emit(
@@ -342,16 +506,92 @@ class Comparer {
       }
       ApiNode old_response = old_.Deref(old_all.Child(code));
       if (!old_response) continue;
+      Headers(op, subject, old_response, new_response);
       Content(op, subject, old_response.Child("content"), new_response.Child("content"),
               new_response, false);
     }
     if (!new_all || !new_all.value->is_object()) return;
     for (auto it = new_all.value->begin(); it != new_all.value->end(); ++it) {
-      if (old_all.value->contains(it.key())) continue;
+      if (!PairedStatus(*old_all.value, it.key()).empty()) continue;
       const std::string& code = it.key();
       Emit(IsSuccess(code) ? "response-success-status-added" : "response-non-success-status-added",
            new_all.Child(code), Side::kCurrent, op.label + " response " + code,
            "response " + code + " added to " + op.label);
+    }
+  }
+
+  // Response headers by name (case-insensitive), judged FORWARD.
+  void Headers(const Operation& op, const std::string& subject, const ApiNode& old_response,
+               const ApiNode& new_response) {
+    auto collect = [](ApiSide& side, const ApiNode& response) {
+      std::map<std::string, std::pair<std::string, ApiNode>> out;
+      ApiNode all = response.Child("headers");
+      if (!all || !all.value->is_object()) return out;
+      for (auto it = all.value->begin(); it != all.value->end(); ++it) {
+        ApiNode header = side.Deref(all.Child(it.key()));
+        if (header && header.value->is_object()) out[Lower(it.key())] = {it.key(), header};
+      }
+      return out;
+    };
+    auto old_headers = collect(old_, old_response);
+    auto new_headers = collect(new_, new_response);
+    ApiNode headers_at =
+        new_response.Child("headers") ? new_response.Child("headers") : new_response;
+    for (const auto& [key, entry] : old_headers) {
+      const auto& [name, old_header] = entry;
+      std::string sub = subject + " header " + name;
+      auto it = new_headers.find(key);
+      bool was_required = Flag(old_header, "required");
+      if (it == new_headers.end()) {
+        if (was_required) {
+          Emit("required-response-header-removed", headers_at, Side::kCurrent, sub,
+               "required response header " + name + " removed from the " +
+                   subject.substr(op.label.size() + 1) + " of " + op.label +
+                   ": old clients expect it");
+        } else {
+          Emit("optional-response-header-removed", headers_at, Side::kCurrent, sub,
+               "optional response header " + name + " removed from the " +
+                   subject.substr(op.label.size() + 1) + " of " + op.label);
+        }
+        continue;
+      }
+      const ApiNode& new_header = it->second.second;
+      if (was_required && !Flag(new_header, "required")) {
+        ApiNode at = new_header.Child("required") ? new_header.Child("required") : new_header;
+        Emit("response-header-became-optional", at, Side::kCurrent, sub,
+             "response header " + name + " of the " + subject.substr(op.label.size() + 1) + " of " +
+                 op.label + " became optional: old clients expect it",
+             "required", "optional");
+      }
+      ApiNode old_schema = old_.Deref(old_header.Child("schema"));
+      ApiNode new_schema = new_.Deref(new_header.Child("schema"));
+      if (!old_schema || !new_schema) continue;
+      auto before = Types(old_schema), after = Types(new_schema);
+      bool old_null = SplitNull(&before), new_null = SplitNull(&after);
+      if (old_null != new_null) {
+        Emit(new_null ? "response-header-became-nullable" : "response-header-became-not-nullable",
+             NullAt(new_schema), Side::kCurrent, sub,
+             "response header " + name + " of the " + subject.substr(op.label.size() + 1) + " of " +
+                 op.label +
+                 (new_null ? " became nullable: old clients may not expect null"
+                           : " became not nullable"),
+             old_null ? "nullable" : "not nullable", new_null ? "nullable" : "not nullable");
+      }
+      if (before != after && !Accepts(before, after)) {
+        ApiNode at = new_schema.Child("type") ? new_schema.Child("type") : new_schema;
+        Emit("response-header-type-changed", at, Side::kCurrent, sub,
+             "response header " + name + " of the " + subject.substr(op.label.size() + 1) + " of " +
+                 op.label + " type changed from " + TypeText(before) + " to " + TypeText(after) +
+                 ": old clients may not read the new values",
+             TypeText(before), TypeText(after));
+      }
+    }
+    for (const auto& [key, entry] : new_headers) {
+      if (old_headers.count(key)) continue;
+      Emit("response-header-added", entry.second, Side::kCurrent,
+           subject + " header " + entry.first,
+           "response header " + entry.first + " added to the " +
+               subject.substr(op.label.size() + 1) + " of " + op.label);
     }
   }
 
@@ -388,6 +628,143 @@ class Comparer {
     }
   }
 
+  // enum, bounds and pattern of one schema pair. `prefix` is the id's start
+  // ("request-property", "response-body", "request-parameter", ...): a composed id
+  // fires only where oasdiff's catalog has it. `where` ends the message.
+  void Constraints(const ApiNode& o, const ApiNode& n, bool request, const std::string& prefix,
+                   const std::string& what, const std::string& subject, const std::string& where) {
+    const std::string rejects = request ? ": values old clients send may be rejected"
+                                        : ": old clients may not expect the new values";
+    auto emit = [&](const std::string& id, const ApiNode& at, const std::string& message,
+                    bool breaks, std::string before = "", std::string after = "") {
+      if (!Known(id)) return false;
+      // A read-only property is not sent by clients, a write-only one not by servers.
+      if (prefix.find("-only-") != std::string::npos) breaks = false;
+      Emit(id, at, Side::kCurrent, subject,
+           what + " " + message + " in " + where + (breaks ? rejects : ""), std::move(before),
+           std::move(after));
+      return true;
+    };
+    // enum
+    ApiNode old_enum = o.Child("enum"), new_enum = n.Child("enum");
+    bool had_enum = old_enum && old_enum.value->is_array();
+    bool has_enum = new_enum && new_enum.value->is_array();
+    if (!had_enum && has_enum) {
+      emit(prefix + "-became-enum", new_enum, "became an enum", request);
+    } else if (had_enum && has_enum) {
+      for (const auto& value : *old_enum.value) {
+        if (std::find(new_enum.value->begin(), new_enum.value->end(), value) !=
+            new_enum.value->end())
+          continue;
+        emit(prefix + "-enum-value-removed", new_enum, "enum value " + value.dump() + " removed",
+             request, value.dump(), "");
+      }
+      for (size_t i = 0; i < new_enum.value->size(); ++i) {
+        const auto& value = (*new_enum.value)[i];
+        if (std::find(old_enum.value->begin(), old_enum.value->end(), value) !=
+            old_enum.value->end())
+          continue;
+        emit(prefix + "-enum-value-added", new_enum.Child(i),
+             "enum value " + value.dump() + " added", !request, "", value.dump());
+      }
+    }
+    // x-extensible-enum: clients may send only the listed values, servers may add more
+    ApiNode old_ext = o.Child("x-extensible-enum"), new_ext = n.Child("x-extensible-enum");
+    if (old_ext && new_ext && old_ext.value->is_array() && new_ext.value->is_array()) {
+      for (const auto& value : *old_ext.value) {
+        if (std::find(new_ext.value->begin(), new_ext.value->end(), value) != new_ext.value->end())
+          continue;
+        emit(prefix + "-x-extensible-enum-value-removed", new_ext,
+             "x-extensible-enum value " + value.dump() + " removed", request, value.dump(), "");
+      }
+    }
+    // default (parameters: the server's value for a request that omits it)
+    ApiNode old_default = o.Child("default"), new_default = n.Child("default");
+    const std::string kOmitted = " (requests that omit it now mean something else)";
+    if (!old_default && new_default) {
+      emit(prefix + "-default-value-added", new_default,
+           "default value " + new_default.value->dump() + " added" + kOmitted, false, "",
+           new_default.value->dump());
+    } else if (old_default && new_default && *old_default.value != *new_default.value) {
+      emit(prefix + "-default-value-changed", new_default,
+           "default value changed from " + old_default.value->dump() + " to " +
+               new_default.value->dump() + kOmitted,
+           false, old_default.value->dump(), new_default.value->dump());
+    } else if (old_default && !new_default) {
+      emit(prefix + "-default-value-removed", n,
+           "default value " + old_default.value->dump() + " removed" + kOmitted, false,
+           old_default.value->dump(), "");
+    }
+    // bounds
+    struct Bound {
+      const char* key;
+      const char* stem;
+      bool upper;         // an upper bound: decreasing it narrows
+      bool zero_default;  // absent means 0 (minLength, minItems)
+    };
+    static constexpr Bound kBounds[] = {
+        {"maximum", "max", true, false},
+        {"minimum", "min", false, false},
+        {"exclusiveMaximum", "exclusive-max", true, false},
+        {"exclusiveMinimum", "exclusive-min", false, false},
+        {"maxLength", "max-length", true, false},
+        {"minLength", "min-length", false, true},
+        {"maxItems", "max-items", true, false},
+        {"minItems", "min-items", false, true},
+    };
+    for (const Bound& bound : kBounds) {
+      ApiNode ob = o.Child(bound.key), nb = n.Child(bound.key);
+      bool had = ob && ob.value->is_number(), has = nb && nb.value->is_number();
+      if (!had && !has) continue;
+      std::string stem = prefix + "-" + bound.stem;
+      std::string key = bound.key;
+      auto changed = [&](double before, double after, const std::string& before_text,
+                         const std::string& after_text, const ApiNode& at) {
+        if (before == after) return;
+        bool increased = after > before;
+        bool narrower = bound.upper ? !increased : increased;
+        emit(stem + (increased ? "-increased" : "-decreased"), at,
+             key + (increased ? " increased" : " decreased") + " from " + before_text + " to " +
+                 after_text,
+             request ? narrower : !narrower, before_text, after_text);
+      };
+      if (had && has) {
+        changed(ob.value->get<double>(), nb.value->get<double>(), Number(*ob.value),
+                Number(*nb.value), nb);
+      } else if (has) {
+        if (!emit(stem + "-set", nb, key + " set to " + Number(*nb.value), request, "",
+                  Number(*nb.value)) &&
+            bound.zero_default) {
+          changed(0, nb.value->get<double>(), "0", Number(*nb.value), nb);
+        }
+      } else {
+        if (!emit(stem + "-unset", n, key + " " + Number(*ob.value) + " removed", !request,
+                  Number(*ob.value), "") &&
+            bound.zero_default) {
+          changed(ob.value->get<double>(), 0, Number(*ob.value), "0", n);
+        }
+      }
+    }
+    // pattern
+    ApiNode old_pattern = o.Child("pattern"), new_pattern = n.Child("pattern");
+    bool had_pattern = old_pattern && old_pattern.value->is_string();
+    bool has_pattern = new_pattern && new_pattern.value->is_string();
+    if (!had_pattern && has_pattern) {
+      emit(prefix + "-pattern-added", new_pattern,
+           "pattern " + new_pattern.value->get<std::string>() + " added", request, "",
+           new_pattern.value->get<std::string>());
+    } else if (had_pattern && has_pattern && *old_pattern.value != *new_pattern.value) {
+      emit(prefix + "-pattern-changed", new_pattern,
+           "pattern changed from " + old_pattern.value->get<std::string>() + " to " +
+               new_pattern.value->get<std::string>(),
+           request, old_pattern.value->get<std::string>(), new_pattern.value->get<std::string>());
+    } else if (had_pattern && !has_pattern) {
+      emit(prefix + "-pattern-removed", n,
+           "pattern " + old_pattern.value->get<std::string>() + " removed", !request,
+           old_pattern.value->get<std::string>(), "");
+    }
+  }
+
   void Collect(ApiSide& side, const ApiNode& schema, Shape* shape, int depth) {
     if (!schema || !schema.value->is_object() || depth > kMaxSchemaDepth) return;
     ApiNode props = schema.Child("properties");
@@ -410,7 +787,7 @@ class Comparer {
 
   // Compares two body schemas (dereferenced); `prop` is the property path ("" = the body).
   void Schema(const ApiNode& old_schema, const ApiNode& new_schema, bool request,
-              const std::string& prop, int depth) {
+              const std::string& prop, int depth, bool hidden_prop = false) {
     if (!old_schema || !new_schema || !old_schema.value->is_object() ||
         !new_schema.value->is_object() || depth > kMaxSchemaDepth) {
       return;
@@ -444,6 +821,10 @@ class Comparer {
                         : ": old clients may not read the new values"),
            TypeText(before), TypeText(after));
     }
+    std::string prefix =
+        hidden_prop ? (request ? "request-read-only-property" : "response-write-only-property")
+                    : side + (prop.empty() ? "-body" : "-property");
+    Constraints(old_schema, new_schema, request, prefix, what, subject, where_);
     Shape old_shape, new_shape;
     Collect(old_, old_schema, &old_shape, 0);
     Collect(new_, new_schema, &new_shape, 0);
@@ -487,7 +868,8 @@ class Comparer {
                "required", "optional");
         }
       }
-      Schema(old_prop, new_prop, request, path, depth + 1);
+      Schema(old_prop, new_prop, request, path, depth + 1,
+             hidden_prop || Flag(new_prop, hidden) || Flag(old_prop, hidden));
     }
     for (const auto& [name, old_prop_raw] : old_shape.properties) {
       if (new_shape.properties.count(name)) continue;
@@ -510,7 +892,7 @@ class Comparer {
     }
     if (old_shape.items && new_shape.items) {
       Schema(old_.Deref(old_shape.items), new_.Deref(new_shape.items), request,
-             prop.empty() ? "items" : prop + "/items", depth + 1);
+             prop.empty() ? "items" : prop + "/items", depth + 1, hidden_prop);
     }
   }
 
