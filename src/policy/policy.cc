@@ -136,8 +136,8 @@ void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
       if (policy.ignore_unstable_packages && InUnstablePackage(finding)) {
         finding.severity = Severity::kWarning;
       }
-    } else if (finding.kind == ContractKind::kOpenApi) {
-      // oasdiff's level for the id; `except` turns a check off.
+    } else if (finding.kind == ContractKind::kOpenApi || finding.kind == ContractKind::kAsyncApi) {
+      // oasdiff's level for the id (AsyncAPI: the row's); `except` turns a check off.
       if (std::count(policy.except.begin(), policy.except.end(), finding.rule)) continue;
       const RuleInfo* rule = FindRule(finding.rule, finding.kind);
       finding.severity = rule ? rule->level : Severity::kError;
