@@ -110,11 +110,11 @@ TEST_CASE("AsyncAPI: a feature branch is checked with --since main in every form
   auto text = repo.Run("--since main");
   CHECK(text.exit_code == 1);
   CHECK(Has(text.out,
-            "events/asyncapi.yaml:58:11: error: ASYNCAPI_KAFKA_KEY_CHANGED: the Kafka message "
+            "events/asyncapi.yaml:39:11: error: ASYNCAPI_KAFKA_KEY_CHANGED: the Kafka message "
             "key schema changed in message OrderCreated of operation publishOrderEvents: records "
             "are partitioned differently, so per-key ordering breaks"));
   CHECK(Has(text.out,
-            "events/asyncapi.yaml:41:5: error: ASYNCAPI_MESSAGE_REMOVED_FROM_OPERATION: message "
+            "events/asyncapi.yaml:23:5: error: ASYNCAPI_MESSAGE_REMOVED_FROM_OPERATION: message "
             "OrderShipped removed from operation publishOrderEvents"));
   CHECK(Has(text.out,
             "events/asyncapi.yaml:14:5: error: ASYNCAPI_CHANNEL_ADDRESS_CHANGED: address of "
