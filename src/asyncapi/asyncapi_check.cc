@@ -1,9 +1,10 @@
 // Pairing of two AsyncAPI documents: channels by key (2.x: the channel name,
 // which is its address; 3.0: the channel id, its `address` compared),
 // operations by id (3.0) or channel + publish/subscribe (2.x), messages by
-// name / messageId. Payloads, headers and Kafka keys are compared after
-// inlining their $refs (see README "AsyncAPI": not yet through the JSON Schema
-// engine, so a payload change is a warning to review, never a silent pass).
+// name / messageId. Payloads and headers are inlined ($refs followed) and
+// compared by the JSON Schema engine as two in-memory documents, judged in the
+// operation's direction (send: FORWARD, receive: BACKWARD); what the engine
+// cannot judge is a warning to review, never a silent pass.
 #include "asyncapi/asyncapi_check.h"
 
 #include <map>
@@ -11,6 +12,8 @@
 #include <set>
 
 #include "config/glob.h"
+#include "jsonschema/schema_compare.h"
+#include "jsonschema/schema_side.h"
 #include "openapi/openapi_document.h"
 
 namespace contract_lint {
@@ -354,6 +357,76 @@ class Comparer {
     return before == after;
   }
 
+  // The node `pointer` (inside the inlined schema) stands for, following $refs
+  // as Inline() did; the deepest one that exists.
+  ApiNode Walk(ApiNode node, const std::string& pointer) {
+    size_t start = 1;
+    while (start <= pointer.size() && !pointer.empty()) {
+      size_t slash = pointer.find('/', start);
+      std::string token =
+          Unescape(pointer.substr(start, slash == std::string::npos ? slash : slash - start));
+      ApiNode target = new_.Deref(node);
+      if (!target) return node;
+      ApiNode next = target.Child(token);
+      if (!next && target.value->is_array()) {
+        size_t index = 0;
+        for (char c : token) index = index * 10 + static_cast<size_t>(c - '0');
+        next = target.Child(index);
+      }
+      if (!next) return target;
+      node = next;
+      if (slash == std::string::npos) break;
+      start = slash + 1;
+    }
+    return node;
+  }
+
+  // Compares two schemas with the JSON Schema engine (lenient content model);
+  // false when the engine could not judge them (then the caller warns).
+  bool Engine(const ApiNode& old_node, const ApiNode& new_node, const ApiNode& new_owner,
+              bool sends, const std::string& what, const std::string& label) {
+    std::set<const nlohmann::json*> active;
+    nlohmann::json before = Inline(old_, old_node, &active, 0);
+    active.clear();
+    nlohmann::json after = Inline(new_, new_node, &active, 0);
+    if (before == after) return true;
+    if (before.is_null() || after.is_null()) return false;  // added or removed: not judged
+    const std::string path = "asyncapi-schema.json";
+    MemorySnapshot old_snap(std::map<std::string, std::string>{{path, before.dump()}});
+    MemorySnapshot new_snap(std::map<std::string, std::string>{{path, after.dump()}});
+    JsonSchemaSettings settings;
+    settings.include = {path};
+    settings.lenient = true;
+    Diagnostics quiet;
+    SchemaSide old_side(old_snap, settings, "", &quiet);
+    SchemaSide new_side(new_snap, settings, "", &quiet);
+    const SchemaDocument* old_doc = old_side.Load(path);
+    const SchemaDocument* new_doc = new_side.Load(path);
+    if (old_doc == nullptr || new_doc == nullptr) return false;
+    SchemaComparer comparer(&old_side, &new_side, true);
+    std::vector<Change> changes;
+    comparer.Compare(old_side.Root(*old_doc), new_side.Root(*new_doc), &changes);
+    if (!quiet.empty() || !comparer.too_deep().empty()) return false;
+    for (const Change& change : changes) {
+      bool breaks = change.direction == Direction::kBoth ||
+                    (sends ? change.direction == Direction::kWidening
+                           : change.direction == Direction::kNarrowing);
+      std::string consequence = !breaks ? ""
+                                : sends
+                                    ? ": consumers on the old schema may reject the new messages"
+                                    : ": messages of producers on the old schema may be rejected";
+      ApiNode at = Walk(new_owner, change.location);
+      std::string subject = change.subject.empty() ? "" : " at " + change.subject;
+      Emit(change.rule, at, Side::kCurrent, label + " " + what + change.subject,
+           what + " of " + label + subject + ": " + change.text + consequence +
+               (sends ? " (sent: judged FORWARD)" : " (received: judged BACKWARD)"),
+           change.before, change.after);
+      out_->back().direction = change.direction;
+      out_->back().severity = breaks ? Severity::kError : Severity::kInfo;
+    }
+    return true;
+  }
+
   void Messages(const Operation& op, const Message& before, const Message& after) {
     bool sends = op.action == "send";
     std::string label = "message " + after.name + " of " + op.label;
@@ -375,18 +448,24 @@ class Comparer {
                  "\", which contract-lint does not check: its change is not judged",
              old_format, new_format);
       }
-    } else if (!Same(old_payload, new_payload)) {
+    } else if (!Engine(old_payload, new_payload, new_payload ? new_payload : after.node, sends,
+                       "payload", label) &&
+               !Same(old_payload, new_payload)) {
       Emit("ASYNCAPI_PAYLOAD_CHANGED", new_payload ? new_payload : after.node, Side::kCurrent,
            label + " payload",
            "payload of " + label + " changed" + direction +
-               "; not judged by the JSON Schema engine yet: review it");
+               "; the JSON Schema engine could not judge it (added, removed or unreadable): "
+               "review it");
     }
     ApiNode old_headers = before.node.Child("headers"), new_headers = after.node.Child("headers");
-    if (!Same(old_headers, new_headers)) {
+    if (!Engine(old_headers, new_headers, new_headers ? new_headers : after.node, sends, "headers",
+                label) &&
+        !Same(old_headers, new_headers)) {
       Emit("ASYNCAPI_HEADERS_CHANGED", new_headers ? new_headers : after.node, Side::kCurrent,
            label + " headers",
            "headers of " + label + " changed" + direction +
-               "; not judged by the JSON Schema engine yet: review it");
+               "; the JSON Schema engine could not judge them (added, removed or unreadable): "
+               "review them");
     }
     ApiNode old_kafka = old_.Deref(old_.Deref(before.node.Child("bindings")).Child("kafka"));
     ApiNode new_kafka = new_.Deref(new_.Deref(after.node.Child("bindings")).Child("kafka"));

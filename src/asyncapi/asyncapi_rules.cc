@@ -34,11 +34,11 @@ constexpr RuleInfo kRows[] = {
         "Reports a changed message payload in a schemaFormat other than JSON Schema (Avro, "
         "Protobuf, ...): contract-lint does not judge it, it never passes silently."),
     Row("ASYNCAPI_PAYLOAD_CHANGED", Severity::kWarning,
-        "Reports a changed message payload (compared after inlining $refs, annotations "
-        "ignored); not yet judged by the JSON Schema engine, so it is a warning to review."),
+        "Reports a message payload changed in a way the JSON Schema engine cannot judge (added, "
+        "removed, unreadable): a warning to review, never a silent pass."),
     Row("ASYNCAPI_HEADERS_CHANGED", Severity::kWarning,
-        "Reports changed message headers (compared after inlining $refs, annotations ignored); "
-        "not yet judged by the JSON Schema engine, so it is a warning to review."),
+        "Reports message headers changed in a way the JSON Schema engine cannot judge (added, "
+        "removed, unreadable): a warning to review, never a silent pass."),
 };
 
 }  // namespace
