@@ -95,6 +95,9 @@ std::string After() {
   replace("      - $ref: '#/channels/orderEvents/messages/orderShipped'\n", "");
   // The payments channel moves to a new topic.
   replace("address: payments.v1", "address: payments.v2");
+  // A received payload narrows (judged BACKWARD by the JSON Schema engine).
+  replace("          orderId:\n            type: string\n",
+          "          orderId:\n            type: string\n            maxLength: 36\n");
   return text;
 }
 
@@ -119,12 +122,16 @@ TEST_CASE("AsyncAPI: a feature branch is checked with --since main in every form
   CHECK(Has(text.out,
             "events/asyncapi.yaml:14:5: error: ASYNCAPI_CHANNEL_ADDRESS_CHANGED: address of "
             "channel payments changed from \"payments.v1\" to \"payments.v2\""));
-  CHECK(Has(text.out, "3 breaking changes"));
+  CHECK(Has(text.out,
+            "events/asyncapi.yaml:56:13: error: MAX_LENGTH_NO_DECREASE: payload of message "
+            "PaymentCaptured of operation onPaymentCaptured at /properties/orderId: maxLength 36 "
+            "added"));
+  CHECK(Has(text.out, "4 breaking changes"));
 
   int exit_code = 0;
   nlohmann::json report = repo.RunJson("--since main", &exit_code);
   CHECK(exit_code == 1);
-  REQUIRE(report["findings"].size() == 3);
+  REQUIRE(report["findings"].size() == 4);
   for (const auto& finding : report["findings"]) {
     CHECK(finding["kind"] == "asyncapi");
     CHECK(finding["line"].get<int>() > 0);
