@@ -26,6 +26,8 @@ std::string_view KindName(ContractKind kind) {
       return "jsonschema";
     case ContractKind::kOpenApi:
       return "openapi";
+    case ContractKind::kAsyncApi:
+      return "asyncapi";
   }
   return "jsonschema";
 }

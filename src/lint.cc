@@ -8,6 +8,7 @@
 #include <future>
 #include <set>
 
+#include "asyncapi/asyncapi_check.h"
 #include "config/config.h"
 #include "git/sides.h"
 #include "impact/impact.h"
@@ -156,11 +157,14 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   std::vector<Finding> api_findings;
   OpenApiStats api_stats =
       CheckOpenApi(*sides.against, *sides.current, config.openapi, &api_findings, diagnostics);
+  AsyncApiStats async_stats =
+      CheckAsyncApi(*sides.against, *sides.current, config.asyncapi, &api_findings, diagnostics);
   ProtoStats proto_stats = proto.get();
 
   report->summary.proto_files = proto_stats.files;
   report->summary.jsonschema_files = schema_stats.files;
-  report->summary.changed_files = proto_stats.changed + schema_stats.changed + api_stats.changed;
+  report->summary.changed_files =
+      proto_stats.changed + schema_stats.changed + api_stats.changed + async_stats.changed;
   if (!diagnostics->empty()) return;
 
   std::vector<Finding>& findings = report->findings;

@@ -9,13 +9,13 @@
 namespace contract_lint {
 
 enum class Severity { kError, kWarning, kInfo };
-enum class ContractKind { kProto, kJsonSchema, kOpenApi };
+enum class ContractKind { kProto, kJsonSchema, kOpenApi, kAsyncApi };
 enum class Side { kCurrent, kAgainst };
 // JSON Schema only: what the change does to the set of accepted documents.
 enum class Direction { kNone, kNarrowing, kWidening, kBoth, kAnnotation };
 
-std::string_view SeverityName(Severity severity);     // "error", "warning", "info"
-std::string_view KindName(ContractKind kind);         // "proto", "jsonschema", "openapi"
+std::string_view SeverityName(Severity severity);  // "error", "warning", "info"
+std::string_view KindName(ContractKind kind);      // "proto", "jsonschema", "openapi", "asyncapi"
 std::string_view DirectionName(Direction direction);  // "", "narrowing", ...
 
 // 1-based, inclusive start, end column exclusive+1 like buf (end points just

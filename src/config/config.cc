@@ -189,6 +189,11 @@ void ApplyDocument(const nlohmann::json& doc, Config* config) {
     if (api.contains("include")) config->openapi.include = Strings(api["include"]);
     if (api.contains("exclude")) config->openapi.exclude = Strings(api["exclude"]);
   }
+  if (doc.contains("asyncapi")) {
+    const auto& api = doc["asyncapi"];
+    if (api.contains("include")) config->asyncapi.include = Strings(api["include"]);
+    if (api.contains("exclude")) config->asyncapi.exclude = Strings(api["exclude"]);
+  }
   if (doc.contains("breaking")) {
     config->breaking = ReadBreaking(doc["breaking"], config->breaking);
     config->jsonschema.lenient = doc["breaking"].value("content_model", "strict") == "lenient";

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "asyncapi/asyncapi_check.h"
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/snapshot.h"
 #include "jsonschema/jsonschema_check.h"
@@ -86,6 +87,7 @@ struct Config {
   ProtoSettings proto;
   JsonSchemaSettings jsonschema;
   OpenApiSettings openapi;
+  AsyncApiSettings asyncapi;
   BreakingPolicy breaking;
   Versioning versioning;
   InputLimits limits;

@@ -126,10 +126,16 @@ std::string StarterConfig(const std::map<std::string, std::string>& files,
   // OpenAPI documents: `openapi: 3.0.x|3.1.x` at the top (YAML) or as a JSON key.
   static const std::regex kOpenApi(R"re((^|\n)(openapi|\s*"openapi")\s*:\s*["']?3\.[01]\.)re");
   std::vector<std::string> openapi_documents;
+  // AsyncAPI documents: `asyncapi: 2.x|3.0.x` likewise.
+  static const std::regex kAsyncApi(
+      R"re((^|\n)(asyncapi|\s*"asyncapi")\s*:\s*["']?(2\.[0-9]+|3\.0)\.)re");
+  std::vector<std::string> asyncapi_documents;
   for (const auto& [path, text] : files) {
     bool api_file = path.ends_with(".yaml") || path.ends_with(".yml") || path.ends_with(".json");
     if (api_file && std::regex_search(text, kOpenApi)) {
       openapi_documents.push_back(path);
+    } else if (api_file && std::regex_search(text, kAsyncApi)) {
+      asyncapi_documents.push_back(path);
     } else if (path.ends_with(".proto")) {
       std::smatch match;
       std::string dir = Dir(path);
@@ -217,6 +223,16 @@ std::string StarterConfig(const std::map<std::string, std::string>& files,
     out += "openapi:\n  include: [";
     first = true;
     for (const auto& path : openapi_documents) {
+      out += (first ? "" : ", ") + Quote(path);
+      first = false;
+    }
+    out += "]\n";
+  }
+  if (!asyncapi_documents.empty()) {
+    // The documents found; the defaults (**/asyncapi.yaml, **/*.asyncapi.yaml, …) may cover them.
+    out += "asyncapi:\n  include: [";
+    first = true;
+    for (const auto& path : asyncapi_documents) {
       out += (first ? "" : ", ") + Quote(path);
       first = false;
     }

@@ -136,8 +136,14 @@ void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
       if (policy.ignore_unstable_packages && InUnstablePackage(finding)) {
         finding.severity = Severity::kWarning;
       }
+    } else if (finding.kind == ContractKind::kAsyncApi) {
+      // ASYNCAPI_ rows set the severity; a JSON Schema engine id keeps the
+      // one the AsyncAPI stage chose from the operation's direction.
+      if (std::count(policy.except.begin(), policy.except.end(), finding.rule)) continue;
+      const RuleInfo* rule = FindRule(finding.rule, finding.kind);
+      if (rule && rule->kind == ContractKind::kAsyncApi) finding.severity = rule->level;
     } else if (finding.kind == ContractKind::kOpenApi) {
-      // oasdiff's level for the id; `except` turns a check off.
+      // oasdiff's level for the id (AsyncAPI: the row's); `except` turns a check off.
       if (std::count(policy.except.begin(), policy.except.end(), finding.rule)) continue;
       const RuleInfo* rule = FindRule(finding.rule, finding.kind);
       finding.severity = rule ? rule->level : Severity::kError;

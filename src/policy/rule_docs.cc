@@ -99,6 +99,10 @@ std::string ExplainOne(const RuleInfo& rule) {
              : rule.level == Severity::kWarning ? "WARN (warning)"
                                                 : "INFO (info)") +
             "; `breaking.except` turns it off.\n";
+  } else if (rule.kind == ContractKind::kAsyncApi) {
+    text += std::string("AsyncAPI rule, ") +
+            (rule.level == Severity::kError ? "error" : "warning") +
+            "; `breaking.except` turns it off.\n";
   } else if (rule.kind == ContractKind::kProto) {
     std::string categories = CategoryList(rule.categories);
     text += "Categories: " + (categories.empty() ? std::string("none") : categories) +
@@ -111,7 +115,7 @@ std::string ExplainOne(const RuleInfo& rule) {
     text += "\n" + example;
   }
   text += "\nHow to evolve safely: " + Advice(rule.id) + "\n";
-  if (rule.kind == ContractKind::kOpenApi) {
+  if (rule.kind == ContractKind::kOpenApi || rule.kind == ContractKind::kAsyncApi) {
     text += "\nTo accept a specific finding: `breaking.ignore_only: {" + std::string(rule.id) +
             ": [path]}` in contract-lint.yaml, or the baseline file.\n";
     return text;

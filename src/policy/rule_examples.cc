@@ -74,11 +74,12 @@ std::string Lower(std::string_view id) {
 }  // namespace
 
 std::string RuleExample(std::string_view rule, ContractKind kind) {
-  std::string folder = rule.starts_with("REGISTRY_")    ? "fixtures/registry/"
-                       : rule.starts_with("SAMPLE_")    ? "fixtures/samples/"
-                       : kind == ContractKind::kOpenApi ? "fixtures/openapi/"
-                       : kind == ContractKind::kProto   ? "fixtures/proto/"
-                                                        : "fixtures/jsonschema/";
+  std::string folder = rule.starts_with("REGISTRY_")     ? "fixtures/registry/"
+                       : rule.starts_with("SAMPLE_")     ? "fixtures/samples/"
+                       : kind == ContractKind::kOpenApi  ? "fixtures/openapi/"
+                       : kind == ContractKind::kAsyncApi ? "fixtures/asyncapi/"
+                       : kind == ContractKind::kProto    ? "fixtures/proto/"
+                                                         : "fixtures/jsonschema/";
   std::map<std::string, Case> cases;
   std::istringstream names(EmbeddedFileNames());
   for (std::string name; std::getline(names, name);) {

@@ -20,5 +20,6 @@ std::span<const RuleInfo> RegistryRuleRows();    // src/registry/registry_rules.
 std::span<const RuleInfo> SampleRuleRows();      // src/samples/sample_rules.cc
 std::span<const RuleInfo> VersioningRuleRows();  // src/policy/versioning_rules.cc
 std::span<const RuleInfo> OpenApiRuleRows();     // src/openapi/openapi_rules.cc
+std::span<const RuleInfo> AsyncApiRuleRows();    // src/asyncapi/asyncapi_rules.cc
 
 }  // namespace contract_lint

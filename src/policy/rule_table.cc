@@ -13,7 +13,7 @@ std::span<const RuleInfo> AllRules() {
   static const std::vector<RuleInfo> rules = [] {
     std::vector<RuleInfo> all;
     for (auto rows : {ProtoRuleRows(), JsonSchemaRuleRows(), RegistryRuleRows(), SampleRuleRows(),
-                      VersioningRuleRows(), OpenApiRuleRows()}) {
+                      VersioningRuleRows(), OpenApiRuleRows(), AsyncApiRuleRows()}) {
       all.insert(all.end(), rows.begin(), rows.end());
     }
     std::sort(all.begin(), all.end(), [](const RuleInfo& a, const RuleInfo& b) {

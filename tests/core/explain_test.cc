@@ -32,7 +32,7 @@ TEST_CASE("every buf, JSON Schema and OpenAPI rule has an example", "[core][expl
     bool schema_rule = rule.kind == ContractKind::kJsonSchema &&
                        rule.id.find("VERSION_") == std::string_view::npos &&
                        rule.id != "REF_UNRESOLVED_REMOTE" && !rule.id.starts_with("SAMPLE_");
-    bool openapi_rule = rule.kind == ContractKind::kOpenApi;
+    bool openapi_rule = rule.kind == ContractKind::kOpenApi || rule.kind == ContractKind::kAsyncApi;
     if (!buf_rule && !schema_rule && !openapi_rule) continue;
     INFO(rule.id);
     std::string example = RuleExample(rule.id, rule.kind);

@@ -83,5 +83,13 @@ TEST_CASE("every OpenAPI fixture gives its expected findings", "[fixtures][opena
   }
 }
 
+TEST_CASE("every AsyncAPI fixture gives its expected findings", "[fixtures][asyncapi]") {
+  auto cases = Cases("asyncapi");
+  REQUIRE_FALSE(cases.empty());
+  for (const auto& dir : cases) {
+    DYNAMIC_SECTION(dir.filename().string()) { RunCase(dir); }
+  }
+}
+
 }  // namespace
 }  // namespace contract_lint
