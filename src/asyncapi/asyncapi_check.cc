@@ -495,52 +495,22 @@ AsyncApiStats CheckAsyncApi(const Snapshot& against, const Snapshot& current,
   AsyncApiStats stats;
   ApiSide old_side(against, " (in the baseline)", diagnostics);
   ApiSide new_side(current, "", diagnostics);
-  struct Loaded {
-    const ApiDocument* doc = nullptr;
-    int major = 0;
-    std::set<std::string> files;  // what its $refs reach, itself included
-  };
-  std::map<std::string, Loaded> current_docs;
-  for (const auto& file : current.Files()) {
-    if (!IsContract(settings, file.path)) continue;
-    ++stats.files;
-    Loaded& loaded = current_docs[file.path];
-    loaded.doc = new_side.Load(file.path);
-    if (loaded.doc != nullptr) loaded.major = CheckVersion(*loaded.doc, "", diagnostics);
-    if (loaded.major == 0) {
-      loaded.doc = nullptr;
-      continue;
-    }
-    new_side.CheckRefs(*loaded.doc, &loaded.files);
-  }
-  if (!diagnostics->empty()) return stats;
-
-  auto changed = [&](const std::string& path) {
-    const SnapshotFile* before = against.Find(path);
-    const SnapshotFile* after = current.Find(path);
-    return before == nullptr || after == nullptr || before->blob_id != after->blob_id;
-  };
-  for (const auto& file : against.Files()) {
-    if (!IsContract(settings, file.path)) continue;
-    auto it = current_docs.find(file.path);
-    bool deleted = current.Find(file.path) == nullptr;
-    if (!deleted) {
-      if (it == current_docs.end() || it->second.doc == nullptr) continue;
-      bool any = false;
-      for (const auto& reached : it->second.files) any |= changed(reached);
-      if (!any) continue;
-    }
-    const ApiDocument* old_doc = old_side.Load(file.path);
-    if (old_doc == nullptr) continue;
-    int old_major = CheckVersion(*old_doc, " (in the baseline)", diagnostics);
-    if (old_major == 0) continue;
-    ++stats.changed;
-    Model before = Build(old_side, *old_doc, old_major);
-    Model after;
-    if (!deleted) after = Build(new_side, *it->second.doc, it->second.major);
-    Comparer comparer(old_side, new_side, findings, file.path);
-    comparer.Documents(before, after);
-  }
+  ApiDocumentCounts counts = CompareChangedDocuments(
+      against, current, old_side, new_side,
+      [&](const std::string& path) { return IsContract(settings, path); },
+      [&](const ApiDocument& doc, const std::string& side_note) {
+        return CheckVersion(doc, side_note, diagnostics);
+      },
+      [&](const ApiDocument& old_doc, int old_major, const ApiDocument* new_doc, int new_major) {
+        Model before = Build(old_side, old_doc, old_major);
+        Model after;
+        if (new_doc != nullptr) after = Build(new_side, *new_doc, new_major);
+        Comparer comparer(old_side, new_side, findings, old_doc.path);
+        comparer.Documents(before, after);
+      },
+      *diagnostics);
+  stats.files = counts.files;
+  stats.changed = counts.changed;
   return stats;
 }
 

@@ -44,44 +44,18 @@ OpenApiStats CheckOpenApi(const Snapshot& against, const Snapshot& current,
   OpenApiStats stats;
   ApiSide old_side(against, " (in the baseline)", diagnostics);
   ApiSide new_side(current, "", diagnostics);
-  struct Loaded {
-    const ApiDocument* doc = nullptr;
-    std::set<std::string> files;  // what its $refs reach, itself included
-  };
-  std::map<std::string, Loaded> current_docs;
-  for (const auto& file : current.Files()) {
-    if (!IsContract(settings, file.path)) continue;
-    ++stats.files;
-    Loaded& loaded = current_docs[file.path];
-    loaded.doc = new_side.Load(file.path);
-    if (loaded.doc == nullptr || !CheckVersion(*loaded.doc, "", diagnostics)) {
-      loaded.doc = nullptr;
-      continue;
-    }
-    new_side.CheckRefs(*loaded.doc, &loaded.files);
-  }
-  if (!diagnostics->empty()) return stats;
-
-  auto changed = [&](const std::string& path) {
-    const SnapshotFile* before = against.Find(path);
-    const SnapshotFile* after = current.Find(path);
-    return before == nullptr || after == nullptr || before->blob_id != after->blob_id;
-  };
-  for (const auto& file : against.Files()) {
-    if (!IsContract(settings, file.path)) continue;
-    auto it = current_docs.find(file.path);
-    bool deleted = current.Find(file.path) == nullptr;
-    if (!deleted) {
-      if (it == current_docs.end() || it->second.doc == nullptr) continue;
-      bool any = false;
-      for (const auto& reached : it->second.files) any |= changed(reached);
-      if (!any) continue;
-    }
-    const ApiDocument* old_doc = old_side.Load(file.path);
-    if (old_doc == nullptr || !CheckVersion(*old_doc, " (in the baseline)", diagnostics)) continue;
-    ++stats.changed;
-    CompareApiDocuments(old_side, old_doc, new_side, deleted ? nullptr : it->second.doc, findings);
-  }
+  ApiDocumentCounts counts = CompareChangedDocuments(
+      against, current, old_side, new_side,
+      [&](const std::string& path) { return IsContract(settings, path); },
+      [&](const ApiDocument& doc, const std::string& side_note) {
+        return CheckVersion(doc, side_note, diagnostics) ? 3 : 0;
+      },
+      [&](const ApiDocument& old_doc, int, const ApiDocument* new_doc, int) {
+        CompareApiDocuments(old_side, &old_doc, new_side, new_doc, findings);
+      },
+      *diagnostics);
+  stats.files = counts.files;
+  stats.changed = counts.changed;
   return stats;
 }
 

@@ -337,4 +337,61 @@ void ApiSide::CheckRefs(const ApiDocument& doc, std::set<std::string>* files) {
   }
 }
 
+ApiDocumentCounts CompareChangedDocuments(
+    const Snapshot& against, const Snapshot& current, ApiSide& old_side, ApiSide& new_side,
+    const std::function<bool(const std::string& path)>& selected,
+    const std::function<int(const ApiDocument& doc, const std::string& side_note)>& version,
+    const std::function<void(const ApiDocument& old_doc, int old_version,
+                             const ApiDocument* new_doc, int new_version)>& compare,
+    const Diagnostics& diagnostics) {
+  ApiDocumentCounts counts;
+  struct Loaded {
+    const ApiDocument* doc = nullptr;
+    int version = 0;
+    std::set<std::string> files;  // what its $refs reach, itself included
+  };
+  std::map<std::string, Loaded> current_docs;
+  for (const auto& file : current.Files()) {
+    if (!selected(file.path)) continue;
+    ++counts.files;
+    Loaded& loaded = current_docs[file.path];
+    loaded.doc = new_side.Load(file.path);
+    if (loaded.doc != nullptr) loaded.version = version(*loaded.doc, "");
+    if (loaded.version == 0) {
+      loaded.doc = nullptr;
+      continue;
+    }
+    new_side.CheckRefs(*loaded.doc, &loaded.files);
+  }
+  if (!diagnostics.empty()) return counts;
+
+  auto changed = [&](const std::string& path) {
+    const SnapshotFile* before = against.Find(path);
+    const SnapshotFile* after = current.Find(path);
+    return before == nullptr || after == nullptr || before->blob_id != after->blob_id;
+  };
+  for (const auto& file : against.Files()) {
+    if (!selected(file.path)) continue;
+    auto it = current_docs.find(file.path);
+    bool deleted = current.Find(file.path) == nullptr;
+    if (!deleted) {
+      if (it == current_docs.end() || it->second.doc == nullptr) continue;
+      bool any = false;
+      for (const auto& reached : it->second.files) any |= changed(reached);
+      if (!any) continue;
+    }
+    const ApiDocument* old_doc = old_side.Load(file.path);
+    if (old_doc == nullptr) continue;
+    int old_version = version(*old_doc, " (in the baseline)");
+    if (old_version == 0) continue;
+    ++counts.changed;
+    if (deleted) {
+      compare(*old_doc, old_version, nullptr, 0);
+    } else {
+      compare(*old_doc, old_version, it->second.doc, it->second.version);
+    }
+  }
+  return counts;
+}
+
 }  // namespace contract_lint

@@ -4,6 +4,7 @@
 // nothing is fetched).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -75,5 +76,24 @@ class ApiSide {
   std::map<std::string, std::unique_ptr<ApiDocument>> docs_;  // null = failed to load
   std::set<std::pair<const ApiDocument*, std::string>> reported_;
 };
+
+// How OpenAPI and AsyncAPI pick the documents a change can affect. Every
+// current document `selected` names is loaded, its format version checked
+// (`version` returns 0 for a document that is not one, diagnosed, and is
+// given the side's note) and its $refs followed; any input error stops there.
+// Then each baseline document whose file, or a file its $refs reach, changed
+// (or that is gone) is handed to `compare`, with its current version (null
+// when deleted). Returns {current documents, documents compared}.
+struct ApiDocumentCounts {
+  int files = 0;
+  int changed = 0;
+};
+ApiDocumentCounts CompareChangedDocuments(
+    const Snapshot& against, const Snapshot& current, ApiSide& old_side, ApiSide& new_side,
+    const std::function<bool(const std::string& path)>& selected,
+    const std::function<int(const ApiDocument& doc, const std::string& side_note)>& version,
+    const std::function<void(const ApiDocument& old_doc, int old_version,
+                             const ApiDocument* new_doc, int new_version)>& compare,
+    const Diagnostics& diagnostics);
 
 }  // namespace contract_lint
