@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "config/config.h"
+#include "config/yaml_scalar.h"
 #include "utf8.h"
 
 namespace contract_lint {
@@ -29,23 +30,6 @@ struct Converter {
     return false;
   }
 
-  static nlohmann::json Scalar(const YAML::Node& node) {
-    const std::string& text = node.Scalar();
-    if (node.Tag() != "?") return text;  // quoted or explicitly tagged: a string
-    if (text == "true" || text == "True" || text == "TRUE") return true;
-    if (text == "false" || text == "False" || text == "FALSE") return false;
-    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
-      return nullptr;
-    }
-    long long integer = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), integer);
-    if (ec == std::errc() && end == text.data() + text.size()) return integer;
-    double real = 0;
-    auto [end2, ec2] = std::from_chars(text.data(), text.data() + text.size(), real);
-    if (ec2 == std::errc() && end2 == text.data() + text.size()) return real;
-    return text;
-  }
-
   void Record(const std::string& key_path, const YAML::Node& node) {
     if (positions && !key_path.empty()) {
       positions->emplace(key_path, std::make_pair(node.Mark().line + 1, node.Mark().column + 1));
@@ -65,7 +49,7 @@ struct Converter {
         *out = nullptr;
         return true;
       case YAML::NodeType::Scalar:
-        *out = Scalar(node);
+        *out = YamlScalarToJson(node);
         return true;
       case YAML::NodeType::Sequence:
         *out = nlohmann::json::array();
@@ -100,6 +84,23 @@ struct Converter {
 };
 
 }  // namespace
+
+nlohmann::json YamlScalarToJson(const YAML::Node& node) {
+  const std::string& text = node.Scalar();
+  if (node.Tag() != "?") return text;  // quoted or explicitly tagged: a string
+  if (text == "true" || text == "True" || text == "TRUE") return true;
+  if (text == "false" || text == "False" || text == "FALSE") return false;
+  if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
+    return nullptr;
+  }
+  long long integer = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), integer);
+  if (ec == std::errc() && end == text.data() + text.size()) return integer;
+  double real = 0;
+  auto [end2, ec2] = std::from_chars(text.data(), text.data() + text.size(), real);
+  if (ec2 == std::errc() && end2 == text.data() + text.size()) return real;
+  return text;
+}
 
 bool ParseConfigText(const std::string& text, const std::string& path, nlohmann::json* document,
                      Diagnostics* diagnostics, ConfigPositions* positions) {

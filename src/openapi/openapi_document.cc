@@ -7,6 +7,7 @@
 #include <charconv>
 #include <vector>
 
+#include "config/yaml_scalar.h"
 #include "utf8.h"
 
 namespace contract_lint {
@@ -28,23 +29,6 @@ struct Converter {
       error_mark = mark;
     }
     return false;
-  }
-
-  static nlohmann::json Scalar(const YAML::Node& node) {
-    const std::string& text = node.Scalar();
-    if (node.Tag() != "?") return text;  // quoted or tagged: a string
-    if (text == "true" || text == "True" || text == "TRUE") return true;
-    if (text == "false" || text == "False" || text == "FALSE") return false;
-    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
-      return nullptr;
-    }
-    long long integer = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), integer);
-    if (ec == std::errc() && end == text.data() + text.size()) return integer;
-    double real = 0;
-    auto [end2, ec2] = std::from_chars(text.data(), text.data() + text.size(), real);
-    if (ec2 == std::errc() && end2 == text.data() + text.size()) return real;
-    return text;
   }
 
   void Record(const std::string& pointer, const YAML::Mark& mark, size_t length) {
@@ -91,7 +75,7 @@ struct Converter {
         *out = nullptr;
         return true;
       case YAML::NodeType::Scalar:
-        *out = Scalar(node);
+        *out = YamlScalarToJson(node);
         return true;
       case YAML::NodeType::Sequence:
         *out = nlohmann::json::array();

@@ -1,0 +1,17 @@
+// A YAML scalar as a JSON value, the one rule for every YAML input (configs,
+// OpenAPI and AsyncAPI documents): a quoted or tagged scalar is a string, a
+// plain one is true/false, null, an integer or a number when it reads as one
+// (YAML 1.2 core schema spellings), else a string.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+namespace YAML {
+class Node;
+}
+
+namespace contract_lint {
+
+nlohmann::json YamlScalarToJson(const YAML::Node& node);
+
+}  // namespace contract_lint
