@@ -1,6 +1,7 @@
 #include "jsonschema/schema_metaschema.h"
 
 #include <algorithm>
+#include <deque>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -19,15 +20,17 @@ using nlohmann::json;
 
 const valijson::Schema& Metaschema(Draft draft) {
   auto parse = [](std::string_view text, valijson::SchemaParser::Version version) {
-    static const json* doc = nullptr;  // kept for the process, like the schema
+    // Kept for the process, like the schemas: one document per draft (a
+    // single pointer, overwritten by the second draft, leaked the first).
+    static std::deque<json> docs;
     json parsed = json::parse(text);
     // valijson reads a string from every value "format" applies to, and
     // aborts on any other: metaschema formats (uri, regex) are not checked.
     StripFormats(&parsed);
-    doc = new json(std::move(parsed));
+    const json& doc = docs.emplace_back(std::move(parsed));
     auto* schema = new valijson::Schema;
     valijson::SchemaParser parser(version);
-    valijson::adapters::NlohmannJsonAdapter adapter(*doc);
+    valijson::adapters::NlohmannJsonAdapter adapter(doc);
     parser.populateSchema(adapter, *schema);
     return schema;
   };
