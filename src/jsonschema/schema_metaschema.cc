@@ -158,8 +158,10 @@ std::vector<MetaschemaProblem> CheckMetaschema(const SchemaDocument& doc) {
   while (results.popError(error)) errors.emplace_back(Pointer(error.context), error.description);
   std::set<std::string> reported;
   for (const auto& [pointer, description] : errors) {
+    // (clang 14, the fuzz build's compiler, cannot capture a structured binding)
+    const std::string& at = pointer;
     bool has_deeper = std::any_of(errors.begin(), errors.end(), [&](const auto& other) {
-      return other.first.size() > pointer.size() && other.first.rfind(pointer + "/", 0) == 0;
+      return other.first.size() > at.size() && other.first.rfind(at + "/", 0) == 0;
     });
     if (has_deeper || !reported.insert(pointer).second) continue;
     problems.push_back(MetaschemaProblem{pointer, Describe(doc.root, pointer, description)});
