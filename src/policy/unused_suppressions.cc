@@ -250,12 +250,15 @@ int ReportUnusedSuppressions(const Config& config, const Snapshot& current,
         continue;  // inherited from the top level: reported there
       }
       auto category = FindCategory(rule_or_category);
+      // (clang 14, the fuzz build's compiler, cannot capture structured bindings)
+      const std::string& id = rule_or_category;
+      const auto& patterns = globs;
       for (size_t i = 0; i < globs.size(); ++i) {
         bool used = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
-          if (f.suppressed_by != "config ignore_only" || !GlobMatch(globs[i], path_of(f)))
+          if (f.suppressed_by != "config ignore_only" || !GlobMatch(patterns[i], path_of(f)))
             return false;
           const RuleInfo* rule = FindRule(f.rule, f.kind);
-          return rule_or_category == f.rule || (category && rule && (rule->categories & *category));
+          return id == f.rule || (category && rule && (rule->categories & *category));
         });
         if (!used) {
           std::string key =
