@@ -298,17 +298,8 @@ class Comparer {
  private:
   void Emit(std::string_view rule, const ApiNode& at, Side side, std::string subject,
             std::string message, std::string before = "", std::string after = "") {
-    Finding f;
-    f.rule = std::string(rule);
-    f.kind = ContractKind::kAsyncApi;
-    TextSpan span = at.doc->Find(at.pointer);
-    f.location =
-        Location{at.doc->path, span.line, span.column, span.end_line, span.end_column, side};
-    f.subject = file_ + "#" + subject;
-    f.message = std::move(message);
-    f.before = std::move(before);
-    f.after = std::move(after);
-    out_->push_back(std::move(f));
+    out_->push_back(ApiFinding(ContractKind::kAsyncApi, rule, at, side, file_, subject,
+                               std::move(message), std::move(before), std::move(after)));
   }
 
   void Operations(const Operation& before, const Operation& after) {

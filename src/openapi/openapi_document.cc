@@ -378,4 +378,19 @@ ApiDocumentCounts CompareChangedDocuments(
   return counts;
 }
 
+Finding ApiFinding(ContractKind kind, std::string_view rule, const ApiNode& at, Side side,
+                   const std::string& file, const std::string& subject, std::string message,
+                   std::string before, std::string after) {
+  Finding f;
+  f.rule = std::string(rule);
+  f.kind = kind;
+  TextSpan span = at.doc->Find(at.pointer);
+  f.location = Location{at.doc->path, span.line, span.column, span.end_line, span.end_column, side};
+  f.subject = file + "#" + subject;
+  f.message = std::move(message);
+  f.before = std::move(before);
+  f.after = std::move(after);
+  return f;
+}
+
 }  // namespace contract_lint

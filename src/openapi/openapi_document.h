@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "contract_lint/diagnostics.h"
+#include "contract_lint/finding.h"
 #include "contract_lint/snapshot.h"
 #include "jsonschema/json_positions.h"
 
@@ -95,5 +96,11 @@ ApiDocumentCounts CompareChangedDocuments(
     const std::function<void(const ApiDocument& old_doc, int old_version,
                              const ApiDocument* new_doc, int new_version)>& compare,
     const Diagnostics& diagnostics);
+
+// A finding at `at` (its span in its document), subject `file#subject`: how
+// the OpenAPI and AsyncAPI comparers word every change.
+Finding ApiFinding(ContractKind kind, std::string_view rule, const ApiNode& at, Side side,
+                   const std::string& file, const std::string& subject, std::string message,
+                   std::string before = "", std::string after = "");
 
 }  // namespace contract_lint
