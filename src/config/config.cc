@@ -354,6 +354,11 @@ void RecordDocumentPaths(const nlohmann::json& doc, const ConfigPositions& posit
   RecordPaths(at("proto", "exclude"), "proto.exclude", false, positions, config);
   RecordPaths(at("jsonschema", "include"), "jsonschema.include", false, positions, config);
   RecordPaths(at("jsonschema", "exclude"), "jsonschema.exclude", false, positions, config);
+  for (const char* kind : {"openapi", "asyncapi"}) {
+    for (const char* key : {"include", "exclude"}) {
+      RecordPaths(at(kind, key), std::string(kind) + "." + key, false, positions, config);
+    }
+  }
   if (doc.contains("contracts") && doc["contracts"].is_array()) {
     for (size_t i = 0; i < doc["contracts"].size(); ++i) {
       const auto& entry = doc["contracts"][i];

@@ -62,7 +62,9 @@ TEST_CASE("no silent pass 1: config paths that match nothing", "[e2e][silent]") 
   SECTION("globs that match nothing warn, and the check still runs") {
     repo.Write("contract-lint.yaml",
                "version: 1\nproto:\n  roots: [api]\n  exclude: [\"api/legacy/**\"]\n"
-               "jsonschema:\n  include: [\"schemas/**/*.json\"]\ncontracts:\n"
+               "jsonschema:\n  include: [\"schemas/**/*.json\"]\n"
+               "openapi:\n  include: [\"api/openapi.yml\"]\n"
+               "asyncapi:\n  include: [\"events/asyncapi.yml\"]\ncontracts:\n"
                "  - name: orders\n    paths: [\"api/acme/order/**\"]\n");
     auto result = repo.Run("");
     INFO(result.out << result.err);
@@ -73,6 +75,13 @@ TEST_CASE("no silent pass 1: config paths that match nothing", "[e2e][silent]") 
               "matches no file on either side"));
     CHECK(Has(result.err, "jsonschema.include[0]: \"schemas/**/*.json\" matches no file"));
     CHECK(Has(result.err, "contracts[0].paths[0]: \"api/acme/order/**\" matches no file"));
+    // A mistyped document path must not read as "no HTTP or event contracts".
+    CHECK(Has(result.err,
+              "contract-lint.yaml:8:13: warning: openapi.include[0]: \"api/openapi.yml\" "
+              "matches no file"));
+    CHECK(Has(result.err,
+              "contract-lint.yaml:10:13: warning: asyncapi.include[0]: "
+              "\"events/asyncapi.yml\" matches no file"));
   }
 }
 
