@@ -20,6 +20,7 @@
 #include "policy/transitive.h"
 #include "policy/unused_suppressions.h"
 #include "policy/versioning.h"
+#include "proto/buf_module_cache.h"
 #include "proto/proto_check.h"
 #include "proto/proto_layout.h"
 #include "registry/registry_check.h"
@@ -136,6 +137,11 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
                                                        config.proto, *sides.current);
     }
   }
+  // buf.yaml `deps:` locked by a buf.lock resolve from buf's module cache
+  // when it holds the locked commits (read-only, verified; buf_module_cache.h).
+  UseBufModuleCache(config.source, &sides.against, &sides.current, &config.proto, diagnostics,
+                    &report->warnings);
+  if (!diagnostics->empty()) return;
   // CODEOWNERS and the Backstage catalog add contracts, consumers and owners.
   Ownership ownership = LoadOwnership(*sides.current, &config, diagnostics, &report->warnings);
   if (!diagnostics->empty()) return;

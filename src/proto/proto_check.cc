@@ -12,6 +12,7 @@
 #include "parallel.h"
 #include "policy/policy.h"
 #include "policy/rule_rows.h"
+#include "proto/buf_module_cache.h"
 #include "proto/proto_diff.h"
 #include "proto/proto_layout.h"
 #include "proto/proto_scope.h"
@@ -26,7 +27,9 @@ std::map<std::string, std::string> ContractFiles(const Snapshot& snapshot,
                                                  const ProtoSettings& settings) {
   SnapshotSourceTree tree(snapshot, settings.roots);
   // A baseline laid out by its own config (proto_layout.h) honours its own excludes.
-  const auto* relaid = dynamic_cast<const RelaidSnapshot*>(&snapshot);
+  const Snapshot* own = &snapshot;
+  if (const auto* cached = dynamic_cast<const BufCacheSnapshot*>(own)) own = &cached->inner();
+  const auto* relaid = dynamic_cast<const RelaidSnapshot*>(own);
   std::map<std::string, std::string> files;
   for (const auto& file : snapshot.Files()) {
     if (!file.path.ends_with(".proto")) continue;

@@ -63,8 +63,14 @@ std::string MissingImportMessage(const std::string& import_path,
                                  const std::vector<std::string>& roots,
                                  const std::vector<std::string>& deps) {
   std::string listed;
-  for (const auto& root : roots) listed += (listed.empty() ? "" : ", ") + root;
-  if (roots.empty()) listed = ".";
+  bool any = false;
+  for (const auto& root : roots) {
+    // buf's cache directories (buf_module_cache.h) are not the repository's roots.
+    if (root.starts_with('/')) continue;
+    listed += (any ? ", " : "") + root;
+    any = true;
+  }
+  if (!any) listed = ".";
   std::string message = "import \"" + import_path + "\" not found in roots [" + listed + "]";
   if (deps.empty()) return message + "; add its directory to proto.roots or vendor it";
   std::string dep = LikelyDependency(import_path, deps);
