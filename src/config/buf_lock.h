@@ -19,7 +19,7 @@ struct BufLockDep {
   // (buf then asks the BSR, which an offline check cannot).
   std::string digest;
   int line = 0, column = 0;                // the entry
-  int digest_line = 0, digest_column = 0;  // its `digest:` value (the entry when none)
+  int digest_line = 0, digest_column = 0;  // its `digest:` key (the entry when none)
 
   std::string FullName() const { return registry + "/" + owner + "/" + name; }
 };

@@ -247,10 +247,11 @@ BufCacheResult ReadCachedBufModule(const std::string& cache_dir, const BufLockDe
                          lock_path.empty() ? nullptr : &lock);
   }
   if (actual != dep.digest) {
-    *problem = "buf's module cache holds " + dep.FullName() + " commit " + dep.commit + " (" +
-               entry + ") with digest " + actual + ", not the locked " + dep.digest +
-               ": the cache entry was modified; delete that directory and let buf fetch the "
-               "commit again (`buf dep update`), or vendor the module";
+    *problem = "digest verification failed for " + dep.FullName() + ":" + dep.commit +
+               ": buf's module cache (" + entry + ") holds " + actual + ", not the locked " +
+               dep.digest +
+               " (a corrupted or hand-edited cache entry or buf.lock); clear the cache with "
+               "`buf registry cc` and let buf fetch the commit again, or vendor the module";
     return BufCacheResult::kMismatch;
   }
   module->full_name = dep.FullName();
