@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -31,25 +33,41 @@ constexpr int kLanes[24] = {10, 7,  11, 17, 18, 3, 5,  16, 8,  21, 24, 4,
 
 uint64_t Rotl(uint64_t x, int n) { return (x << n) | (x >> (64 - n)); }
 
-void KeccakF(uint64_t st[25]) {
+void KeccakF(uint64_t a[25]) {
   for (uint64_t constant : kRoundConstants) {
-    uint64_t bc[5];
-    for (int i = 0; i < 5; ++i) bc[i] = st[i] ^ st[i + 5] ^ st[i + 10] ^ st[i + 15] ^ st[i + 20];
-    for (int i = 0; i < 5; ++i) {
-      uint64_t t = bc[(i + 4) % 5] ^ Rotl(bc[(i + 1) % 5], 1);
-      for (int j = 0; j < 25; j += 5) st[j + i] ^= t;
+    // θ
+    uint64_t c0 = a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20];
+    uint64_t c1 = a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21];
+    uint64_t c2 = a[2] ^ a[7] ^ a[12] ^ a[17] ^ a[22];
+    uint64_t c3 = a[3] ^ a[8] ^ a[13] ^ a[18] ^ a[23];
+    uint64_t c4 = a[4] ^ a[9] ^ a[14] ^ a[19] ^ a[24];
+    uint64_t d0 = c4 ^ Rotl(c1, 1), d1 = c0 ^ Rotl(c2, 1), d2 = c1 ^ Rotl(c3, 1);
+    uint64_t d3 = c2 ^ Rotl(c4, 1), d4 = c3 ^ Rotl(c0, 1);
+    for (int j = 0; j < 25; j += 5) {
+      a[j] ^= d0;
+      a[j + 1] ^= d1;
+      a[j + 2] ^= d2;
+      a[j + 3] ^= d3;
+      a[j + 4] ^= d4;
     }
-    uint64_t t = st[1];
+    // ρ and π
+    uint64_t t = a[1];
     for (int i = 0; i < 24; ++i) {
-      uint64_t next = st[kLanes[i]];
-      st[kLanes[i]] = Rotl(t, kRotations[i]);
+      uint64_t next = a[kLanes[i]];
+      a[kLanes[i]] = Rotl(t, kRotations[i]);
       t = next;
     }
+    // χ
     for (int j = 0; j < 25; j += 5) {
-      for (int i = 0; i < 5; ++i) bc[i] = st[j + i];
-      for (int i = 0; i < 5; ++i) st[j + i] ^= (~bc[(i + 1) % 5]) & bc[(i + 2) % 5];
+      uint64_t b0 = a[j], b1 = a[j + 1], b2 = a[j + 2], b3 = a[j + 3], b4 = a[j + 4];
+      a[j] = b0 ^ (~b1 & b2);
+      a[j + 1] = b1 ^ (~b2 & b3);
+      a[j + 2] = b2 ^ (~b3 & b4);
+      a[j + 3] = b3 ^ (~b4 & b0);
+      a[j + 4] = b4 ^ (~b0 & b1);
     }
-    st[0] ^= constant;
+    // ι
+    a[0] ^= constant;
   }
 }
 
@@ -127,23 +145,32 @@ std::string DirectoryOf(const std::string& path) {
 }  // namespace
 
 std::string Shake256Hex(std::string_view data) {
-  constexpr size_t kRate = 136;  // SHAKE256: 1088-bit rate
+  constexpr size_t kRate = 136;  // SHAKE256: 1088-bit rate, 17 lanes
   uint64_t st[25] = {};
-  size_t pos = 0;
-  auto absorb = [&](unsigned char byte) {
-    st[pos / 8] ^= static_cast<uint64_t>(byte) << (8 * (pos % 8));
-    if (++pos == kRate) {
-      KeccakF(st);
-      pos = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+  size_t n = data.size();
+  // Whole blocks a lane at a time (lanes are little-endian), the rest by byte.
+  for (; n >= kRate; p += kRate, n -= kRate) {
+    for (size_t i = 0; i < kRate / 8; ++i) {
+      uint64_t lane = 0;
+      if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(&lane, p + 8 * i, 8);
+      } else {
+        for (int k = 7; k >= 0; --k) lane = (lane << 8) | p[8 * i + k];
+      }
+      st[i] ^= lane;
     }
-  };
-  for (char c : data) absorb(static_cast<unsigned char>(c));
-  st[pos / 8] ^= 0x1FULL << (8 * (pos % 8));
+    KeccakF(st);
+  }
+  for (size_t pos = 0; pos < n; ++pos)
+    st[pos / 8] ^= static_cast<uint64_t>(p[pos]) << (8 * (pos % 8));
+  st[n / 8] ^= 0x1FULL << (8 * (n % 8));
   st[(kRate - 1) / 8] ^= 0x80ULL << (8 * ((kRate - 1) % 8));
   KeccakF(st);
   std::array<unsigned char, 64> out;
-  for (size_t i = 0; i < out.size(); ++i)
+  for (size_t i = 0; i < out.size(); ++i) {
     out[i] = static_cast<unsigned char>(st[i / 8] >> (8 * (i % 8)));
+  }
   return Hex(out.data(), out.size());
 }
 
