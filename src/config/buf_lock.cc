@@ -1,5 +1,6 @@
 #include "config/buf_lock.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "config/config.h"
@@ -17,6 +18,25 @@ bool IsHex(const std::string& s) {
     if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
   }
   return true;
+}
+
+// The plain scalar written after the key at `where` (1-based), up to a
+// comment or the end of the line.
+std::string RawValue(const std::string& text, std::pair<int, int> where) {
+  size_t start = 0;
+  for (int line = 1; line < where.first && start != std::string::npos; ++line) {
+    start = text.find('\n', start);
+    if (start != std::string::npos) ++start;
+  }
+  if (start == std::string::npos) return "";
+  std::string line = text.substr(start, text.find('\n', start) - start);
+  size_t colon = line.find(':', static_cast<size_t>(std::max(where.second - 1, 0)));
+  if (colon == std::string::npos) return "";
+  std::string value = line.substr(colon + 1);
+  value = value.substr(0, value.find(" #"));
+  size_t first = value.find_first_not_of(" \t");
+  size_t last = value.find_last_not_of(" \t\r");
+  return first == std::string::npos ? "" : value.substr(first, last - first + 1);
 }
 
 }  // namespace
@@ -116,8 +136,10 @@ bool ParseBufLock(const std::string& text, const std::string& path, BufLock* loc
       fail("", "no commit specified for module " + dep.FullName());
       continue;
     }
-    if (commit != "\x01" && commit.size() < 32 && IsHex(commit) && !entry["commit"].is_string()) {
-      commit.insert(0, 32 - commit.size(), '0');
+    if (entry.contains("commit") && !entry["commit"].is_string()) {
+      // A plain scalar that reads as a number (all digits, or digits and one
+      // `e`): the value as written on its line.
+      commit = RawValue(text, at(key + ".commit"));
     }
     std::string dashless;
     for (char c : commit) {
