@@ -186,6 +186,36 @@ TEST_CASE("buf cache: a locked dependency the cache holds resolves from it, read
   CHECK(Listing(cache.path()) == before);
 }
 
+TEST_CASE("buf cache: each side resolves the commit its own buf.lock pins", "[e2e][bufcache]") {
+  TempDir cache;
+  WriteMoneyEntry(cache.path());
+  // The next commit of the module adds a field.
+  const std::string newer = "fedcba9876543210fedcba9876543210";
+  std::string money = std::string(kMoney);
+  money.replace(money.find("}\n"), 2, "  int32 nanos = 3;\n}\n");
+  fs::path entry = cache.path() / "v3/modules/b5/buf.build/acme/money" / newer;
+  WriteFile(entry, "files/acme/money/v1/money.proto", money);
+  WriteFile(entry, "module.yaml", "version: v1\nfiles_dir: files\n");
+  std::string digest = BufDigestB5({{"acme/money/v1/money.proto", money}}, {});
+  CacheEnv env(cache.path());
+  Repo repo;
+  WriteRepo(repo, kMoneyB5);
+  repo.Commit("base");
+  repo.Write("buf.lock", std::string("version: v2\ndeps:\n  - name: buf.build/acme/money\n"
+                                     "    commit: ") +
+                             newer + "\n    digest: " + digest + "\n");
+  repo.Edit("proto/acme/orders/v1/orders.proto", "  string note = 3;\n",
+            "  string note = 3;\n  int32 cents = 4;\n");
+  auto upgraded = repo.Run("");
+  INFO(upgraded.out << upgraded.err);
+  CHECK(upgraded.exit_code == 0);
+  repo.Edit("proto/acme/orders/v1/orders.proto", "  string id = 1;\n", "");
+  auto broke = repo.Run("");
+  INFO(broke.out << broke.err);
+  CHECK(broke.exit_code == 1);
+  CHECK(Has(broke.out, "FIELD_NO_DELETE"));
+}
+
 TEST_CASE("buf cache: a v1 buf.lock reads the shake256 (b4) entry", "[e2e][bufcache]") {
   TempDir cache;
   fs::path entry = cache.path() / "v3/modules/shake256/buf.build/acme/money" / kCommit;
