@@ -558,19 +558,59 @@ ProtoScope ProtoScopePlanner::First() {
   return Make(scope);
 }
 
-ProtoScope ProtoScopePlanner::Reached(const std::set<std::string>& surface_changed) {
+ProtoScope ProtoScopePlanner::Reached(const std::map<std::string, ChangedSurface>& changes) {
   std::set<std::string> scope;
   if (full() || changed_.empty()) return Make(scope);
   std::set<std::string> changed(changed_.begin(), changed_.end());
+  // Each candidate's text is read (again) only when a word decides.
+  std::vector<Node*> candidates;
   for (const auto& node : nodes_) {
     if (node->changed || scoped_.count(node->import_path)) continue;
     bool contract = IsContract(node->import_path, true) || IsContract(node->import_path, false);
-    if (!contract) continue;
-    bool sensitive = node->header_before.sensitive || node->header_after.sensitive;
-    auto reached = [&](const std::string& import_path) {
-      return changed.count(import_path) && (sensitive || surface_changed.count(import_path));
+    if (contract) candidates.push_back(node.get());
+  }
+  std::vector<char> reached(candidates.size(), 0);
+  ParallelFor(candidates.size(), jobs_, [&](size_t k) {
+    const Node& node = *candidates[k];
+    bool sensitive = node.header_before.sensitive || node.header_after.sensitive;
+    std::shared_ptr<const std::string> text;
+    bool read = false;
+    auto has_word = [&](const std::string& word) {
+      if (!read) {
+        read = true;
+        text = ReadText(current_, node.after.repo_path);  // unchanged: one text for both
+      }
+      return !text || HasWord(*text, word);  // unreadable: compiled, and reported there
     };
-    if (Sees(*node, true, reached) || Sees(*node, false, reached)) scope.insert(node->import_path);
+    for (bool before : {true, false}) {
+      const std::string& package = (before ? node.header_before : node.header_after).package;
+      auto visit = [&](const std::string& import_path) {
+        if (!changed.count(import_path)) return false;
+        auto it = changes.find(import_path);
+        if (it == changes.end() || it->second.types) return true;
+        for (const auto& name : it->second.added) {
+          size_t dot = name.rfind('.');
+          std::string parent = dot == std::string::npos ? "" : name.substr(0, dot);
+          if (PackagesNest(parent, package) &&
+              has_word(dot == std::string::npos ? name : name.substr(dot + 1))) {
+            return true;
+          }
+        }
+        if (sensitive) {
+          for (const auto& word : it->second.details) {
+            if (has_word(word)) return true;
+          }
+        }
+        return false;
+      };
+      if (Sees(node, before, visit)) {
+        reached[k] = 1;
+        return;
+      }
+    }
+  });
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    if (reached[k]) scope.insert(candidates[k]->import_path);
   }
   return Make(scope);
 }
