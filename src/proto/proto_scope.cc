@@ -420,16 +420,42 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
   // `sensitive` is read (in Reached) only for the unchanged files that see a
   // changed one: finish their scans while their texts are still here.
   if (!full_ && !changed_.empty()) {
-    std::set<std::string> changed(changed_.begin(), changed_.end());
-    auto is_changed = [&](const std::string& import_path) {
-      return changed.count(import_path) > 0;
-    };
+    // Per side, the files through which a changed one is seen: the changed
+    // ones, and those that import such a file publicly (transitively).
+    for (int side = 0; side < 2; ++side) {
+      std::vector<std::vector<size_t>> importers(nodes_.size());  // public ones
+      for (size_t i = 0; i < nodes_.size(); ++i) {
+        const Node& node = *nodes_[i];
+        for (const auto& import_path :
+             (side == 0 ? node.header_before : node.header_after).public_imports) {
+          auto it = index_.find(import_path);
+          if (it != index_.end()) importers[it->second].push_back(i);
+        }
+      }
+      std::vector<char>& shows = shows_changed_[side];
+      shows.assign(nodes_.size(), 0);
+      std::vector<size_t> queue;
+      for (size_t i = 0; i < nodes_.size(); ++i) {
+        if (nodes_[i]->changed) {
+          shows[i] = 1;
+          queue.push_back(i);
+        }
+      }
+      while (!queue.empty()) {
+        size_t i = queue.back();
+        queue.pop_back();
+        for (size_t importer : importers[i]) {
+          if (!shows[importer]) {
+            shows[importer] = 1;
+            queue.push_back(importer);
+          }
+        }
+      }
+    }
     std::vector<Node*> unfinished;
     for (const auto& node : nodes_) {
       if (node->changed || (node->header_before.complete && node->header_after.complete)) continue;
-      if (Sees(*node, true, is_changed) || Sees(*node, false, is_changed)) {
-        unfinished.push_back(node.get());
-      }
+      if (SeesChanged(*node, true) || SeesChanged(*node, false)) unfinished.push_back(node.get());
     }
     ParallelFor(unfinished.size(), jobs, [&](size_t k) {
       Node& node = *unfinished[k];  // unchanged: one text for both sides
@@ -613,7 +639,7 @@ ProtoScope ProtoScopePlanner::Reached(const std::map<std::string, ChangedSurface
         }
         return false;
       };
-      if (Sees(node, before, visit)) {
+      if (SeesChanged(node, before) && Sees(node, before, visit)) {
         reached[k] = 1;
         return;
       }
@@ -623,6 +649,16 @@ ProtoScope ProtoScopePlanner::Reached(const std::map<std::string, ChangedSurface
     if (reached[k]) scope.insert(candidates[k]->import_path);
   }
   return Make(scope);
+}
+
+bool ProtoScopePlanner::SeesChanged(const Node& node, bool before) const {
+  const std::vector<char>& shows = shows_changed_[before ? 0 : 1];
+  if (shows.empty()) return false;
+  for (const auto& import_path : (before ? node.header_before : node.header_after).imports) {
+    auto it = index_.find(import_path);
+    if (it != index_.end() && shows[it->second]) return true;
+  }
+  return false;
 }
 
 bool ProtoScopePlanner::Sees(const Node& node, bool before,

@@ -147,6 +147,8 @@ class ProtoScopePlanner {
   // what they import publicly, transitively).
   bool Sees(const Node& node, bool before,
             const std::function<bool(const std::string&)>& visit) const;
+  // Sees(node, before, <is a changed file>), from shows_changed_.
+  bool SeesChanged(const Node& node, bool before) const;
   ProtoScope Make(const std::set<std::string>& import_paths);
   // Whether a package a changed file belongs to has a name declared twice.
   bool PackageNamesCollide();
@@ -156,6 +158,9 @@ class ProtoScopePlanner {
   std::map<std::string, size_t> index_;
   std::vector<std::unique_ptr<Node>> nodes_;
   std::vector<std::string> changed_;
+  // Per side (0: before), per node: changed, or importing publicly (directly
+  // or not) a changed file. Empty when nothing changed or with `full`.
+  std::vector<char> shows_changed_[2];
   std::vector<char> clean_;  // per node: see ProtoScope::shared
   std::set<std::string> scoped_;
   std::set<std::string> shared_;  // handed out as shared already
