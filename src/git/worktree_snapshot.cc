@@ -77,8 +77,18 @@ class WorktreeLister {
       std::string name = it->path().filename().string();
       if (name == ".git") continue;
       std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
-      fs::file_status status = it->symlink_status(ec);
+      // The type readdir gave (d_type), as symlink_status would say it: no
+      // lstat here (StatMatches makes the one a tracked file needs).
+      fs::file_type type = fs::file_type::unknown;
+      if (it->is_symlink(ec)) {
+        type = fs::file_type::symlink;
+      } else if (!ec && it->is_directory(ec)) {
+        type = fs::file_type::directory;
+      } else if (!ec && it->is_regular_file(ec)) {
+        type = fs::file_type::regular;
+      }
       if (ec) continue;
+      fs::file_status status(type);
       const IndexInfo* tracked = Tracked(relative);
       if (fs::is_directory(status)) {
         if (tracked != nullptr && tracked->mode == GIT_FILEMODE_COMMIT) continue;  // submodule

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <set>
 
 #include "config/config.h"
@@ -66,6 +67,127 @@ std::vector<std::string> TypeSurface(const google::protobuf::FileDescriptor* fil
     surface.push_back("service " + file->service(i)->full_name());
   std::sort(surface.begin(), surface.end());
   return surface;
+}
+
+// The names of `file`'s elements whose definitions an unchanged importer may
+// read beyond their type names (ChangedSurface::details), keyed by full name,
+// each with what it reads: a field's, enum value's or extension's definition,
+// a message's extension ranges and options, an enum's options.
+using Details = std::map<std::string, std::string>;
+
+void AddFieldDetails(const google::protobuf::FieldDescriptor* field, Details* out) {
+  google::protobuf::FieldDescriptorProto proto;
+  field->CopyTo(&proto);
+  (*out)["field " + field->full_name()] = proto.SerializeAsString();
+}
+
+void AddEnumDetails(const google::protobuf::EnumDescriptor* e, Details* out) {
+  (*out)["enum " + e->full_name()] = e->options().SerializeAsString();
+  for (int i = 0; i < e->value_count(); ++i) {
+    google::protobuf::EnumValueDescriptorProto proto;
+    e->value(i)->CopyTo(&proto);
+    (*out)["value " + e->value(i)->full_name()] = proto.SerializeAsString();
+  }
+}
+
+void AddMessageDetails(const google::protobuf::Descriptor* m, Details* out) {
+  std::string own = m->options().SerializeAsString();
+  for (int i = 0; i < m->extension_range_count(); ++i) {
+    google::protobuf::DescriptorProto::ExtensionRange range;
+    m->extension_range(i)->CopyTo(&range);
+    own += "|" + range.SerializeAsString();
+  }
+  (*out)["message " + m->full_name()] = own;
+  for (int i = 0; i < m->field_count(); ++i) AddFieldDetails(m->field(i), out);
+  for (int i = 0; i < m->extension_count(); ++i) AddFieldDetails(m->extension(i), out);
+  for (int i = 0; i < m->nested_type_count(); ++i) AddMessageDetails(m->nested_type(i), out);
+  for (int i = 0; i < m->enum_type_count(); ++i) AddEnumDetails(m->enum_type(i), out);
+}
+
+Details FileDetails(const google::protobuf::FileDescriptor* file) {
+  Details out;
+  for (int i = 0; i < file->message_type_count(); ++i)
+    AddMessageDetails(file->message_type(i), &out);
+  for (int i = 0; i < file->enum_type_count(); ++i) AddEnumDetails(file->enum_type(i), &out);
+  for (int i = 0; i < file->extension_count(); ++i) AddFieldDetails(file->extension(i), &out);
+  return out;
+}
+
+// What of a changed file present on both sides an importer can read
+// differently (ChangedSurface).
+ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
+                               const google::protobuf::FileDescriptor* after) {
+  ChangedSurface change;
+  std::vector<std::string> old_surface = TypeSurface(before), new_surface = TypeSurface(after);
+  std::vector<std::string> removed, added;
+  std::set_difference(old_surface.begin(), old_surface.end(), new_surface.begin(),
+                      new_surface.end(), std::back_inserter(removed));
+  std::set_difference(new_surface.begin(), new_surface.end(), old_surface.begin(),
+                      old_surface.end(), std::back_inserter(added));
+  change.types = !removed.empty();
+  for (const auto& entry : added) {
+    size_t space = entry.find(' ');
+    std::string kind = entry.substr(0, space);
+    if (kind != "message" && kind != "enum" && kind != "service") change.types = true;
+    change.added.push_back(entry.substr(space + 1));
+  }
+  if (change.types) return change;
+  Details old_details = FileDetails(before), new_details = FileDetails(after);
+  std::set<std::string> new_extensions, top_level_values;  // full names, in `after`
+  std::function<void(const google::protobuf::Descriptor*)> collect =
+      [&](const google::protobuf::Descriptor* m) {
+        for (int i = 0; i < m->extension_count(); ++i)
+          new_extensions.insert(m->extension(i)->full_name());
+        for (int i = 0; i < m->nested_type_count(); ++i) collect(m->nested_type(i));
+      };
+  for (int i = 0; i < after->extension_count(); ++i)
+    new_extensions.insert(after->extension(i)->full_name());
+  for (int i = 0; i < after->message_type_count(); ++i) collect(after->message_type(i));
+  for (int i = 0; i < after->enum_type_count(); ++i) {
+    for (int v = 0; v < after->enum_type(i)->value_count(); ++v)
+      top_level_values.insert(after->enum_type(i)->value(v)->full_name());
+  }
+  auto simple = [](const std::string& key) {
+    size_t dot = key.rfind('.'), space = key.find(' ');
+    return key.substr(dot == std::string::npos ? space + 1 : dot + 1);
+  };
+  // Gone or different: an importer that names it reads it differently.
+  for (const auto& [key, value] : old_details) {
+    auto it = new_details.find(key);
+    if (it == new_details.end() || it->second != value) change.details.insert(simple(key));
+  }
+  // New: an importer that named it before did not compile, unless the new
+  // symbol now shadows what its name meant. Only a symbol of a package scope
+  // can (a type's: `added`; an enum value of a top-level enum): a field, a
+  // nested value, a new type's own options lie in a scope of this file. An
+  // extension is a field an option or an `extend` elsewhere reads by number:
+  // always a detail.
+  for (const auto& [key, value] : new_details) {
+    if (old_details.count(key)) continue;
+    if (key.starts_with("field ")) {
+      if (new_extensions.count(key.substr(6))) change.details.insert(simple(key));
+    } else if (key.starts_with("value ") && top_level_values.count(key.substr(6))) {
+      change.added.push_back(key.substr(6));
+    }
+  }
+  // An extension that differs also names its extendee (`extend X` in the
+  // importer; numbers collide there).
+  for (const auto* file : {before, after}) {
+    std::function<void(const google::protobuf::FieldDescriptor*)> extension =
+        [&](const google::protobuf::FieldDescriptor* field) {
+          if (change.details.count(field->name())) {
+            change.details.insert(field->containing_type()->name());
+          }
+        };
+    std::function<void(const google::protobuf::Descriptor*)> message =
+        [&](const google::protobuf::Descriptor* m) {
+          for (int i = 0; i < m->extension_count(); ++i) extension(m->extension(i));
+          for (int i = 0; i < m->nested_type_count(); ++i) message(m->nested_type(i));
+        };
+    for (int i = 0; i < file->extension_count(); ++i) extension(file->extension(i));
+    for (int i = 0; i < file->message_type_count(); ++i) message(file->message_type(i));
+  }
+  return change;
 }
 
 class RuleCollector : public RuleEmitter {
@@ -198,7 +320,7 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
   // Then the unchanged contracts that see a changed file whose types changed
   // (or that did not compile: its importers are compiled too, so that their
   // errors are reported as well).
-  std::set<std::string> surface_changed;
+  std::map<std::string, ChangedSurface> changes;
   std::map<std::string, const SourceFile*> old_files, new_files;
   for (const auto& file : against_side.files()) old_files[file.import_path] = &file;
   for (const auto& file : current_side.files()) new_files[file.import_path] = &file;
@@ -206,11 +328,14 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
     auto old_file = old_files.find(import_path);
     auto new_file = new_files.find(import_path);
     if (old_file == old_files.end() || new_file == new_files.end() ||
-        TypeSurface(old_file->second->descriptor) != TypeSurface(new_file->second->descriptor)) {
-      surface_changed.insert(import_path);
+        !old_file->second->descriptor || !new_file->second->descriptor) {
+      changes[import_path].types = true;
+      continue;
     }
+    changes[import_path] =
+        CompareSurfaces(old_file->second->descriptor, new_file->second->descriptor);
   }
-  ProtoScope reached = planner->Reached(surface_changed);
+  ProtoScope reached = planner->Reached(changes);
   if (!reached.import_paths.empty()) {
     stats.compiled += static_cast<int>(reached.import_paths.size());
     ProtoSide::Extend({&against_side, &current_side}, requests(reached, false), shared(reached),

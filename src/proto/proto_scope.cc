@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <set>
@@ -156,12 +157,21 @@ namespace {
 // comment or a string: a caller that stops scanning may only over-list).
 // Whether `word` occurs in `text` as a whole identifier. A hit inside a
 // comment or a string only costs a full scan, never a missed import.
+// memmem, not string_view::find: find stops at every occurrence of the
+// word's first letter (every `p` and `i` of a file), glibc's memmem hashes
+// pairs of letters and skips ahead.
 bool HasWord(std::string_view text, std::string_view word) {
-  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
-    bool starts = at == 0 || !IsIdentChar(text[at - 1]);
-    size_t end = at + word.size();
-    bool ends = end == text.size() || !IsIdentChar(text[end]);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  for (const char* at = begin; at < end;) {
+    const void* hit = ::memmem(at, static_cast<size_t>(end - at), word.data(), word.size());
+    if (!hit) return false;
+    const char* found = static_cast<const char*>(hit);
+    const char* after = found + word.size();
+    bool starts = found == begin || !IsIdentChar(found[-1]);
+    bool ends = after == end || !IsIdentChar(*after);
     if (starts && ends) return true;
+    at = found + 1;
   }
   return false;
 }
@@ -410,16 +420,42 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
   // `sensitive` is read (in Reached) only for the unchanged files that see a
   // changed one: finish their scans while their texts are still here.
   if (!full_ && !changed_.empty()) {
-    std::set<std::string> changed(changed_.begin(), changed_.end());
-    auto is_changed = [&](const std::string& import_path) {
-      return changed.count(import_path) > 0;
-    };
+    // Per side, the files through which a changed one is seen: the changed
+    // ones, and those that import such a file publicly (transitively).
+    for (int side = 0; side < 2; ++side) {
+      std::vector<std::vector<size_t>> importers(nodes_.size());  // public ones
+      for (size_t i = 0; i < nodes_.size(); ++i) {
+        const Node& node = *nodes_[i];
+        for (const auto& import_path :
+             (side == 0 ? node.header_before : node.header_after).public_imports) {
+          auto it = index_.find(import_path);
+          if (it != index_.end()) importers[it->second].push_back(i);
+        }
+      }
+      std::vector<char>& shows = shows_changed_[side];
+      shows.assign(nodes_.size(), 0);
+      std::vector<size_t> queue;
+      for (size_t i = 0; i < nodes_.size(); ++i) {
+        if (nodes_[i]->changed) {
+          shows[i] = 1;
+          queue.push_back(i);
+        }
+      }
+      while (!queue.empty()) {
+        size_t i = queue.back();
+        queue.pop_back();
+        for (size_t importer : importers[i]) {
+          if (!shows[importer]) {
+            shows[importer] = 1;
+            queue.push_back(importer);
+          }
+        }
+      }
+    }
     std::vector<Node*> unfinished;
     for (const auto& node : nodes_) {
       if (node->changed || (node->header_before.complete && node->header_after.complete)) continue;
-      if (Sees(*node, true, is_changed) || Sees(*node, false, is_changed)) {
-        unfinished.push_back(node.get());
-      }
+      if (SeesChanged(*node, true) || SeesChanged(*node, false)) unfinished.push_back(node.get());
     }
     ParallelFor(unfinished.size(), jobs, [&](size_t k) {
       Node& node = *unfinished[k];  // unchanged: one text for both sides
@@ -558,21 +594,71 @@ ProtoScope ProtoScopePlanner::First() {
   return Make(scope);
 }
 
-ProtoScope ProtoScopePlanner::Reached(const std::set<std::string>& surface_changed) {
+ProtoScope ProtoScopePlanner::Reached(const std::map<std::string, ChangedSurface>& changes) {
   std::set<std::string> scope;
   if (full() || changed_.empty()) return Make(scope);
   std::set<std::string> changed(changed_.begin(), changed_.end());
+  // Each candidate's text is read (again) only when a word decides.
+  std::vector<Node*> candidates;
   for (const auto& node : nodes_) {
     if (node->changed || scoped_.count(node->import_path)) continue;
     bool contract = IsContract(node->import_path, true) || IsContract(node->import_path, false);
-    if (!contract) continue;
-    bool sensitive = node->header_before.sensitive || node->header_after.sensitive;
-    auto reached = [&](const std::string& import_path) {
-      return changed.count(import_path) && (sensitive || surface_changed.count(import_path));
+    if (contract) candidates.push_back(node.get());
+  }
+  std::vector<char> reached(candidates.size(), 0);
+  ParallelFor(candidates.size(), jobs_, [&](size_t k) {
+    const Node& node = *candidates[k];
+    bool sensitive = node.header_before.sensitive || node.header_after.sensitive;
+    std::shared_ptr<const std::string> text;
+    bool read = false;
+    auto has_word = [&](const std::string& word) {
+      if (!read) {
+        read = true;
+        text = ReadText(current_, node.after.repo_path);  // unchanged: one text for both
+      }
+      return !text || HasWord(*text, word);  // unreadable: compiled, and reported there
     };
-    if (Sees(*node, true, reached) || Sees(*node, false, reached)) scope.insert(node->import_path);
+    for (bool before : {true, false}) {
+      const std::string& package = (before ? node.header_before : node.header_after).package;
+      auto visit = [&](const std::string& import_path) {
+        if (!changed.count(import_path)) return false;
+        auto it = changes.find(import_path);
+        if (it == changes.end() || it->second.types) return true;
+        for (const auto& name : it->second.added) {
+          size_t dot = name.rfind('.');
+          std::string parent = dot == std::string::npos ? "" : name.substr(0, dot);
+          if (PackagesNest(parent, package) &&
+              has_word(dot == std::string::npos ? name : name.substr(dot + 1))) {
+            return true;
+          }
+        }
+        if (sensitive) {
+          for (const auto& word : it->second.details) {
+            if (has_word(word)) return true;
+          }
+        }
+        return false;
+      };
+      if (SeesChanged(node, before) && Sees(node, before, visit)) {
+        reached[k] = 1;
+        return;
+      }
+    }
+  });
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    if (reached[k]) scope.insert(candidates[k]->import_path);
   }
   return Make(scope);
+}
+
+bool ProtoScopePlanner::SeesChanged(const Node& node, bool before) const {
+  const std::vector<char>& shows = shows_changed_[before ? 0 : 1];
+  if (shows.empty()) return false;
+  for (const auto& import_path : (before ? node.header_before : node.header_after).imports) {
+    auto it = index_.find(import_path);
+    if (it != index_.end() && shows[it->second]) return true;
+  }
+  return false;
 }
 
 bool ProtoScopePlanner::Sees(const Node& node, bool before,

@@ -72,13 +72,39 @@ struct ProtoScope {
   std::shared_ptr<const ProtoContents> shared_contents;
 };
 
+// What an unchanged file that sees a changed one (imports it, directly or
+// through `import public`) can read differently in it, from both sides'
+// descriptors (proto_check.cc). Such a file compiles to other descriptors, or
+// fails, only when one of these holds:
+// - `types`: a type name it may resolve is gone or changed kind, or the
+//   package, syntax or public imports changed (or the file could not be
+//   compared): every file that sees it is compiled again;
+// - a name in `added` (a new message, enum or service, or a new value of a
+//   top-level enum: a new symbol of a package scope) can shadow one of its
+//   relative references: the new name's parent scope encloses the file's
+//   package or lies inside it, and the file's text holds the new name's last
+//   component as a word (a reference or option name starts with it);
+// - the file uses custom options, `extend` or `default` (`sensitive`) and its
+//   text holds a word of `details`: the name of a field, enum value or
+//   extension whose definition differs or is gone (an option value, a
+//   default or an extension names them), of a new extension and of an
+//   extension's extendee (numbers collide with the file's `extend`), or of a
+//   message whose extension ranges or options differ (`extend` names it).
+//   A new field or nested value is no detail: a file that named it did not
+//   compile before.
+// A word found in a comment or a string only costs a compile.
+struct ChangedSurface {
+  bool types = false;
+  std::vector<std::string> added;  // full names
+  std::set<std::string> details;   // simple names
+};
+
 // Chooses the scope in two steps. First: the changed contracts and, with
 // `package_scope`, every contract of a package one of them belongs to on
 // either side. Then, once those are compiled: the unchanged contracts that
-// see (import, directly or through `import public`) a changed file whose
-// type surface changed (see proto_check.cc), or that see any changed file
-// and are `sensitive`. An unchanged contract seeing only unchanged files, or
-// changed files with the same types, compiles to the same descriptors up to
+// see (import, directly or through `import public`) a changed file that
+// they can read differently (ChangedSurface). An unchanged contract seeing
+// only unchanged files, or changed files it reads the same, compiles to the same descriptors up to
 // the contents of the types it refers to, which no rule reads (a rule reads
 // a referenced type's full name and kind only).
 //
@@ -110,10 +136,10 @@ class ProtoScopePlanner {
   const std::vector<std::string>& changed() const { return changed_; }
   // Whether `import_path` is a contract on the side.
   bool IsContract(const std::string& import_path, bool before) const;
-  // The second step: `surface_changed` holds the changed files whose types
-  // differ (or that could not be compared). Contracts already in a scope are
-  // not repeated.
-  ProtoScope Reached(const std::set<std::string>& surface_changed);
+  // The second step: `changes` says, per changed file, what of it a file
+  // that sees it can read differently (a changed file missing from it is
+  // taken as `types`). Contracts already in a scope are not repeated.
+  ProtoScope Reached(const std::map<std::string, ChangedSurface>& changes);
 
  private:
   struct Node;
@@ -121,6 +147,8 @@ class ProtoScopePlanner {
   // what they import publicly, transitively).
   bool Sees(const Node& node, bool before,
             const std::function<bool(const std::string&)>& visit) const;
+  // Sees(node, before, <is a changed file>), from shows_changed_.
+  bool SeesChanged(const Node& node, bool before) const;
   ProtoScope Make(const std::set<std::string>& import_paths);
   // Whether a package a changed file belongs to has a name declared twice.
   bool PackageNamesCollide();
@@ -130,6 +158,9 @@ class ProtoScopePlanner {
   std::map<std::string, size_t> index_;
   std::vector<std::unique_ptr<Node>> nodes_;
   std::vector<std::string> changed_;
+  // Per side (0: before), per node: changed, or importing publicly (directly
+  // or not) a changed file. Empty when nothing changed or with `full`.
+  std::vector<char> shows_changed_[2];
   std::vector<char> clean_;  // per node: see ProtoScope::shared
   std::set<std::string> scoped_;
   std::set<std::string> shared_;  // handed out as shared already

@@ -93,8 +93,21 @@ Tree Base() {
   t["proto/p1/e.proto"] =
       "syntax = \"proto2\";\n\npackage p1;\n\nimport \"p0/level.proto\";\n\n"
       "message Leveled {\n  optional p0.Level level = 1 [default = HIGH];\n}\n";
-  t["proto/q/r/d.proto"] = Proto3("q.r", "import \"p1/pub.proto\";\n",
-                                  "message D {\n  p0.Foo foo = 1;\n  p1.Pub pub = 2;\n}\n");
+  t["proto/q/r/d.proto"] =
+      Proto3("q.r", "import \"p1/pub.proto\";\nimport \"q/r/local.proto\";\n",
+             "message D {\n  p0.Foo foo = 1;\n  p1.Pub pub = 2;\n  Local local = 3;\n}\n");
+  t["proto/q/r/local.proto"] = Proto3("q.r", "", "message Local {\n  int32 l = 1;\n}\n");
+  // An option whose value names a field, and an extension of a message
+  // with extension ranges: what their importers read beyond type names.
+  t["proto/p0/rules.proto"] =
+      "syntax = \"proto2\";\n\npackage p0;\n\nimport \"google/protobuf/descriptor.proto\";\n\n"
+      "message Rule {\n  optional string path = 1;\n}\n\n"
+      "extend google.protobuf.MessageOptions {\n  optional Rule rule = 50010;\n}\n\n"
+      "message Extendable {\n  optional int32 id = 1;\n  extensions 100 to 200;\n}\n";
+  t["proto/p1/ruled.proto"] =
+      "syntax = \"proto2\";\n\npackage p1;\n\nimport \"p0/rules.proto\";\n\n"
+      "message Ruled {\n  option (p0.rule) = { path: \"/v1\" };\n  optional int32 r = 1;\n}\n\n"
+      "extend p0.Extendable {\n  optional int32 more = 150;\n}\n";
   t["proto/p2/old.proto"] = Proto3("p2", "", "message Old {\n  int32 o = 1;\n}\n");
   t["proto/p2/keep.proto"] = Proto3("p2", "", "message Keep {\n  int32 k = 1;\n}\n");
   t["proto/svc/api.proto"] = Proto3("svc", "import \"p1/b.proto\";\n",
@@ -176,6 +189,49 @@ std::vector<Step> History() {
          Replace(t, "proto/p0/opts.proto", "string remark = 50001;",
                  "int32 note = 50002;\n  string other = 50001;");
          Replace(t, "proto/p1/c.proto", "[(p0.note) = \"hi\"]", "[(p0.note) = 7]");
+       }},
+      {"shadow-added",
+       [](Tree* t) {  // a new message of d.proto's own package: `p1.Pub` in d.proto now means it
+         Replace(t, "proto/q/r/local.proto", "message Local",
+                 "message p1 {\n  message Pub {\n    string s = 1;\n  }\n}\n\nmessage Local");
+       }},
+      {"shadow-gone",
+       [](Tree* t) {
+         Replace(t, "proto/q/r/local.proto",
+                 "message p1 {\n  message Pub {\n    string s = 1;\n  }\n}\n\n", "");
+       }},
+      {"grown",  // fields, values and a type added: no importer reads them yet
+       [](Tree* t) {
+         Replace(t, "proto/p0/rules.proto", "  optional string path = 1;\n",
+                 "  optional string path = 1;\n  optional string verb = 2;\n");
+         Replace(t, "proto/p0/level.proto", "  LOW = 0;\n", "  LOW = 0;\n  MID = 3;\n");
+         Replace(t, "proto/q/r/local.proto", "  int32 l = 1;\n",
+                 "  int32 l = 1;\n  int32 m = 2;\n");
+         (*t)["proto/p0/a.proto"] += "\nmessage Grown {\n  int32 g = 1;\n}\n";
+       }},
+      {"details-break",
+       [](Tree* t) {  // ruled.proto's option value and extension no longer compile
+         Replace(t, "proto/p0/rules.proto", "optional string path = 1;",
+                 "optional int32 path = 1;");
+         Replace(t, "proto/p0/rules.proto", "extensions 100 to 200;", "extensions 100 to 120;");
+       }},
+      {"details-back",
+       [](Tree* t) {
+         Replace(t, "proto/p0/rules.proto", "optional int32 path = 1;",
+                 "optional string path = 1;");
+         Replace(t, "proto/p0/rules.proto", "extensions 100 to 120;", "extensions 100 to 200;");
+       }},
+      {"extension-gone",
+       [](Tree* t) {  // the option ruled.proto sets is removed
+         Replace(t, "proto/p0/rules.proto",
+                 "extend google.protobuf.MessageOptions {\n  optional Rule rule = 50010;\n}\n\n",
+                 "");
+       }},
+      {"extension-back",
+       [](Tree* t) {
+         Replace(t, "proto/p0/rules.proto", "message Extendable",
+                 "extend google.protobuf.MessageOptions {\n  optional Rule rule = 50010;\n}\n\n"
+                 "message Extendable");
        }},
       {"packages",
        [](Tree* t) {  // a message moves within its package, a file goes, one arrives
@@ -288,6 +344,14 @@ TEST_CASE("the incremental and the full path give the same reports, on any threa
   CHECK(incremental["shadow"].out.find("\"path\": \"proto/q/r/d.proto\"") != std::string::npos);
   CHECK(incremental["option-gone"].exit_code == 2);
   CHECK(incremental["option-gone"].err.find("proto/p1/c.proto") != std::string::npos);
+  CHECK(incremental["shadow-added"].exit_code == 1);
+  CHECK(incremental["shadow-added"].out.find("\"path\": \"proto/q/r/d.proto\"") !=
+        std::string::npos);
+  CHECK(incremental["grown"].exit_code == 0);
+  CHECK(incremental["details-break"].exit_code == 2);
+  CHECK(incremental["details-break"].err.find("proto/p1/ruled.proto") != std::string::npos);
+  CHECK(incremental["extension-gone"].exit_code == 2);
+  CHECK(incremental["extension-gone"].err.find("proto/p1/ruled.proto") != std::string::npos);
   CHECK(incremental["packages"].out.find("PACKAGE_MESSAGE_NO_DELETE") != std::string::npos);
   CHECK(incremental["packages"].out.find("FILE_NO_DELETE") != std::string::npos);
   // common.json is no contract: only comparing order.schema.json finds this.
