@@ -3,6 +3,10 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#ifdef CONTRACT_LINT_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
@@ -301,6 +305,11 @@ int main(int argc, char** argv) {
   // loaders' threads allocate what another thread frees, which with an arena
   // per thread leaves each one's pages resident (about a third more peak RSS).
   mallopt(M_ARENA_MAX, 1);
+#else
+  // Pages a loader thread frees go back to the OS at once instead of after
+  // mimalloc's default delay: the compile's peak is followed by the compare's,
+  // and without it both stay resident (googleapis PR-sized: 85 -> 79 MB, same CPU).
+  mi_option_set(mi_option_decommit_delay, 0);
 #endif
   // The process ends after one run: big structures go with it (exit_pool.h).
   contract_lint::SkipFreeingAtExit();

@@ -32,12 +32,30 @@ bool Match(std::string_view p, std::string_view s) {
   return Match(p.substr(1), s.substr(1));
 }
 
+// The longest run of literal characters in `p` (between wildcards). Every path
+// the pattern matches (also as a directory, "p/**") contains it, so a path
+// without it is rejected by one substring search, before any backtracking.
+std::string_view LongestLiteral(std::string_view p) {
+  std::string_view best;
+  size_t start = 0;
+  for (size_t i = 0; i <= p.size(); ++i) {
+    bool wildcard = i == p.size() || p[i] == '*' || p[i] == '?';
+    // "**/" matches zero segments: its slash is not a literal of the path.
+    if (!wildcard && p[i] == '/' && i >= 2 && p[i - 1] == '*' && p[i - 2] == '*') wildcard = true;
+    if (!wildcard) continue;
+    if (i - start > best.size()) best = p.substr(start, i - start);
+    start = i + 1;
+  }
+  return best;
+}
+
 }  // namespace
 
 bool GlobMatch(std::string_view pattern, std::string_view path) {
   if (pattern.size() >= 2 && pattern.substr(0, 2) == "./") pattern.remove_prefix(2);
   while (!pattern.empty() && pattern.back() == '/') pattern.remove_suffix(1);
   if (pattern.empty() || pattern == ".") return true;
+  if (path.find(LongestLiteral(pattern)) == std::string_view::npos) return false;
   if (Match(pattern, path)) return true;
   // A directory pattern covers everything below it.
   if (path.size() > pattern.size() && path[pattern.size()] == '/' &&
@@ -46,10 +64,11 @@ bool GlobMatch(std::string_view pattern, std::string_view path) {
     return true;
   }
   if (pattern.find_first_of("*?") != std::string_view::npos) {
-    // "dir/**" style patterns already cover subpaths; "a/*" covers files in a/.
-    std::string with_rest(pattern);
-    with_rest += "/**";
-    return Match(with_rest, path);
+    // "dir/**" style patterns already cover subpaths; "a/*" covers files in a/:
+    // the pattern matches a directory above the path ("pattern/**").
+    for (size_t i = 0; i < path.size(); ++i) {
+      if (path[i] == '/' && Match(pattern, path.substr(0, i))) return true;
+    }
   }
   return false;
 }
