@@ -311,6 +311,66 @@ constexpr RuleInfo kRows[] = {
     Row("sunset-deleted", Severity::kError,
         "Checks that the x-sunset of a deprecated operation is not removed."),
     DeletesElement(Row("webhook-removed", Severity::kError, "Checks that no webhook is removed.")),
+    // oneOf / anyOf / allOf branches of bodies, judged by the JSON Schema engine.
+    Row("request-body-one-of-added", Severity::kInfo,
+        "Reports a oneOf branch added in a request body (judged by the JSON Schema engine)."),
+    Row("request-property-one-of-added", Severity::kInfo,
+        "Reports a oneOf branch added in a request property (judged by the JSON Schema engine)."),
+    Row("request-body-one-of-removed", Severity::kError,
+        "Checks that no oneOf branch is removed in a request body where the JSON Schema engine "
+        "finds it incompatible (BACKWARD)."),
+    Row("request-property-one-of-removed", Severity::kError,
+        "Checks that no oneOf branch is removed in a request property where the JSON Schema engine "
+        "finds it incompatible (BACKWARD)."),
+    Row("response-body-one-of-added", Severity::kError,
+        "Checks that no oneOf branch is added in a response body where the JSON Schema engine "
+        "finds it incompatible (FORWARD)."),
+    Row("response-property-one-of-added", Severity::kError,
+        "Checks that no oneOf branch is added in a response property where the JSON Schema engine "
+        "finds it incompatible (FORWARD)."),
+    Row("response-body-one-of-removed", Severity::kInfo,
+        "Reports a oneOf branch removed in a response body (judged by the JSON Schema engine)."),
+    Row("response-property-one-of-removed", Severity::kInfo,
+        "Reports a oneOf branch removed in a response property (judged by the JSON Schema "
+        "engine)."),
+    Row("request-body-any-of-added", Severity::kInfo,
+        "Reports a anyOf branch added in a request body (judged by the JSON Schema engine)."),
+    Row("request-property-any-of-added", Severity::kInfo,
+        "Reports a anyOf branch added in a request property (judged by the JSON Schema engine)."),
+    Row("request-body-any-of-removed", Severity::kError,
+        "Checks that no anyOf branch is removed in a request body where the JSON Schema engine "
+        "finds it incompatible (BACKWARD)."),
+    Row("request-property-any-of-removed", Severity::kError,
+        "Checks that no anyOf branch is removed in a request property where the JSON Schema engine "
+        "finds it incompatible (BACKWARD)."),
+    Row("response-body-any-of-added", Severity::kInfo,
+        "Reports a anyOf branch added in a response body (judged by the JSON Schema engine)."),
+    Row("response-property-any-of-added", Severity::kInfo,
+        "Reports a anyOf branch added in a response property (judged by the JSON Schema engine)."),
+    Row("response-body-any-of-removed", Severity::kInfo,
+        "Reports a anyOf branch removed in a response body (judged by the JSON Schema engine)."),
+    Row("response-property-any-of-removed", Severity::kInfo,
+        "Reports a anyOf branch removed in a response property (judged by the JSON Schema "
+        "engine)."),
+    Row("request-body-all-of-added", Severity::kError,
+        "Checks that no allOf branch is added in a request body where the JSON Schema engine finds "
+        "it incompatible (BACKWARD)."),
+    Row("request-property-all-of-added", Severity::kError,
+        "Checks that no allOf branch is added in a request property where the JSON Schema engine "
+        "finds it incompatible (BACKWARD)."),
+    Row("request-body-all-of-removed", Severity::kWarning,
+        "Reports a allOf branch removed in a request body (judged by the JSON Schema engine)."),
+    Row("request-property-all-of-removed", Severity::kWarning,
+        "Reports a allOf branch removed in a request property (judged by the JSON Schema engine)."),
+    Row("response-body-all-of-added", Severity::kInfo,
+        "Reports a allOf branch added in a response body (judged by the JSON Schema engine)."),
+    Row("response-property-all-of-added", Severity::kInfo,
+        "Reports a allOf branch added in a response property (judged by the JSON Schema engine)."),
+    Row("response-body-all-of-removed", Severity::kInfo,
+        "Reports a allOf branch removed in a response body (judged by the JSON Schema engine)."),
+    Row("response-property-all-of-removed", Severity::kInfo,
+        "Reports a allOf branch removed in a response property (judged by the JSON Schema "
+        "engine)."),
 };
 
 }  // namespace
