@@ -564,12 +564,46 @@ class Comparer {
         }
         Constraints(old_schema, new_schema, true, "request-parameter", param.label, subject,
                     op.label);
+        if (key.starts_with("header:")) HeaderProperties(op, param.label, old_schema, new_schema);
       }
     }
     for (const auto& [key, param] : old_params) {
       if (new_params.count(key)) continue;
       Emit("request-parameter-removed", new_op, Side::kCurrent, op.label + " " + param.label,
            param.label + " removed from " + op.label);
+    }
+  }
+
+  // A header parameter whose schema is an object (serialised `k=v,k=v`):
+  // its properties, judged BACKWARD like a request body's.
+  void HeaderProperties(const Operation& op, const std::string& label, const ApiNode& old_schema,
+                        const ApiNode& new_schema) {
+    Shape old_shape, new_shape;
+    Collect(old_, old_schema, &old_shape, 0);
+    Collect(new_, new_schema, &new_shape, 0);
+    for (const auto& [name, raw] : new_shape.properties) {
+      std::string subject = op.label + " " + label + " " + name;
+      std::string what = "property \"" + name + "\" of " + label + " in " + op.label;
+      bool required = new_shape.required.count(name) > 0;
+      auto it = old_shape.properties.find(name);
+      if (it == old_shape.properties.end()) {
+        if (required) {
+          Emit("new-required-request-header-property", raw, Side::kCurrent, subject,
+               "new required " + what + ": requests of old clients lack it");
+        }
+        continue;
+      }
+      if (required && !old_shape.required.count(name)) {
+        Emit("request-header-property-became-required", raw, Side::kCurrent, subject,
+             what + " became required: requests of old clients may lack it", "optional",
+             "required");
+      }
+      ApiNode old_prop = old_.Deref(it->second), new_prop = new_.Deref(raw);
+      ApiNode new_enum = new_prop.Child("enum");
+      if (new_enum && new_enum.value->is_array() && !old_prop.Child("enum")) {
+        Emit("request-header-property-became-enum", new_enum, Side::kCurrent, subject,
+             what + " became an enum: values old clients send may be rejected");
+      }
     }
   }
 

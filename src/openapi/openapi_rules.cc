@@ -311,6 +311,12 @@ constexpr RuleInfo kRows[] = {
     Row("sunset-deleted", Severity::kError,
         "Checks that the x-sunset of a deprecated operation is not removed."),
     DeletesElement(Row("webhook-removed", Severity::kError, "Checks that no webhook is removed.")),
+    Row("new-required-request-header-property", Severity::kError,
+        "Checks that no required property is added to an object-valued request header."),
+    Row("request-header-property-became-required", Severity::kError,
+        "Checks that a property of an object-valued request header does not become required."),
+    Row("request-header-property-became-enum", Severity::kError,
+        "Checks that a property of an object-valued request header does not become an enum."),
     // oneOf / anyOf / allOf branches of bodies, judged by the JSON Schema engine.
     Row("request-body-one-of-added", Severity::kInfo,
         "Reports a oneOf branch added in a request body (judged by the JSON Schema engine)."),
