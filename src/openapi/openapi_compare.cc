@@ -332,6 +332,13 @@ class Comparer {
       }
     }
     Webhooks(old_doc, new_doc);
+    if (old_doc && new_doc) {
+      ApiNode old_root = old_.Root(*old_doc), new_root = new_.Root(*new_doc);
+      Security("the API", old_root.Child("security"), new_root.Child("security"), new_root,
+               "api-global-security-");
+      SecuritySchemes(old_root.Child("components").Child("securitySchemes"),
+                      new_root.Child("components").Child("securitySchemes"), new_root);
+    }
     for (const auto& [key, entry] : new_paths) {
       if (old_paths.count(key)) continue;
       for (const char* method : kMethods) {
@@ -346,6 +353,152 @@ class Comparer {
             std::string message, std::string before = "", std::string after = "") {
     out_->push_back(ApiFinding(ContractKind::kOpenApi, rule, at, side, file_, subject,
                                std::move(message), std::move(before), std::move(after)));
+  }
+
+  // Security requirements ("oauth AND apiKey" -> scheme -> scopes), paired by
+  // their set of scheme names, as oasdiff does. All INFO in oasdiff.
+  struct Requirement {
+    ApiNode node;
+    std::map<std::string, std::pair<ApiNode, std::set<std::string>>> schemes;
+  };
+  static std::map<std::string, Requirement> Requirements(const ApiNode& list) {
+    std::map<std::string, Requirement> out;
+    if (!list || !list.value->is_array()) return out;
+    for (size_t i = 0; i < list.value->size(); ++i) {
+      ApiNode item = list.Child(i);
+      if (!item.value->is_object()) continue;
+      Requirement requirement{item, {}};
+      std::string key;
+      for (auto it = item.value->begin(); it != item.value->end(); ++it) {
+        key += (key.empty() ? "" : " AND ") + it.key();
+        std::set<std::string> scopes;
+        if (it->is_array()) {
+          for (const auto& scope : *it)
+            if (scope.is_string()) scopes.insert(scope.get<std::string>());
+        }
+        requirement.schemes[it.key()] = {item.Child(it.key()), std::move(scopes)};
+      }
+      out.emplace(key.empty() ? "{}" : key, std::move(requirement));
+    }
+    return out;
+  }
+
+  void Security(const std::string& label, const ApiNode& old_list, const ApiNode& new_list,
+                const ApiNode& new_owner, const std::string& prefix) {
+    auto before = Requirements(old_list), after = Requirements(new_list);
+    ApiNode at = new_list ? new_list : new_owner;
+    std::string whose = label == "the API" ? "the API's global" : label;
+    for (const auto& [key, requirement] : after) {
+      auto it = before.find(key);
+      if (it == before.end()) {
+        Emit(prefix + "added", requirement.node, Side::kCurrent, label + " security " + key,
+             "security requirement " + key + " added to " + whose + " security", "", key);
+        continue;
+      }
+      for (const auto& [scheme, entry] : requirement.schemes) {
+        const auto& old_scopes = it->second.schemes.at(scheme).second;
+        for (const auto& scope : entry.second) {
+          if (old_scopes.count(scope)) continue;
+          Emit(prefix + "scope-added", entry.first, Side::kCurrent,
+               label + " security " + scheme + " " + scope,
+               "scope " + scope + " added to security scheme " + scheme + " of " + whose +
+                   " security",
+               "", scope);
+        }
+        for (const auto& scope : old_scopes) {
+          if (entry.second.count(scope)) continue;
+          Emit(prefix + "scope-removed", entry.first, Side::kCurrent,
+               label + " security " + scheme + " " + scope,
+               "scope " + scope + " removed from security scheme " + scheme + " of " + whose +
+                   " security",
+               scope, "");
+        }
+      }
+    }
+    for (const auto& [key, requirement] : before) {
+      if (after.count(key)) continue;
+      Emit(prefix + "removed", at, Side::kCurrent, label + " security " + key,
+           "security requirement " + key + " removed from " + whose + " security", key, "");
+    }
+  }
+
+  // components.securitySchemes by name: added, removed, type and OAuth flows changed.
+  void SecuritySchemes(const ApiNode& old_all, const ApiNode& new_all, const ApiNode& new_root) {
+    bool had = old_all && old_all.value->is_object(), has = new_all && new_all.value->is_object();
+    ApiNode at = has ? new_all : new_root;
+    if (has) {
+      for (auto it = new_all.value->begin(); it != new_all.value->end(); ++it) {
+        if (had && old_all.value->contains(it.key())) continue;
+        Emit("api-security-component-added", new_all.Child(it.key()), Side::kCurrent,
+             "security scheme " + it.key(), "security scheme " + it.key() + " added", "", it.key());
+      }
+    }
+    if (!had) return;
+    for (auto it = old_all.value->begin(); it != old_all.value->end(); ++it) {
+      const std::string& name = it.key();
+      std::string subject = "security scheme " + name;
+      if (!has || !new_all.value->contains(name)) {
+        Emit("api-security-component-removed", at, Side::kCurrent, subject,
+             "security scheme " + name + " removed", name, "");
+        continue;
+      }
+      ApiNode before = old_.Deref(old_all.Child(name)), after = new_.Deref(new_all.Child(name));
+      if (!before || !after || !before.value->is_object() || !after.value->is_object()) continue;
+      std::string old_type = before.value->value("type", ""),
+                  new_type = after.value->value("type", "");
+      if (old_type != new_type) {
+        ApiNode type_at = after.Child("type") ? after.Child("type") : after;
+        Emit("api-security-component-type-changed", type_at, Side::kCurrent, subject,
+             "type of security scheme " + name + " changed from " + old_type + " to " + new_type,
+             old_type, new_type);
+        continue;
+      }
+      ApiNode old_flows = before.Child("flows"), new_flows = after.Child("flows");
+      if (!old_flows || !new_flows || !old_flows.value->is_object() ||
+          !new_flows.value->is_object())
+        continue;
+      for (auto flow = new_flows.value->begin(); flow != new_flows.value->end(); ++flow) {
+        ApiNode o = old_flows.Child(flow.key()), n = new_flows.Child(flow.key());
+        if (!o || !n.value->is_object() || !o.value->is_object()) continue;
+        std::string where = " of flow " + flow.key() + " of security scheme " + name;
+        for (auto [key, id] :
+             {std::pair{"authorizationUrl", "api-security-component-oauth-url-changed"},
+              std::pair{"tokenUrl", "api-security-component-oauth-token-url-changed"}}) {
+          std::string was = o.value->value(key, ""), now = n.value->value(key, "");
+          if (was == now) continue;
+          Emit(id, n.Child(key) ? n.Child(key) : n, Side::kCurrent,
+               subject + " " + flow.key() + " " + key,
+               std::string(key) + where + " changed from \"" + was + "\" to \"" + now + "\"", was,
+               now);
+        }
+        ApiNode old_scopes = o.Child("scopes"), new_scopes = n.Child("scopes");
+        bool olds = old_scopes && old_scopes.value->is_object();
+        bool news = new_scopes && new_scopes.value->is_object();
+        if (news) {
+          for (auto scope = new_scopes.value->begin(); scope != new_scopes.value->end(); ++scope) {
+            std::string sub = subject + " " + flow.key() + " scope " + scope.key();
+            if (!olds || !old_scopes.value->contains(scope.key())) {
+              Emit("api-security-component-oauth-scope-added", new_scopes.Child(scope.key()),
+                   Side::kCurrent, sub,
+                   "OAuth scope " + scope.key() + " added to" + where.substr(3), "", scope.key());
+            } else if ((*old_scopes.value)[scope.key()] != *scope) {
+              Emit("api-security-component-oauth-scope-changed", new_scopes.Child(scope.key()),
+                   Side::kCurrent, sub,
+                   "description of OAuth scope " + scope.key() + where + " changed",
+                   (*old_scopes.value)[scope.key()].dump(), scope->dump());
+            }
+          }
+        }
+        if (olds) {
+          for (auto scope = old_scopes.value->begin(); scope != old_scopes.value->end(); ++scope) {
+            if (news && new_scopes.value->contains(scope.key())) continue;
+            Emit("api-security-component-oauth-scope-removed", news ? new_scopes : n,
+                 Side::kCurrent, subject + " " + flow.key() + " scope " + scope.key(),
+                 "OAuth scope " + scope.key() + " removed from" + where.substr(3), scope.key(), "");
+          }
+        }
+      }
+    }
   }
 
   // 3.1 `webhooks` by name.
@@ -433,6 +586,8 @@ class Comparer {
       } else if (old_op && new_op) {
         Operation Op{label, old_path, new_path};
         Stability(label, old_op, new_op);
+        Security(label, old_op.Child("security"), new_op.Child("security"), new_op,
+                 "api-security-");
         Sunset(label, old_op, new_op);
         Parameters(Op, old_item, old_op, new_item, new_op);
         RequestBody(Op, old_.Deref(old_op.Child("requestBody")),
