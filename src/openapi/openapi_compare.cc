@@ -1055,16 +1055,65 @@ class Comparer {
       seen.emplace(std::pair{f.rule, f.subject.substr(f.subject.find('#') + 1)}, i);
     }
     std::string side = request ? "request" : "response";
+    // Inside oneOf/anyOf branches, which the walk does not enter, property and
+    // required changes are mapped too (a required change names its property).
+    auto in_branch = [](const std::string& p) {
+      return p.find("oneOf[") != std::string::npos || p.find("anyOf[") != std::string::npos;
+    };
+    auto named = [](const std::string& parent, const std::string& compact) {
+      nlohmann::json name = nlohmann::json::parse(compact, nullptr, false);
+      if (!name.is_string()) return std::string();
+      return parent.empty() ? name.get<std::string>() : parent + "/" + name.get<std::string>();
+    };
+    std::set<std::string> added, removed, now_required, no_longer_required;
+    for (const Change& change : changes) {
+      std::string p;
+      OasId(change, request, &p);
+      if (change.rule == "PROPERTY_NO_ADD") added.insert(p);
+      if (change.rule == "PROPERTY_NO_DELETE") removed.insert(p);
+      if (change.rule == "REQUIRED_NO_ADD") now_required.insert(named(p, change.after));
+      if (change.rule == "REQUIRED_NO_DELETE") no_longer_required.insert(named(p, change.before));
+    }
     for (const Change& change : changes) {
       std::string prop;
       std::string id = OasId(change, request, &prop);
+      const std::string& rule = change.rule;
+      bool branch_property = false;
+      if (rule == "PROPERTY_NO_ADD" || rule == "PROPERTY_NO_DELETE" || rule == "REQUIRED_NO_ADD" ||
+          rule == "REQUIRED_NO_DELETE") {
+        if (rule == "REQUIRED_NO_ADD") prop = named(prop, change.after);
+        if (rule == "REQUIRED_NO_DELETE") prop = named(prop, change.before);
+        branch_property = in_branch(prop);
+        if (!branch_property && id != "new-optional-request-property") continue;  // the walk's
+        if (branch_property) {
+          bool required = now_required.count(prop) > 0;
+          if (rule == "PROPERTY_NO_ADD") {
+            id = request ? (required ? "new-required-request-property"
+                                     : "new-optional-request-property")
+                         : (required ? "response-required-property-added"
+                                     : "response-optional-property-added");
+          } else if (rule == "PROPERTY_NO_DELETE") {
+            // Lenient: the engine reports only required properties removed.
+            bool was_required = no_longer_required.count(prop) > 0 || lenient_;
+            id = request        ? "request-property-removed"
+                 : was_required ? "response-required-property-removed"
+                                : "response-optional-property-removed";
+          } else if (rule == "REQUIRED_NO_ADD") {
+            if (added.count(prop)) continue;  // a new required property: reported as added
+            id = request ? "request-property-became-required" : "response-property-became-required";
+          } else {
+            if (removed.count(prop)) continue;  // removed with the property
+            id = request ? "request-property-became-optional" : "response-property-became-optional";
+          }
+        }
+      }
       if (id.empty() || !Known(id)) continue;
       bool breaks = change.direction == Direction::kBoth ||
                     (request ? change.direction == Direction::kNarrowing
                              : change.direction == Direction::kWidening);
       std::string subject = where_ + (prop.empty() ? "" : " " + prop);
       auto it = seen.find({id, subject});
-      if (id == "new-optional-request-property") {
+      if (id == "new-optional-request-property" && !branch_property) {
         // Strict content model only (lenient reports no optional addition).
         if (breaks && it != seen.end()) {
           Finding& f = (*out_)[it->second];
@@ -1083,6 +1132,9 @@ class Comparer {
            what + ": " + change.text + consequence +
                (request ? " (request: judged BACKWARD)" : " (response: judged FORWARD)"),
            change.before, change.after);
+      // Strict content model: the policy makes this INFO id an error.
+      if (id == "new-optional-request-property" && breaks)
+        out_->back().direction = Direction::kNarrowing;
       seen.emplace(std::pair{id, subject}, out_->size() - 1);
     }
   }
