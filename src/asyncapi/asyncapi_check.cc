@@ -251,8 +251,9 @@ bool IsJsonSchemaFormat(std::string format) {
 
 class Comparer {
  public:
-  Comparer(ApiSide& old_side, ApiSide& new_side, std::vector<Finding>* out, std::string file)
-      : old_(old_side), new_(new_side), out_(out), file_(std::move(file)) {}
+  Comparer(ApiSide& old_side, ApiSide& new_side, std::vector<Finding>* out, std::string file,
+           bool lenient)
+      : old_(old_side), new_(new_side), out_(out), file_(std::move(file)), lenient_(lenient) {}
 
   void Documents(const Model& before, const Model& after) {
     for (const auto& [key, channel] : before.channels) {
@@ -387,14 +388,14 @@ class Comparer {
     MemorySnapshot new_snap(std::map<std::string, std::string>{{path, after.dump()}});
     JsonSchemaSettings settings;
     settings.include = {path};
-    settings.lenient = true;
+    settings.lenient = lenient_;
     Diagnostics quiet;
     SchemaSide old_side(old_snap, settings, "", &quiet);
     SchemaSide new_side(new_snap, settings, "", &quiet);
     const SchemaDocument* old_doc = old_side.Load(path);
     const SchemaDocument* new_doc = new_side.Load(path);
     if (old_doc == nullptr || new_doc == nullptr) return false;
-    SchemaComparer comparer(&old_side, &new_side, true);
+    SchemaComparer comparer(&old_side, &new_side, lenient_);
     std::vector<Change> changes;
     comparer.Compare(old_side.Root(*old_doc), new_side.Root(*new_doc), &changes);
     if (!quiet.empty() || !comparer.too_deep().empty()) return false;
@@ -476,6 +477,7 @@ class Comparer {
   ApiSide& new_;
   std::vector<Finding>* out_;
   std::string file_;
+  bool lenient_;  // breaking.asyncapi.content_model
 };
 
 }  // namespace
@@ -496,7 +498,7 @@ AsyncApiStats CheckAsyncApi(const Snapshot& against, const Snapshot& current,
         Model before = Build(old_side, old_doc, old_major);
         Model after;
         if (new_doc != nullptr) after = Build(new_side, *new_doc, new_major);
-        Comparer comparer(old_side, new_side, findings, old_doc.path);
+        Comparer comparer(old_side, new_side, findings, old_doc.path, settings.lenient);
         comparer.Documents(before, after);
       },
       *diagnostics);

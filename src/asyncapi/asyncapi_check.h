@@ -18,6 +18,9 @@ struct AsyncApiSettings {
                                       "**/asyncapi.json",  "**/*.asyncapi.yaml",
                                       "**/*.asyncapi.yml", "**/*.asyncapi.json"};
   std::vector<std::string> exclude;
+  // breaking.asyncapi.content_model: payloads and headers are judged with the
+  // lenient content model unless `strict`.
+  bool lenient = true;
 };
 
 struct AsyncApiStats {

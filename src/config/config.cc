@@ -1,11 +1,13 @@
 #include "config/config.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "config/config_schema.h"
 #include "config/glob.h"
+#include "edit_distance.h"
 #include "policy/rule_table.h"
 
 namespace contract_lint {
@@ -42,6 +44,13 @@ BreakingPolicy ReadBreaking(const nlohmann::json& breaking, BreakingPolicy polic
       policy.ignore_only[rule] = Strings(paths);
     }
   }
+  for (auto [key, selection] :
+       {std::pair{"openapi", &policy.openapi}, std::pair{"asyncapi", &policy.asyncapi}}) {
+    auto it = breaking.find(key);
+    if (it == breaking.end() || !it->is_object()) continue;
+    if (it->contains("use")) selection->use = Strings((*it)["use"]);
+    if (it->contains("except")) selection->except = Strings((*it)["except"]);
+  }
   if (breaking.contains("ignore_unstable_packages") &&
       breaking["ignore_unstable_packages"].is_boolean()) {
     policy.ignore_unstable_packages = breaking["ignore_unstable_packages"].get<bool>();
@@ -64,6 +73,41 @@ void LocateKeyPath(const ConfigPositions& positions, Diagnostic* diagnostic) {
     if (cut == std::string::npos) break;
     key_path.resize(cut);
   }
+}
+
+}  // namespace
+
+bool IsApiRuleName(const std::string& name, ContractKind kind) {
+  if (name == "ERR" || name == "WARN" || name == "INFO") return true;
+  if (const RuleInfo* rule = FindRule(name, kind); rule && rule->kind == kind) return true;
+  // AsyncAPI payloads and headers are reported with the JSON Schema engine's ids.
+  if (kind == ContractKind::kAsyncApi) {
+    const RuleInfo* rule = FindRule(name, ContractKind::kJsonSchema);
+    return rule && rule->kind == ContractKind::kJsonSchema;
+  }
+  return false;
+}
+
+namespace {
+
+// The closest id of that format (or level) to a misspelt `name`; "" when none is close.
+std::string SuggestApiRuleName(const std::string& name, ContractKind kind) {
+  std::string_view best;
+  size_t best_distance = std::max<size_t>(3, name.size() / 3) + 1;
+  auto consider = [&](std::string_view candidate) {
+    size_t d = EditDistance(name, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  };
+  for (std::string_view level : {"ERR", "WARN", "INFO"}) consider(level);
+  for (const auto& rule : AllRules()) {
+    if (rule.kind == kind ||
+        (kind == ContractKind::kAsyncApi && rule.kind == ContractKind::kJsonSchema))
+      consider(rule.id);
+  }
+  return std::string(best);
 }
 
 // Every rule id or category named in a policy must exist.
@@ -102,6 +146,28 @@ void CheckRuleNames(const nlohmann::json& breaking, const std::string& where,
   if (breaking.contains("ignore_only") && breaking["ignore_only"].is_object()) {
     for (const auto& [rule, paths] : breaking["ignore_only"].items()) {
       check(rule, where + ".ignore_only." + rule);
+    }
+  }
+  // breaking.openapi / breaking.asyncapi: that format's ids, or a level.
+  for (auto [key, kind] : {std::pair{"openapi", ContractKind::kOpenApi},
+                           std::pair{"asyncapi", ContractKind::kAsyncApi}}) {
+    auto section = breaking.find(key);
+    if (section == breaking.end() || !section->is_object()) continue;
+    for (const char* list : {"use", "except"}) {
+      if (!section->contains(list) || !(*section)[list].is_array()) continue;
+      for (size_t i = 0; i < (*section)[list].size(); ++i) {
+        const auto& item = (*section)[list][i];
+        if (!item.is_string()) continue;
+        std::string name = item.get<std::string>();
+        if (IsApiRuleName(name, kind)) continue;
+        std::string key_path = where + "." + key + "." + list + "[" + std::to_string(i) + "]";
+        std::string message = key_path + ": unknown " +
+                              (kind == ContractKind::kOpenApi ? "OpenAPI" : "AsyncAPI") +
+                              " rule or level \"" + name + "\" (a rule id, ERR, WARN or INFO)";
+        std::string suggestion = SuggestApiRuleName(name, kind);
+        if (!suggestion.empty()) message += "; did you mean \"" + suggestion + "\"?";
+        diagnostics->Add(path, 0, 0, message);
+      }
     }
   }
 }
@@ -197,6 +263,12 @@ void ApplyDocument(const nlohmann::json& doc, Config* config) {
   if (doc.contains("breaking")) {
     config->breaking = ReadBreaking(doc["breaking"], config->breaking);
     config->jsonschema.lenient = doc["breaking"].value("content_model", "strict") == "lenient";
+    // OpenAPI and AsyncAPI bodies: lenient unless `strict` is asked for.
+    const auto& breaking = doc["breaking"];
+    if (breaking.contains("openapi") && breaking["openapi"].is_object())
+      config->openapi.lenient = breaking["openapi"].value("content_model", "lenient") != "strict";
+    if (breaking.contains("asyncapi") && breaking["asyncapi"].is_object())
+      config->asyncapi.lenient = breaking["asyncapi"].value("content_model", "lenient") != "strict";
   }
   if (doc.contains("limits")) {
     config->limits.max_file_bytes =

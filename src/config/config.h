@@ -19,6 +19,13 @@
 
 namespace contract_lint {
 
+// `breaking.openapi` / `breaking.asyncapi`: which of that format's checks
+// report, by rule id or level (ERR, WARN, INFO). An empty `use` means all.
+struct ApiRuleSelection {
+  std::vector<std::string> use;
+  std::vector<std::string> except;
+};
+
 // The `breaking:` section: the repository-wide policy (or a contract's override).
 struct BreakingPolicy {
   std::vector<std::string> use = {"FILE"};  // rule ids or categories
@@ -30,6 +37,8 @@ struct BreakingPolicy {
   std::vector<std::string> ignore;                              // path globs
   std::map<std::string, std::vector<std::string>> ignore_only;  // rule id -> path globs
   bool ignore_unstable_packages = false;
+  ApiRuleSelection openapi;
+  ApiRuleSelection asyncapi;
 };
 
 // An entry of `contracts:`: who owns which paths, with an optional policy.
@@ -113,6 +122,11 @@ bool LoadConfig(const Snapshot& current, const std::string& config_path, const s
 // either side is a warning.
 void CheckConfigPaths(const Config& config, const Snapshot& against, const Snapshot& current,
                       Diagnostics* diagnostics, std::vector<Diagnostic>* warnings);
+
+// True when `name` may stand in `breaking.openapi` / `breaking.asyncapi`
+// use/except: a rule id of that format (AsyncAPI: or a JSON Schema engine id
+// its payloads are reported with), or a level ERR, WARN, INFO.
+bool IsApiRuleName(const std::string& name, ContractKind kind);
 
 // The contract that owns `path` (first match in config order), or nullptr.
 const ContractSpec* ContractFor(const Config& config, std::string_view path);

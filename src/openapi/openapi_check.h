@@ -17,6 +17,9 @@ struct OpenApiSettings {
   std::vector<std::string> include = {"**/openapi.yaml",   "**/openapi.yml",   "**/openapi.json",
                                       "**/*.openapi.yaml", "**/*.openapi.yml", "**/*.openapi.json"};
   std::vector<std::string> exclude;
+  // breaking.openapi.content_model: body schemas are judged with the lenient
+  // content model unless `strict` (then an added optional request property breaks).
+  bool lenient = true;
 };
 
 struct OpenApiStats {

@@ -7,6 +7,8 @@
 #include <set>
 #include <string_view>
 
+#include "jsonschema/schema_compare.h"
+#include "jsonschema/schema_side.h"
 #include "policy/rule_rows.h"
 
 namespace contract_lint {
@@ -64,6 +66,134 @@ bool Known(const std::string& id) {
     return out;
   }();
   return ids.count(id) > 0;
+}
+
+// oasdiff's level of `id` (error when unknown).
+Severity LevelOf(const std::string& id) {
+  static const std::map<std::string, Severity, std::less<>> levels = [] {
+    std::map<std::string, Severity, std::less<>> out;
+    for (const RuleInfo& row : OpenApiRuleRows()) out.emplace(row.id, row.level);
+    return out;
+  }();
+  auto it = levels.find(id);
+  return it == levels.end() ? Severity::kError : it->second;
+}
+
+bool IsSchemaAnnotation(const std::string& key) {
+  return key == "description" || key == "title" || key == "summary" || key == "example" ||
+         key == "examples" || key == "$comment" || key == "externalDocs" || key == "xml" ||
+         key == "discriminator" || key == "nullable" || key.starts_with("x-");
+}
+
+// Keywords whose value maps names to subschemas (their keys are not keywords).
+bool IsSchemaMap(const std::string& key) {
+  return key == "properties" || key == "patternProperties" || key == "$defs" ||
+         key == "definitions" || key == "dependentSchemas";
+}
+
+std::string PointerUnescape(const std::string& token) {
+  std::string out;
+  for (size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out += token[i + 1] == '0' ? '~' : '/';
+      ++i;
+    } else {
+      out += token[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> PointerTokens(const std::string& pointer) {
+  std::vector<std::string> tokens;
+  size_t start = 1;
+  while (!pointer.empty() && start <= pointer.size()) {
+    size_t slash = pointer.find('/', start);
+    tokens.push_back(PointerUnescape(
+        pointer.substr(start, slash == std::string::npos ? std::string::npos : slash - start)));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return tokens;
+}
+
+// An OpenAPI Schema Object as a JSON Schema the engine reads: $refs inlined (a
+// cycle becomes a marker), annotations and OpenAPI-only keywords left out, the
+// 3.0 boolean exclusiveMinimum/Maximum written as 2020-12 numbers, and the
+// properties this exchange never carries (readOnly in requests, writeOnly in
+// responses) removed with their `required` entries.
+nlohmann::json InlineSchema(ApiSide& side, ApiNode node, bool request,
+                            std::set<const nlohmann::json*>* active, int depth) {
+  if (!node) return nullptr;
+  ApiNode target = side.Deref(node);
+  if (!target) return node.value ? *node.value : nlohmann::json();
+  if (depth > kMaxSchemaDepth || active->count(target.value)) {
+    return nlohmann::json{{"$comment", "cycle " + target.doc->path + "#" + target.pointer}};
+  }
+  const nlohmann::json& value = *target.value;
+  if (!value.is_structured()) return value;
+  active->insert(target.value);
+  nlohmann::json out = value.is_object() ? nlohmann::json::object() : nlohmann::json::array();
+  if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i)
+      out.push_back(InlineSchema(side, target.Child(i), request, active, depth + 1));
+    active->erase(target.value);
+    return out;
+  }
+  const char* hidden = request ? "readOnly" : "writeOnly";
+  std::set<std::string> dropped;
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    const std::string& key = it.key();
+    if (IsSchemaAnnotation(key)) continue;
+    ApiNode child = target.Child(key);
+    if (IsSchemaMap(key) && it->is_object()) {
+      nlohmann::json map = nlohmann::json::object();
+      for (auto entry = it->begin(); entry != it->end(); ++entry) {
+        ApiNode sub = side.Deref(child.Child(entry.key()));
+        if (key == "properties" && Flag(sub, hidden)) {
+          dropped.insert(entry.key());
+          continue;
+        }
+        map[entry.key()] = InlineSchema(side, child.Child(entry.key()), request, active, depth + 1);
+      }
+      out[key] = std::move(map);
+    } else if ((key == "exclusiveMinimum" || key == "exclusiveMaximum") && it->is_boolean()) {
+      const char* bound = key == "exclusiveMinimum" ? "minimum" : "maximum";
+      if (it->get<bool>() && value.contains(bound)) out[key] = value[bound];
+    } else if (key == "enum" || key == "const" || key == "default" || key == "required") {
+      out[key] = *it;
+    } else {
+      out[key] = InlineSchema(side, child, request, active, depth + 1);
+    }
+  }
+  for (const char* bound : {"minimum", "maximum"}) {
+    std::string exclusive =
+        bound == std::string("minimum") ? "exclusiveMinimum" : "exclusiveMaximum";
+    auto it = value.find(exclusive);
+    if (it != value.end() && it->is_boolean() && it->get<bool>()) out.erase(bound);
+  }
+  if (!dropped.empty() && out.contains("required") && out["required"].is_array()) {
+    nlohmann::json kept = nlohmann::json::array();
+    for (const auto& name : out["required"])
+      if (!name.is_string() || !dropped.count(name.get<std::string>())) kept.push_back(name);
+    out["required"] = std::move(kept);
+  }
+  active->erase(target.value);
+  return out;
+}
+
+// The types named by a compact `type` value ("\"string\"", "[\"string\",\"null\"]"),
+// without null.
+std::set<std::string> TypesOf(const std::string& compact) {
+  std::set<std::string> out;
+  nlohmann::json value = nlohmann::json::parse(compact, nullptr, false);
+  if (value.is_string()) out.insert(value.get<std::string>());
+  if (value.is_array()) {
+    for (const auto& t : value)
+      if (t.is_string()) out.insert(t.get<std::string>());
+  }
+  out.erase("null");
+  return out;
 }
 
 // "2XX" for "201"; empty when `code` is not a three-digit status.
@@ -186,8 +316,9 @@ struct Shape {
 
 class Comparer {
  public:
-  Comparer(ApiSide& old_side, ApiSide& new_side, std::vector<Finding>* out, std::string file)
-      : old_(old_side), new_(new_side), out_(out), file_(std::move(file)) {}
+  Comparer(ApiSide& old_side, ApiSide& new_side, std::vector<Finding>* out, std::string file,
+           bool lenient)
+      : old_(old_side), new_(new_side), out_(out), file_(std::move(file)), lenient_(lenient) {}
 
   void Documents(const ApiDocument* old_doc, const ApiDocument* new_doc) {
     std::map<std::string, std::pair<std::string, ApiNode>> old_paths = Paths(old_, old_doc);
@@ -201,6 +332,13 @@ class Comparer {
       }
     }
     Webhooks(old_doc, new_doc);
+    if (old_doc && new_doc) {
+      ApiNode old_root = old_.Root(*old_doc), new_root = new_.Root(*new_doc);
+      Security("the API", old_root.Child("security"), new_root.Child("security"), new_root,
+               "api-global-security-");
+      SecuritySchemes(old_root.Child("components").Child("securitySchemes"),
+                      new_root.Child("components").Child("securitySchemes"), new_root);
+    }
     for (const auto& [key, entry] : new_paths) {
       if (old_paths.count(key)) continue;
       for (const char* method : kMethods) {
@@ -215,6 +353,152 @@ class Comparer {
             std::string message, std::string before = "", std::string after = "") {
     out_->push_back(ApiFinding(ContractKind::kOpenApi, rule, at, side, file_, subject,
                                std::move(message), std::move(before), std::move(after)));
+  }
+
+  // Security requirements ("oauth AND apiKey" -> scheme -> scopes), paired by
+  // their set of scheme names, as oasdiff does. All INFO in oasdiff.
+  struct Requirement {
+    ApiNode node;
+    std::map<std::string, std::pair<ApiNode, std::set<std::string>>> schemes;
+  };
+  static std::map<std::string, Requirement> Requirements(const ApiNode& list) {
+    std::map<std::string, Requirement> out;
+    if (!list || !list.value->is_array()) return out;
+    for (size_t i = 0; i < list.value->size(); ++i) {
+      ApiNode item = list.Child(i);
+      if (!item.value->is_object()) continue;
+      Requirement requirement{item, {}};
+      std::string key;
+      for (auto it = item.value->begin(); it != item.value->end(); ++it) {
+        key += (key.empty() ? "" : " AND ") + it.key();
+        std::set<std::string> scopes;
+        if (it->is_array()) {
+          for (const auto& scope : *it)
+            if (scope.is_string()) scopes.insert(scope.get<std::string>());
+        }
+        requirement.schemes[it.key()] = {item.Child(it.key()), std::move(scopes)};
+      }
+      out.emplace(key.empty() ? "{}" : key, std::move(requirement));
+    }
+    return out;
+  }
+
+  void Security(const std::string& label, const ApiNode& old_list, const ApiNode& new_list,
+                const ApiNode& new_owner, const std::string& prefix) {
+    auto before = Requirements(old_list), after = Requirements(new_list);
+    ApiNode at = new_list ? new_list : new_owner;
+    std::string whose = label == "the API" ? "the API's global" : label;
+    for (const auto& [key, requirement] : after) {
+      auto it = before.find(key);
+      if (it == before.end()) {
+        Emit(prefix + "added", requirement.node, Side::kCurrent, label + " security " + key,
+             "security requirement " + key + " added to " + whose + " security", "", key);
+        continue;
+      }
+      for (const auto& [scheme, entry] : requirement.schemes) {
+        const auto& old_scopes = it->second.schemes.at(scheme).second;
+        for (const auto& scope : entry.second) {
+          if (old_scopes.count(scope)) continue;
+          Emit(prefix + "scope-added", entry.first, Side::kCurrent,
+               label + " security " + scheme + " " + scope,
+               "scope " + scope + " added to security scheme " + scheme + " of " + whose +
+                   " security",
+               "", scope);
+        }
+        for (const auto& scope : old_scopes) {
+          if (entry.second.count(scope)) continue;
+          Emit(prefix + "scope-removed", entry.first, Side::kCurrent,
+               label + " security " + scheme + " " + scope,
+               "scope " + scope + " removed from security scheme " + scheme + " of " + whose +
+                   " security",
+               scope, "");
+        }
+      }
+    }
+    for (const auto& [key, requirement] : before) {
+      if (after.count(key)) continue;
+      Emit(prefix + "removed", at, Side::kCurrent, label + " security " + key,
+           "security requirement " + key + " removed from " + whose + " security", key, "");
+    }
+  }
+
+  // components.securitySchemes by name: added, removed, type and OAuth flows changed.
+  void SecuritySchemes(const ApiNode& old_all, const ApiNode& new_all, const ApiNode& new_root) {
+    bool had = old_all && old_all.value->is_object(), has = new_all && new_all.value->is_object();
+    ApiNode at = has ? new_all : new_root;
+    if (has) {
+      for (auto it = new_all.value->begin(); it != new_all.value->end(); ++it) {
+        if (had && old_all.value->contains(it.key())) continue;
+        Emit("api-security-component-added", new_all.Child(it.key()), Side::kCurrent,
+             "security scheme " + it.key(), "security scheme " + it.key() + " added", "", it.key());
+      }
+    }
+    if (!had) return;
+    for (auto it = old_all.value->begin(); it != old_all.value->end(); ++it) {
+      const std::string& name = it.key();
+      std::string subject = "security scheme " + name;
+      if (!has || !new_all.value->contains(name)) {
+        Emit("api-security-component-removed", at, Side::kCurrent, subject,
+             "security scheme " + name + " removed", name, "");
+        continue;
+      }
+      ApiNode before = old_.Deref(old_all.Child(name)), after = new_.Deref(new_all.Child(name));
+      if (!before || !after || !before.value->is_object() || !after.value->is_object()) continue;
+      std::string old_type = before.value->value("type", ""),
+                  new_type = after.value->value("type", "");
+      if (old_type != new_type) {
+        ApiNode type_at = after.Child("type") ? after.Child("type") : after;
+        Emit("api-security-component-type-changed", type_at, Side::kCurrent, subject,
+             "type of security scheme " + name + " changed from " + old_type + " to " + new_type,
+             old_type, new_type);
+        continue;
+      }
+      ApiNode old_flows = before.Child("flows"), new_flows = after.Child("flows");
+      if (!old_flows || !new_flows || !old_flows.value->is_object() ||
+          !new_flows.value->is_object())
+        continue;
+      for (auto flow = new_flows.value->begin(); flow != new_flows.value->end(); ++flow) {
+        ApiNode o = old_flows.Child(flow.key()), n = new_flows.Child(flow.key());
+        if (!o || !n.value->is_object() || !o.value->is_object()) continue;
+        std::string where = " of flow " + flow.key() + " of security scheme " + name;
+        for (auto [key, id] :
+             {std::pair{"authorizationUrl", "api-security-component-oauth-url-changed"},
+              std::pair{"tokenUrl", "api-security-component-oauth-token-url-changed"}}) {
+          std::string was = o.value->value(key, ""), now = n.value->value(key, "");
+          if (was == now) continue;
+          Emit(id, n.Child(key) ? n.Child(key) : n, Side::kCurrent,
+               subject + " " + flow.key() + " " + key,
+               std::string(key) + where + " changed from \"" + was + "\" to \"" + now + "\"", was,
+               now);
+        }
+        ApiNode old_scopes = o.Child("scopes"), new_scopes = n.Child("scopes");
+        bool olds = old_scopes && old_scopes.value->is_object();
+        bool news = new_scopes && new_scopes.value->is_object();
+        if (news) {
+          for (auto scope = new_scopes.value->begin(); scope != new_scopes.value->end(); ++scope) {
+            std::string sub = subject + " " + flow.key() + " scope " + scope.key();
+            if (!olds || !old_scopes.value->contains(scope.key())) {
+              Emit("api-security-component-oauth-scope-added", new_scopes.Child(scope.key()),
+                   Side::kCurrent, sub,
+                   "OAuth scope " + scope.key() + " added to" + where.substr(3), "", scope.key());
+            } else if ((*old_scopes.value)[scope.key()] != *scope) {
+              Emit("api-security-component-oauth-scope-changed", new_scopes.Child(scope.key()),
+                   Side::kCurrent, sub,
+                   "description of OAuth scope " + scope.key() + where + " changed",
+                   (*old_scopes.value)[scope.key()].dump(), scope->dump());
+            }
+          }
+        }
+        if (olds) {
+          for (auto scope = old_scopes.value->begin(); scope != old_scopes.value->end(); ++scope) {
+            if (news && new_scopes.value->contains(scope.key())) continue;
+            Emit("api-security-component-oauth-scope-removed", news ? new_scopes : n,
+                 Side::kCurrent, subject + " " + flow.key() + " scope " + scope.key(),
+                 "OAuth scope " + scope.key() + " removed from" + where.substr(3), scope.key(), "");
+          }
+        }
+      }
+    }
   }
 
   // 3.1 `webhooks` by name.
@@ -302,6 +586,8 @@ class Comparer {
       } else if (old_op && new_op) {
         Operation Op{label, old_path, new_path};
         Stability(label, old_op, new_op);
+        Security(label, old_op.Child("security"), new_op.Child("security"), new_op,
+                 "api-security-");
         Sunset(label, old_op, new_op);
         Parameters(Op, old_item, old_op, new_item, new_op);
         RequestBody(Op, old_.Deref(old_op.Child("requestBody")),
@@ -433,12 +719,46 @@ class Comparer {
         }
         Constraints(old_schema, new_schema, true, "request-parameter", param.label, subject,
                     op.label);
+        if (key.starts_with("header:")) HeaderProperties(op, param.label, old_schema, new_schema);
       }
     }
     for (const auto& [key, param] : old_params) {
       if (new_params.count(key)) continue;
       Emit("request-parameter-removed", new_op, Side::kCurrent, op.label + " " + param.label,
            param.label + " removed from " + op.label);
+    }
+  }
+
+  // A header parameter whose schema is an object (serialised `k=v,k=v`):
+  // its properties, judged BACKWARD like a request body's.
+  void HeaderProperties(const Operation& op, const std::string& label, const ApiNode& old_schema,
+                        const ApiNode& new_schema) {
+    Shape old_shape, new_shape;
+    Collect(old_, old_schema, &old_shape, 0);
+    Collect(new_, new_schema, &new_shape, 0);
+    for (const auto& [name, raw] : new_shape.properties) {
+      std::string subject = op.label + " " + label + " " + name;
+      std::string what = "property \"" + name + "\" of " + label + " in " + op.label;
+      bool required = new_shape.required.count(name) > 0;
+      auto it = old_shape.properties.find(name);
+      if (it == old_shape.properties.end()) {
+        if (required) {
+          Emit("new-required-request-header-property", raw, Side::kCurrent, subject,
+               "new required " + what + ": requests of old clients lack it");
+        }
+        continue;
+      }
+      if (required && !old_shape.required.count(name)) {
+        Emit("request-header-property-became-required", raw, Side::kCurrent, subject,
+             what + " became required: requests of old clients may lack it", "optional",
+             "required");
+      }
+      ApiNode old_prop = old_.Deref(it->second), new_prop = new_.Deref(raw);
+      ApiNode new_enum = new_prop.Child("enum");
+      if (new_enum && new_enum.value->is_array() && !old_prop.Child("enum")) {
+        Emit("request-header-property-became-enum", new_enum, Side::kCurrent, subject,
+             what + " became an enum: values old clients send may be rejected");
+      }
     }
   }
 
@@ -603,8 +923,10 @@ class Comparer {
         }
         where_ = subject + " " + media;
         active_.clear();
+        size_t first = out_->size();
         Schema(old_.Deref(old_content.Child(media).Child("schema")),
                new_.Deref(new_media.Child("schema")), request, "", 0);
+        Engine(old_content.Child(media).Child("schema"), new_media.Child("schema"), request, first);
       }
     }
     if (new_content && new_content.value->is_object()) {
@@ -616,6 +938,204 @@ class Comparer {
              "media type " + it.key() + " added to the " + subject.substr(op.label.size() + 1) +
                  " of " + op.label);
       }
+    }
+  }
+
+  // The node `pointer` (inside the inlined schema) stands for, following
+  // $refs as InlineSchema() did: the deepest one that exists.
+  ApiNode Walk(ApiNode node, const std::string& pointer) {
+    for (const std::string& token : PointerTokens(pointer)) {
+      ApiNode target = new_.Deref(node);
+      if (!target) return node;
+      ApiNode next = target.Child(token);
+      if (!next && target.value->is_array() && !token.empty() &&
+          token.find_first_not_of("0123456789") == std::string::npos) {
+        next = target.Child(static_cast<size_t>(std::stoul(token)));
+      }
+      if (!next) return target;
+      node = next;
+    }
+    return node;
+  }
+
+  // Maps an engine change to oasdiff's id for it ("" when oasdiff has none, or
+  // the walk above owns it); `path` gets the property path ("" = the body).
+  static std::string OasId(const Change& change, bool request, std::string* path) {
+    std::vector<std::string> tokens =
+        PointerTokens(change.subject.empty() ? change.location : change.subject);
+    std::string rule = change.rule;
+    bool combinator =
+        rule.starts_with("ONE_OF_") || rule.starts_with("ANY_OF_") || rule.starts_with("ALL_OF_");
+    // A branch's subject is the branch ("/oneOf/1"): the change is its parent's.
+    if (combinator) {
+      if (!tokens.empty() && tokens.back().find_first_not_of("0123456789") == std::string::npos)
+        tokens.pop_back();
+      if (!tokens.empty() &&
+          (tokens.back() == "oneOf" || tokens.back() == "anyOf" || tokens.back() == "allOf"))
+        tokens.pop_back();
+    }
+    bool property = false;
+    path->clear();
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      std::string part;
+      if (tokens[i] == "properties" && i + 1 < tokens.size()) {
+        part = tokens[++i];
+        property = true;
+      } else if (tokens[i] == "items") {
+        part = "items";
+      } else if (tokens[i] == "allOf" && i + 1 < tokens.size()) {
+        ++i;  // allOf branches are merged, as the walk merges them
+        continue;
+      } else if ((tokens[i] == "oneOf" || tokens[i] == "anyOf") && i + 1 < tokens.size()) {
+        part = tokens[i] + "[" + tokens[i + 1] + "]";
+        ++i;
+      } else if (rule.starts_with("TYPE_") && tokens[i] == "type" && i + 1 == tokens.size()) {
+        continue;
+      } else if (rule.starts_with("ENUM_") && tokens[i] == "enum") {
+        break;
+      } else {
+        part = tokens[i];
+      }
+      *path += (path->empty() ? "" : "/") + part;
+    }
+    std::string prefix =
+        std::string(request ? "request" : "response") + (property ? "-property" : "-body");
+    auto suffix = [&](std::string_view engine_rule) -> std::string {
+      if (engine_rule.ends_with("_NO_ADD")) return "added";
+      if (engine_rule.ends_with("_NO_DELETE")) return "removed";
+      return "";
+    };
+    if (rule.starts_with("ONE_OF_")) return prefix + "-one-of-" + suffix(rule);
+    if (rule.starts_with("ANY_OF_")) return prefix + "-any-of-" + suffix(rule);
+    if (rule == "ALL_OF_BRANCH_NO_ADD" || rule == "ALL_OF_BRANCH_NO_DELETE")
+      return prefix + "-all-of-" + suffix(rule);
+    if (rule.starts_with("TYPE_")) {
+      if (TypesOf(change.before) == TypesOf(change.after)) return "";  // nullability: the walk's
+      return prefix + "-type-changed";
+    }
+    if (rule == "ENUM_VALUE_NO_DELETE") return prefix + "-enum-value-removed";
+    if (rule == "ENUM_VALUE_NO_ADD") return prefix + "-enum-value-added";
+    if (rule == "ENUM_NO_ADD") return prefix + "-became-enum";
+    if (rule == "PROPERTY_NO_ADD" && request) return "new-optional-request-property";
+    return "";
+  }
+
+  // Judges a body schema pair with the JSON Schema engine in the exchange's
+  // direction (request: BACKWARD, response: FORWARD). What the walk above
+  // already reported under the same id and subject is not repeated; an ERR id
+  // fires only when the engine finds the change incompatible in that
+  // direction. In the strict content model an optional property added to a
+  // request is breaking: the walk's `new-optional-request-property` is marked
+  // so (direction narrowing) and the policy makes it an error.
+  void Engine(const ApiNode& old_node, const ApiNode& new_node, bool request, size_t first) {
+    std::set<const nlohmann::json*> active;
+    nlohmann::json before = InlineSchema(old_, old_node, request, &active, 0);
+    active.clear();
+    nlohmann::json after = InlineSchema(new_, new_node, request, &active, 0);
+    if (before == after || before.is_null() || after.is_null()) return;
+    const std::string path = "openapi-schema.json";
+    MemorySnapshot old_snap(std::map<std::string, std::string>{{path, before.dump()}});
+    MemorySnapshot new_snap(std::map<std::string, std::string>{{path, after.dump()}});
+    JsonSchemaSettings settings;
+    settings.include = {path};
+    settings.lenient = lenient_;
+    Diagnostics quiet;
+    SchemaSide old_side(old_snap, settings, "", &quiet);
+    SchemaSide new_side(new_snap, settings, "", &quiet);
+    const SchemaDocument* old_doc = old_side.Load(path);
+    const SchemaDocument* new_doc = new_side.Load(path);
+    if (old_doc == nullptr || new_doc == nullptr) return;
+    SchemaComparer comparer(&old_side, &new_side, lenient_);
+    std::vector<Change> changes;
+    comparer.Compare(old_side.Root(*old_doc), new_side.Root(*new_doc), &changes);
+    if (!quiet.empty()) return;
+    std::map<std::pair<std::string, std::string>, size_t> seen;
+    for (size_t i = first; i < out_->size(); ++i) {
+      const Finding& f = (*out_)[i];
+      seen.emplace(std::pair{f.rule, f.subject.substr(f.subject.find('#') + 1)}, i);
+    }
+    std::string side = request ? "request" : "response";
+    // Inside oneOf/anyOf branches, which the walk does not enter, property and
+    // required changes are mapped too (a required change names its property).
+    auto in_branch = [](const std::string& p) {
+      return p.find("oneOf[") != std::string::npos || p.find("anyOf[") != std::string::npos;
+    };
+    auto named = [](const std::string& parent, const std::string& compact) {
+      nlohmann::json name = nlohmann::json::parse(compact, nullptr, false);
+      if (!name.is_string()) return std::string();
+      return parent.empty() ? name.get<std::string>() : parent + "/" + name.get<std::string>();
+    };
+    std::set<std::string> added, removed, now_required, no_longer_required;
+    for (const Change& change : changes) {
+      std::string p;
+      OasId(change, request, &p);
+      if (change.rule == "PROPERTY_NO_ADD") added.insert(p);
+      if (change.rule == "PROPERTY_NO_DELETE") removed.insert(p);
+      if (change.rule == "REQUIRED_NO_ADD") now_required.insert(named(p, change.after));
+      if (change.rule == "REQUIRED_NO_DELETE") no_longer_required.insert(named(p, change.before));
+    }
+    for (const Change& change : changes) {
+      std::string prop;
+      std::string id = OasId(change, request, &prop);
+      const std::string& rule = change.rule;
+      bool branch_property = false;
+      if (rule == "PROPERTY_NO_ADD" || rule == "PROPERTY_NO_DELETE" || rule == "REQUIRED_NO_ADD" ||
+          rule == "REQUIRED_NO_DELETE") {
+        if (rule == "REQUIRED_NO_ADD") prop = named(prop, change.after);
+        if (rule == "REQUIRED_NO_DELETE") prop = named(prop, change.before);
+        branch_property = in_branch(prop);
+        if (!branch_property && id != "new-optional-request-property") continue;  // the walk's
+        if (branch_property) {
+          bool required = now_required.count(prop) > 0;
+          if (rule == "PROPERTY_NO_ADD") {
+            id = request ? (required ? "new-required-request-property"
+                                     : "new-optional-request-property")
+                         : (required ? "response-required-property-added"
+                                     : "response-optional-property-added");
+          } else if (rule == "PROPERTY_NO_DELETE") {
+            // Lenient: the engine reports only required properties removed.
+            bool was_required = no_longer_required.count(prop) > 0 || lenient_;
+            id = request        ? "request-property-removed"
+                 : was_required ? "response-required-property-removed"
+                                : "response-optional-property-removed";
+          } else if (rule == "REQUIRED_NO_ADD") {
+            if (added.count(prop)) continue;  // a new required property: reported as added
+            id = request ? "request-property-became-required" : "response-property-became-required";
+          } else {
+            if (removed.count(prop)) continue;  // removed with the property
+            id = request ? "request-property-became-optional" : "response-property-became-optional";
+          }
+        }
+      }
+      if (id.empty() || !Known(id)) continue;
+      bool breaks = change.direction == Direction::kBoth ||
+                    (request ? change.direction == Direction::kNarrowing
+                             : change.direction == Direction::kWidening);
+      std::string subject = where_ + (prop.empty() ? "" : " " + prop);
+      auto it = seen.find({id, subject});
+      if (id == "new-optional-request-property" && !branch_property) {
+        // Strict content model only (lenient reports no optional addition).
+        if (breaks && it != seen.end()) {
+          Finding& f = (*out_)[it->second];
+          f.direction = Direction::kNarrowing;
+          f.message += ": the strict content model rejects a property old requests may carry";
+        }
+        continue;
+      }
+      if (it != seen.end()) continue;
+      if (LevelOf(id) == Severity::kError && !breaks) continue;
+      std::string what = prop.empty() ? where_ : side + " property \"" + prop + "\" in " + where_;
+      std::string consequence = !breaks   ? ""
+                                : request ? ": requests old clients send may be rejected"
+                                          : ": old clients may not understand the new responses";
+      Emit(id, Walk(new_node, change.location), Side::kCurrent, subject,
+           what + ": " + change.text + consequence +
+               (request ? " (request: judged BACKWARD)" : " (response: judged FORWARD)"),
+           change.before, change.after);
+      // Strict content model: the policy makes this INFO id an error.
+      if (id == "new-optional-request-property" && breaks)
+        out_->back().direction = Direction::kNarrowing;
+      seen.emplace(std::pair{id, subject}, out_->size() - 1);
     }
   }
 
@@ -891,6 +1411,7 @@ class Comparer {
   ApiSide& new_;
   std::vector<Finding>* out_;
   std::string file_;
+  bool lenient_;
   std::string where_;  // "POST /orders request body application/json"
   std::set<std::pair<const nlohmann::json*, const nlohmann::json*>> active_;
 };
@@ -898,9 +1419,9 @@ class Comparer {
 }  // namespace
 
 void CompareApiDocuments(ApiSide& old_side, const ApiDocument* old_doc, ApiSide& new_side,
-                         const ApiDocument* new_doc, std::vector<Finding>* findings) {
+                         const ApiDocument* new_doc, std::vector<Finding>* findings, bool lenient) {
   if (old_doc == nullptr) return;  // a new document: nothing to compare with
-  Comparer comparer(old_side, new_side, findings, new_doc ? new_doc->path : old_doc->path);
+  Comparer comparer(old_side, new_side, findings, new_doc ? new_doc->path : old_doc->path, lenient);
   comparer.Documents(old_doc, new_doc);
 }
 

@@ -1,8 +1,9 @@
 // Pairing of two OpenAPI documents, the one place where it happens:
 // operations by method + normalised path template, parameters by in + name
 // (path parameters by position), responses by status code, media types by
-// name, body schema properties by name. Each difference is one finding with
-// oasdiff's check id; the policy sets its severity from the rule table.
+// name, body schema properties by name; body schemas are also judged by the
+// JSON Schema engine in the exchange's direction (`lenient`: its content model). Each difference is
+// one finding with oasdiff's check id; the policy sets its severity from the rule table.
 #pragma once
 
 #include <vector>
@@ -14,6 +15,7 @@ namespace contract_lint {
 
 // Compares `old_doc` (null: the file is new) with `new_doc` (null: deleted).
 void CompareApiDocuments(ApiSide& old_side, const ApiDocument* old_doc, ApiSide& new_side,
-                         const ApiDocument* new_doc, std::vector<Finding>* findings);
+                         const ApiDocument* new_doc, std::vector<Finding>* findings,
+                         bool lenient = true);
 
 }  // namespace contract_lint

@@ -55,6 +55,30 @@ bool InUnstablePackage(const Finding& finding) {
   return false;
 }
 
+std::string_view LevelName(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "ERR";
+    case Severity::kWarning:
+      return "WARN";
+    default:
+      return "INFO";
+  }
+}
+
+// `breaking.openapi` / `breaking.asyncapi`: a finding reports when its id or
+// level is in `use` (empty: all) and neither is in `except`.
+bool Selected(const ApiRuleSelection& selection, const Finding& finding) {
+  std::string_view level = LevelName(finding.severity);
+  auto names = [&](const std::vector<std::string>& list) {
+    return std::any_of(list.begin(), list.end(), [&](const std::string& name) {
+      return name == finding.rule || name == level;
+    });
+  };
+  if (!selection.use.empty() && !names(selection.use)) return false;
+  return !names(selection.except);
+}
+
 }  // namespace
 
 std::set<std::string> EnabledProtoRules(const BreakingPolicy& policy) {
@@ -142,11 +166,19 @@ void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
       if (std::count(policy.except.begin(), policy.except.end(), finding.rule)) continue;
       const RuleInfo* rule = FindRule(finding.rule, finding.kind);
       if (rule && rule->kind == ContractKind::kAsyncApi) finding.severity = rule->level;
+      if (!Selected(policy.asyncapi, finding)) continue;
     } else if (finding.kind == ContractKind::kOpenApi) {
       // oasdiff's level for the id (AsyncAPI: the row's); `except` turns a check off.
       if (std::count(policy.except.begin(), policy.except.end(), finding.rule)) continue;
       const RuleInfo* rule = FindRule(finding.rule, finding.kind);
       finding.severity = rule ? rule->level : Severity::kError;
+      // breaking.openapi.content_model: strict — the stage marks an added
+      // optional request property the engine finds breaking.
+      if (finding.rule == "new-optional-request-property" &&
+          finding.direction == Direction::kNarrowing) {
+        finding.severity = Severity::kError;
+      }
+      if (!Selected(policy.openapi, finding)) continue;
     } else if (finding.direction != Direction::kAnnotation &&
                finding.direction != Direction::kNone) {
       // A registry level replaces `jsonschema` for the files it governs.

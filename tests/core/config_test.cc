@@ -188,4 +188,64 @@ TEST_CASE("unstable versions are recognised", "[core][policy]") {
   CHECK_FALSE(IsUnstableVersion("alpha"));
 }
 
+
+TEST_CASE("breaking.openapi and breaking.asyncapi read use, except and content_model",
+          "[core][config][openapi]") {
+  auto loaded =
+      Load({{"contract-lint.yaml",
+             "version: 1\nbreaking:\n  openapi:\n    use: [ERR, WARN]\n"
+             "    except: [request-property-removed]\n    content_model: strict\n"
+             "  asyncapi:\n    except: [INFO, ASYNCAPI_CHANNEL_DELETED, TYPE_NO_CHANGE]\n"}});
+  REQUIRE(loaded.ok);
+  CHECK(loaded.config.breaking.openapi.use == std::vector<std::string>{"ERR", "WARN"});
+  CHECK(loaded.config.breaking.openapi.except ==
+        std::vector<std::string>{"request-property-removed"});
+  CHECK_FALSE(loaded.config.openapi.lenient);
+  CHECK(loaded.config.asyncapi.lenient);  // lenient unless strict is asked for
+  CHECK(loaded.config.breaking.asyncapi.except.size() == 3);
+}
+
+TEST_CASE("OpenAPI and AsyncAPI bodies use the lenient content model by default",
+          "[core][config][openapi]") {
+  auto loaded = Load({{"contract-lint.yaml", "version: 1\nbreaking:\n  content_model: strict\n"}});
+  REQUIRE(loaded.ok);
+  CHECK(loaded.config.openapi.lenient);
+  CHECK(loaded.config.asyncapi.lenient);
+}
+
+TEST_CASE("an unknown id in breaking.openapi is an error at its position",
+          "[core][config][openapi]") {
+  auto loaded = Load({{"contract-lint.yaml",
+                       "version: 1\nbreaking:\n  openapi:\n    use: [ERR]\n"
+                       "    except: [request-property-remove]\n"}});
+  CHECK_FALSE(loaded.ok);
+  REQUIRE(loaded.errors.size() == 1);
+  CHECK(loaded.errors[0] ==
+        "contract-lint.yaml:5:14: error: breaking.openapi.except[0]: unknown OpenAPI rule or "
+        "level \"request-property-remove\" (a rule id, ERR, WARN or INFO); did you mean "
+        "\"request-property-removed\"?");
+}
+
+TEST_CASE("a Protobuf id or a level name misspelt in breaking.asyncapi is an error",
+          "[core][config][asyncapi]") {
+  auto loaded = Load({{"contract-lint.yaml",
+                       "version: 1\nbreaking:\n  asyncapi:\n    use: [FIELD_NO_DELETE, ERROR]\n"}});
+  CHECK_FALSE(loaded.ok);
+  REQUIRE(loaded.errors.size() == 2);
+  CHECK(loaded.errors[0].starts_with(
+      "contract-lint.yaml:4:11: error: breaking.asyncapi.use[0]: unknown AsyncAPI rule or level "
+      "\"FIELD_NO_DELETE\""));
+  CHECK(loaded.errors[1].starts_with(
+      "contract-lint.yaml:4:28: error: breaking.asyncapi.use[1]: unknown AsyncAPI rule or level "
+      "\"ERROR\""));
+}
+
+TEST_CASE("an unknown key under breaking.openapi is an error", "[core][config][openapi]") {
+  auto loaded = Load(
+      {{"contract-lint.yaml", "version: 1\nbreaking:\n  openapi:\n    content_modle: strict\n"}});
+  CHECK_FALSE(loaded.ok);
+  REQUIRE_FALSE(loaded.errors.empty());
+  CHECK(loaded.errors[0].find("content_modle") != std::string::npos);
+}
+
 }  // namespace contract_lint

@@ -123,6 +123,36 @@ TEST_CASE("findings get their contract, owner and per-contract policy", "[core][
   CHECK(findings[1].owner == "team-orders");
 }
 
+TEST_CASE("breaking.openapi and breaking.asyncapi select findings by id and level",
+          "[core][policy][openapi][asyncapi]") {
+  Config config = ConfigFrom(
+      "version: 1\nbreaking:\n  openapi:\n    use: [ERR, endpoint-added]\n"
+      "    except: [request-body-removed]\n  asyncapi:\n    except: [INFO, "
+      "ASYNCAPI_CHANNEL_DELETED]\n");
+  auto make = [](ContractKind kind, std::string rule, Severity severity) {
+    Finding f = ProtoFinding(std::move(rule), "api/openapi.yaml", 3, "api/openapi.yaml#x");
+    f.kind = kind;
+    f.severity = severity;
+    return f;
+  };
+  std::vector<Finding> findings = {
+      make(ContractKind::kOpenApi, "request-property-type-changed", Severity::kError),  // ERR
+      make(ContractKind::kOpenApi, "endpoint-added", Severity::kError),            // INFO, by id
+      make(ContractKind::kOpenApi, "request-property-removed", Severity::kError),  // WARN: not used
+      make(ContractKind::kOpenApi, "request-body-removed", Severity::kError),      // excepted
+      make(ContractKind::kAsyncApi, "ASYNCAPI_CHANNEL_DELETED", Severity::kError),  // excepted
+      make(ContractKind::kAsyncApi, "TYPE_NO_CHANGE", Severity::kInfo),  // INFO: excepted
+      make(ContractKind::kAsyncApi, "TYPE_NO_CHANGE", Severity::kError),
+  };
+  ApplyPolicy(config, &findings);
+  std::vector<std::string> kept;
+  for (const auto& f : findings)
+    kept.push_back(f.rule + "/" + std::string(SeverityName(f.severity)));
+  std::sort(kept.begin(), kept.end());
+  CHECK(kept == std::vector<std::string>{"TYPE_NO_CHANGE/error", "endpoint-added/info",
+                                         "request-property-type-changed/error"});
+}
+
 TEST_CASE("selectors cover what SPEC's table says", "[core][impact]") {
   ImpactGraph graph;
   graph.Add("acme.v1.OrderService", "acme.v1.OrderService.GetOrder");
