@@ -156,17 +156,14 @@ ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
     auto it = new_details.find(key);
     if (it == new_details.end() || it->second != value) change.details.insert(simple(key));
   }
-  // New: an importer that named it before did not compile, unless the new
-  // symbol now shadows what its name meant. Only a symbol of a package scope
-  // can (a type's: `added`; an enum value of a top-level enum): a field, a
-  // nested value, a new type's own options lie in a scope of this file. An
-  // extension is a field an option or an `extend` elsewhere reads by number:
-  // always a detail.
+  // New: an importer that named it before did not compile (so the full path
+  // reports the baseline), unless the new symbol now shadows what its name
+  // meant. Either way it is compiled again. Only a symbol of a package scope
+  // can shadow (a type's: `added`; an enum value of a top-level enum).
   for (const auto& [key, value] : new_details) {
     if (old_details.count(key)) continue;
-    if (key.starts_with("field ")) {
-      if (new_extensions.count(key.substr(6))) change.details.insert(simple(key));
-    } else if (key.starts_with("value ") && top_level_values.count(key.substr(6))) {
+    if (key.starts_with("field ") || key.starts_with("value ")) change.details.insert(simple(key));
+    if (key.starts_with("value ") && top_level_values.count(key.substr(6))) {
       change.added.push_back(key.substr(6));
     }
   }

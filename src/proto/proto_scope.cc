@@ -422,32 +422,38 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
   if (!full_ && !changed_.empty()) {
     // Per side, the files through which a changed one is seen: the changed
     // ones, and those that import such a file publicly (transitively).
+    // A file that sets custom options (`sensitive`) also reads the message
+    // types of their values, which may come through any import, public or
+    // not (google/api/annotations.proto brings http.proto's HttpRule): for
+    // those files every import counts (reaches_changed_).
     for (int side = 0; side < 2; ++side) {
-      std::vector<std::vector<size_t>> importers(nodes_.size());  // public ones
-      for (size_t i = 0; i < nodes_.size(); ++i) {
-        const Node& node = *nodes_[i];
-        for (const auto& import_path :
-             (side == 0 ? node.header_before : node.header_after).public_imports) {
-          auto it = index_.find(import_path);
-          if (it != index_.end()) importers[it->second].push_back(i);
+      for (bool any_import : {false, true}) {
+        std::vector<std::vector<size_t>> importers(nodes_.size());
+        for (size_t i = 0; i < nodes_.size(); ++i) {
+          const ProtoHeader& header =
+              side == 0 ? nodes_[i]->header_before : nodes_[i]->header_after;
+          for (const auto& import_path : any_import ? header.imports : header.public_imports) {
+            auto it = index_.find(import_path);
+            if (it != index_.end()) importers[it->second].push_back(i);
+          }
         }
-      }
-      std::vector<char>& shows = shows_changed_[side];
-      shows.assign(nodes_.size(), 0);
-      std::vector<size_t> queue;
-      for (size_t i = 0; i < nodes_.size(); ++i) {
-        if (nodes_[i]->changed) {
-          shows[i] = 1;
-          queue.push_back(i);
+        std::vector<char>& shows = any_import ? reaches_changed_[side] : shows_changed_[side];
+        shows.assign(nodes_.size(), 0);
+        std::vector<size_t> queue;
+        for (size_t i = 0; i < nodes_.size(); ++i) {
+          if (nodes_[i]->changed) {
+            shows[i] = 1;
+            queue.push_back(i);
+          }
         }
-      }
-      while (!queue.empty()) {
-        size_t i = queue.back();
-        queue.pop_back();
-        for (size_t importer : importers[i]) {
-          if (!shows[importer]) {
-            shows[importer] = 1;
-            queue.push_back(importer);
+        while (!queue.empty()) {
+          size_t i = queue.back();
+          queue.pop_back();
+          for (size_t importer : importers[i]) {
+            if (!shows[importer]) {
+              shows[importer] = 1;
+              queue.push_back(importer);
+            }
           }
         }
       }
@@ -455,7 +461,9 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
     std::vector<Node*> unfinished;
     for (const auto& node : nodes_) {
       if (node->changed || (node->header_before.complete && node->header_after.complete)) continue;
-      if (SeesChanged(*node, true) || SeesChanged(*node, false)) unfinished.push_back(node.get());
+      if (SeesChanged(*node, true, true) || SeesChanged(*node, false, true)) {
+        unfinished.push_back(node.get());
+      }
     }
     ParallelFor(unfinished.size(), jobs, [&](size_t k) {
       Node& node = *unfinished[k];  // unchanged: one text for both sides
@@ -639,7 +647,7 @@ ProtoScope ProtoScopePlanner::Reached(const std::map<std::string, ChangedSurface
         }
         return false;
       };
-      if (SeesChanged(node, before) && Sees(node, before, visit)) {
+      if (SeesChanged(node, before, sensitive) && Sees(node, before, sensitive, visit)) {
         reached[k] = 1;
         return;
       }
@@ -651,8 +659,8 @@ ProtoScope ProtoScopePlanner::Reached(const std::map<std::string, ChangedSurface
   return Make(scope);
 }
 
-bool ProtoScopePlanner::SeesChanged(const Node& node, bool before) const {
-  const std::vector<char>& shows = shows_changed_[before ? 0 : 1];
+bool ProtoScopePlanner::SeesChanged(const Node& node, bool before, bool any_import) const {
+  const std::vector<char>& shows = (any_import ? reaches_changed_ : shows_changed_)[before ? 0 : 1];
   if (shows.empty()) return false;
   for (const auto& import_path : (before ? node.header_before : node.header_after).imports) {
     auto it = index_.find(import_path);
@@ -661,9 +669,10 @@ bool ProtoScopePlanner::SeesChanged(const Node& node, bool before) const {
   return false;
 }
 
-bool ProtoScopePlanner::Sees(const Node& node, bool before,
+bool ProtoScopePlanner::Sees(const Node& node, bool before, bool any_import,
                              const std::function<bool(const std::string&)>& visit) const {
-  // What a file sees on one side: its imports, and what they import publicly.
+  // What a file sees on one side: its imports, and what they import publicly
+  // (with `any_import`, everything they import).
   const ProtoHeader& header = before ? node.header_before : node.header_after;
   std::set<std::string> seen;
   std::deque<std::string> queue(header.imports.begin(), header.imports.end());
@@ -676,7 +685,8 @@ bool ProtoScopePlanner::Sees(const Node& node, bool before,
     if (it == index_.end()) continue;
     const Node& imported = *nodes_[it->second];
     const ProtoHeader& next = before ? imported.header_before : imported.header_after;
-    queue.insert(queue.end(), next.public_imports.begin(), next.public_imports.end());
+    const auto& more = any_import ? next.imports : next.public_imports;
+    queue.insert(queue.end(), more.begin(), more.end());
   }
   return false;
 }

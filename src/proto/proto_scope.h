@@ -144,11 +144,13 @@ class ProtoScopePlanner {
  private:
   struct Node;
   // Whether `visit` holds for a file `node` sees on one side (its imports, and
-  // what they import publicly, transitively).
-  bool Sees(const Node& node, bool before,
+  // what they import publicly, transitively; with `any_import`, everything it
+  // imports transitively: what a custom option's value can read).
+  bool Sees(const Node& node, bool before, bool any_import,
             const std::function<bool(const std::string&)>& visit) const;
-  // Sees(node, before, <is a changed file>), from shows_changed_.
-  bool SeesChanged(const Node& node, bool before) const;
+  // Sees(node, before, any_import, <is a changed file>), from shows_changed_
+  // or reaches_changed_.
+  bool SeesChanged(const Node& node, bool before, bool any_import) const;
   ProtoScope Make(const std::set<std::string>& import_paths);
   // Whether a package a changed file belongs to has a name declared twice.
   bool PackageNamesCollide();
@@ -161,6 +163,8 @@ class ProtoScopePlanner {
   // Per side (0: before), per node: changed, or importing publicly (directly
   // or not) a changed file. Empty when nothing changed or with `full`.
   std::vector<char> shows_changed_[2];
+  // The same through any import, public or not.
+  std::vector<char> reaches_changed_[2];
   std::vector<char> clean_;  // per node: see ProtoScope::shared
   std::set<std::string> scoped_;
   std::set<std::string> shared_;  // handed out as shared already

@@ -108,6 +108,18 @@ Tree Base() {
       "syntax = \"proto2\";\n\npackage p1;\n\nimport \"p0/rules.proto\";\n\n"
       "message Ruled {\n  option (p0.rule) = { path: \"/v1\" };\n  optional int32 r = 1;\n}\n\n"
       "extend p0.Extendable {\n  optional int32 more = 150;\n}\n";
+  // An option whose value type comes through a non-public import of the
+  // file that declares the option (as google.api.http's HttpRule does).
+  t["proto/p0/route.proto"] =
+      "syntax = \"proto2\";\n\npackage p0;\n\nmessage Route {\n  optional string get = 1;\n}\n";
+  t["proto/p0/routing.proto"] =
+      "syntax = \"proto2\";\n\npackage p0;\n\nimport \"google/protobuf/descriptor.proto\";\n"
+      "import \"p0/route.proto\";\n\n"
+      "extend google.protobuf.MessageOptions {\n  optional Route route = 50020;\n}\n";
+  t["proto/p1/routed.proto"] =
+      "syntax = \"proto2\";\n\npackage p1;\n\nimport \"p0/routing.proto\";\n\n"
+      "message Routed {\n  option (p0.route) = { get: \"/v1/routed\" };\n  optional int32 r = "
+      "1;\n}\n";
   t["proto/p2/old.proto"] = Proto3("p2", "", "message Old {\n  int32 o = 1;\n}\n");
   t["proto/p2/keep.proto"] = Proto3("p2", "", "message Keep {\n  int32 k = 1;\n}\n");
   t["proto/svc/api.proto"] = Proto3("svc", "import \"p1/b.proto\";\n",
@@ -233,6 +245,14 @@ std::vector<Step> History() {
                  "extend google.protobuf.MessageOptions {\n  optional Rule rule = 50010;\n}\n\n"
                  "message Extendable");
        }},
+      {"indirect-option-break",
+       [](Tree* t) {  // routed.proto's option value names a field that is gone
+         Replace(t, "proto/p0/route.proto", "optional string get = 1;", "optional string put = 1;");
+       }},
+      {"indirect-option-back",
+       [](Tree* t) {
+         Replace(t, "proto/p0/route.proto", "optional string put = 1;", "optional string get = 1;");
+       }},
       {"packages",
        [](Tree* t) {  // a message moves within its package, a file goes, one arrives
          Replace(t, "proto/p1/b.proto", "\nmessage Moved {\n  int32 m = 1;\n}\n", "");
@@ -352,6 +372,9 @@ TEST_CASE("the incremental and the full path give the same reports, on any threa
   CHECK(incremental["details-break"].err.find("proto/p1/ruled.proto") != std::string::npos);
   CHECK(incremental["extension-gone"].exit_code == 2);
   CHECK(incremental["extension-gone"].err.find("proto/p1/ruled.proto") != std::string::npos);
+  CHECK(incremental["indirect-option-break"].exit_code == 2);
+  CHECK(incremental["indirect-option-break"].err.find("proto/p1/routed.proto") !=
+        std::string::npos);
   CHECK(incremental["packages"].out.find("PACKAGE_MESSAGE_NO_DELETE") != std::string::npos);
   CHECK(incremental["packages"].out.find("FILE_NO_DELETE") != std::string::npos);
   // common.json is no contract: only comparing order.schema.json finds this.
