@@ -77,7 +77,12 @@ void CheckSelectors(const Config& config, const ImpactGraph& graph, const Snapsh
       if (use.empty()) continue;
       bool found = false;
       std::string suggestion;
-      if (use.back() == '*') {
+      if (auto api = graph.api.find(use); api != graph.api.end()) {
+        found = api->second.found;
+        if (!found) {
+          suggestion = ApiSuggestion(api->second, use.substr(use.find('#') + 1));
+        }
+      } else if (use.back() == '*') {
         found = std::any_of(paths.begin(), paths.end(),
                             [&](const std::string& p) { return GlobMatch(use, p); }) ||
                 std::any_of(names.begin(), names.end(),
@@ -116,6 +121,10 @@ void CheckSelectors(const Config& config, const ImpactGraph& graph, const Snapsh
 
 ConsumerSelector::ConsumerSelector(const std::string& selector, const ImpactGraph& graph)
     : graph_(&graph) {
+  if (auto api = graph.api.find(selector); api != graph.api.end()) {
+    api_ = &api->second;
+    return;
+  }
   std::deque<std::string> queue;
   if (!selector.empty() && selector.back() == '*') {
     glob_ = selector;
@@ -158,6 +167,7 @@ ConsumerSelector::ConsumerSelector(const std::string& selector, const ImpactGrap
 }
 
 bool ConsumerSelector::Covers(const Finding& finding) const {
+  if (api_) return ApiSelectionCovers(*graph_, *api_, finding);
   std::string subject = Canonical(finding.subject);
   if (!glob_.empty()) {
     if (GlobMatch(glob_, finding.subject) || GlobMatch(glob_, subject) ||
