@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/glob.h"
+#include "edit_distance.h"
 #include "jsonschema/json_positions.h"
 #include "policy/rule_table.h"
 #include "policy/suppression.h"
@@ -164,6 +165,21 @@ bool IsApiPath(const Config& config, const std::string& path) {
           !GlobMatchAny(config.asyncapi.exclude, path));
 }
 
+// oasdiff's ids are lower case (SuggestRuleOrCategory compares upper case).
+std::string NearestLowerCaseRule(const std::string& id) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(3, id.size() / 3) + 1;
+  for (const auto& rule : AllRules()) {
+    if (rule.id.empty() || !std::islower(static_cast<unsigned char>(rule.id[0]))) continue;
+    size_t d = EditDistance(id, rule.id);
+    if (d < best_distance) {
+      best_distance = d;
+      best = std::string(rule.id);
+    }
+  }
+  return best;
+}
+
 bool IsContractPath(const Config& config, const std::string& path) {
   if (IsApiPath(config, path)) return true;
   if (path.ends_with(".proto")) {
@@ -235,6 +251,7 @@ void CheckInlineIgnoreIds(const Config& config, const Snapshot& against, const S
         if (FindRule(id)) continue;
         std::string message = Where(ignore) + " names an unknown rule id \"" + id + "\"";
         std::string suggestion = SuggestRuleOrCategory(id);
+        if (suggestion.empty() || !FindRule(suggestion)) suggestion = NearestLowerCaseRule(id);
         if (!suggestion.empty() && FindRule(suggestion)) {
           message += "; did you mean \"" + suggestion + "\"?";
         }

@@ -12,6 +12,7 @@
 #include "config/glob.h"
 #include "jsonschema/schema_document.h"
 #include "openapi/openapi_document.h"
+#include "policy/suppression.h"
 #include "proto/proto_check.h"
 
 namespace contract_lint {
@@ -304,10 +305,20 @@ void ApplyApiVersions(const Snapshot& against, const Snapshot& current, const Co
     return std::nullopt;
   };
   std::map<std::string, std::vector<Finding*>> by_file;
+  std::vector<Finding*> api_findings;
+  std::vector<Finding> copies;  // to learn which ones an inline ignore suppresses
   for (auto& f : *findings) {
     if (f.kind != ContractKind::kOpenApi && f.kind != ContractKind::kAsyncApi) continue;
     if (f.rule.starts_with("SAMPLE_") || IsVersioningRule(f.rule)) continue;
     by_file[f.subject.substr(0, f.subject.find('#'))].push_back(&f);
+    api_findings.push_back(&f);
+    copies.push_back(f);
+  }
+  // A suppressed finding (config or inline ignore) calls for no major version.
+  ApplyInlineSuppressions(current, &copies);
+  std::set<const Finding*> suppressed;
+  for (size_t i = 0; i < copies.size(); ++i) {
+    if (copies[i].suppressed) suppressed.insert(api_findings[i]);
   }
   std::map<std::string, std::string> old_blobs;
   for (const auto& file : against.Files()) old_blobs[file.path] = file.blob_id;
@@ -325,7 +336,7 @@ void ApplyApiVersions(const Snapshot& against, const Snapshot& current, const Co
     if (!old_version || !new_version) continue;
     int breaking = 0;
     for (const Finding* f : file_findings) {
-      if (f->severity == Severity::kError && !f->suppressed) ++breaking;
+      if (f->severity == Severity::kError && !suppressed.count(f)) ++breaking;
     }
     bool compatible = !file_findings.empty();
     const Semver& was = *old_version;
