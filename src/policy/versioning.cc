@@ -273,8 +273,32 @@ std::optional<Semver> ApiVersion(const Snapshot& snapshot, const std::string& pa
     return std::nullopt;
   ApiDocument doc;
   Diagnostics ignored;  // an unreadable document is the comparer's to report
-  if (!ParseApiDocument(path, text, "", &doc, &ignored) || !doc.root.is_object())
-    return std::nullopt;
+  // A block-style YAML document: its top-level `info:` block alone, so that a
+  // large document is not parsed a second time for its version.
+  int offset = 0;
+  size_t start = text.starts_with("info:") ? 0 : text.find("\ninfo:");
+  bool parsed = false;
+  if (start != std::string::npos) {
+    if (start > 0) ++start;
+    size_t end = text.size();
+    for (size_t newline = text.find('\n', start); newline != std::string::npos;
+         newline = text.find('\n', newline + 1)) {
+      char c = newline + 1 < text.size() ? text[newline + 1] : ' ';
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '#') {
+        end = newline + 1;
+        break;
+      }
+    }
+    offset = static_cast<int>(std::count(text.begin(), text.begin() + start, '\n'));
+    parsed = ParseApiDocument(path, text.substr(start, end - start), "", &doc, &ignored) &&
+             doc.root.is_object() && doc.root.contains("info");
+  }
+  if (!parsed) {
+    offset = 0;
+    doc = ApiDocument();
+    if (!ParseApiDocument(path, text, "", &doc, &ignored) || !doc.root.is_object())
+      return std::nullopt;
+  }
   auto info = doc.root.find("info");
   if (info == doc.root.end() || !info->is_object()) return std::nullopt;
   auto version = info->find("version");
@@ -284,6 +308,8 @@ std::optional<Semver> ApiVersion(const Snapshot& snapshot, const std::string& pa
   std::smatch m;
   if (!std::regex_match(value, m, kSemver)) return std::nullopt;
   *at = doc.Find("/info/version");
+  at->line += offset;
+  at->end_line += offset;
   try {
     return Semver{std::stoi(m[1].str()), std::stoi(m[2].str()), std::stoi(m[3].str()), value,
                   "info.version"};
@@ -334,6 +360,11 @@ void ApplyApiVersions(const Snapshot& against, const Snapshot& current, const Co
     auto old_version = ApiVersion(against, path, &old_at);
     auto new_version = ApiVersion(current, path, &at);
     if (!old_version || !new_version) continue;
+    // info.version is mandatory, and many documents keep "1.0.0" for ever: the
+    // advice applies once the document's version moves, or with a `versioning:`
+    // section in the config (which also asks for a bump that was forgotten).
+    if (old_version->text == new_version->text && !config.document.contains("versioning"))
+      continue;
     int breaking = 0;
     for (const Finding* f : file_findings) {
       if (f->severity == Severity::kError && !suppressed.count(f)) ++breaking;

@@ -323,9 +323,34 @@ TEST_CASE("OpenAPI: info.version follows the semver bump advice", "[e2e][openapi
   compatible.Edit("api/openapi.yaml", "      responses:\n        \"201\":",
                   "      responses:\n        \"404\":\n          description: none\n"
                   "        \"201\":");
+  compatible.Edit("api/openapi.yaml", "  version: 1.2.0", "  version: 1.2.1");
   auto next = compatible.Run("");
   CHECK(next.exit_code == 0);
-  CHECK(Has(next.out, "the changes since 1.2.0 are compatible, so the next version is 1.3.0"));
+  CHECK(Has(next.out,
+            "api/openapi.yaml:4:3: info: VERSION_NEXT: OpenAPI document api/openapi.yaml: the "
+            "changes since 1.2.0 are compatible, so the next version is 1.3.0 (the file says "
+            "1.2.1)"));
+}
+
+TEST_CASE("OpenAPI: an unchanged info.version gets the advice only with a versioning section",
+          "[e2e][openapi][versioning]") {
+  Repo repo;
+  repo.Write("api/openapi.yaml", kOrdersApi);
+  repo.Commit();
+  BreakBoth(repo);
+  // info.version is mandatory and often never moves: no advice by default.
+  auto plain = repo.Run("");
+  CHECK(plain.exit_code == 1);
+  CHECK_FALSE(Has(plain.out, "VERSION_"));
+  CHECK(Has(plain.out, "2 breaking changes"));
+  // With `versioning:` in the config, the forgotten bump is an error.
+  repo.Write("contract-lint.yaml", "version: 1\nversioning:\n  major_versions: true\n");
+  auto versioned = repo.Run("");
+  CHECK(versioned.exit_code == 1);
+  CHECK(Has(versioned.out,
+            "api/openapi.yaml:4:3: error: VERSION_MAJOR_BUMP_REQUIRED: OpenAPI document "
+            "api/openapi.yaml makes 2 breaking changes but its info.version goes from 1.2.0 to "
+            "1.2.0: a breaking change needs a major version (2.0.0)"));
 }
 
 TEST_CASE("AsyncAPI: info.version follows the semver bump advice", "[e2e][asyncapi][versioning]") {
