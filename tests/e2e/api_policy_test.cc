@@ -429,5 +429,98 @@ consumers:
             "/orders/{id} has no response 500 (sample samples/a.json of consumer \"billing\")"));
 }
 
+TEST_CASE("AsyncAPI 2.x: consumers name a channel, an operationId or a pointer into a payload",
+          "[e2e][asyncapi][consumers]") {
+  Repo repo;
+  repo.Write("ev/asyncapi.yaml", R"(asyncapi: 2.6.0
+info: {title: t, version: 1.0.0}
+channels:
+  orders:
+    subscribe:
+      operationId: onOrder
+      message:
+        name: Order
+        payload:
+          type: object
+          properties:
+            total: {type: integer}
+  other:
+    publish:
+      message:
+        payload: {type: string}
+)");
+  repo.Write("contract-lint.yaml", R"(version: 1
+consumers:
+  - name: a
+    uses: ["ev/asyncapi.yaml#orders"]
+  - name: b
+    uses: ["ev/asyncapi.yaml#onOrder"]
+  - name: c
+    uses: ["ev/asyncapi.yaml#/channels/orders/subscribe"]
+  - name: d
+    uses: ["ev/asyncapi.yaml#other"]
+  - name: e
+    uses: ["ev/asyncapi.yaml#/channels/orders/subscribe/message/payload/properties/total"]
+)");
+  repo.Commit();
+  repo.Edit("ev/asyncapi.yaml", "total: {type: integer}", "total: {type: number}");
+  int exit_code = 0;
+  auto report = repo.RunJson("", &exit_code);
+  CHECK(exit_code == 1);
+  CHECK(Affected(report, "TYPE_NO_WIDEN") == std::vector<std::string>{"a", "b", "c", "e"});
+}
+
+TEST_CASE("OpenAPI: a pointer into a shared schema file covers the findings located in it",
+          "[e2e][openapi][consumers]") {
+  Repo repo;
+  repo.Write("api/openapi.yaml", R"(openapi: 3.0.3
+info: {title: t, version: 1.0.0}
+paths:
+  /orders:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: "./schemas.yaml#/NewOrder"
+      responses:
+        "201": {description: created}
+  /legacy:
+    get:
+      responses:
+        "200": {description: ok}
+)");
+  repo.Write("api/schemas.yaml", R"(NewOrder:
+  type: object
+  properties:
+    sku:
+      type: string
+    qty:
+      type: number
+)");
+  repo.Write("contract-lint.yaml", R"(version: 1
+consumers:
+  - name: whole
+    uses: ["api/schemas.yaml#/NewOrder"]
+  - name: sku
+    uses: ["api/schemas.yaml#/NewOrder/properties/sku"]
+  - name: legacy
+    uses: ["api/openapi.yaml#GET /legacy"]
+  - name: all
+    uses: ["api/openapi.yaml"]
+)");
+  repo.Commit();
+  repo.Edit("api/schemas.yaml", "    sku:\n      type: string", "    sku:\n      type: integer");
+  repo.Edit("api/openapi.yaml",
+            "  /legacy:\n    get:\n      responses:\n        \"200\": {description: ok}\n", "");
+  int exit_code = 0;
+  auto report = repo.RunJson("", &exit_code);
+  CHECK(exit_code == 1);
+  CHECK(Affected(report, "request-property-type-changed") ==
+        std::vector<std::string>{"whole", "sku", "all"});
+  CHECK(Affected(report, "api-path-removed-without-deprecation") ==
+        std::vector<std::string>{"legacy", "all"});
+}
+
 }  // namespace
 }  // namespace contract_lint
