@@ -64,7 +64,9 @@ void CheckSelectors(const Config& config, const ImpactGraph& graph, const Snapsh
   std::vector<std::string> paths;
   for (const Snapshot* side : {&against, &current}) {
     for (const auto& file : side->Files()) {
-      if (file.path.ends_with(".proto") || file.path.ends_with(".json")) paths.push_back(file.path);
+      if (file.path.ends_with(".proto") || file.path.ends_with(".json") ||
+          file.path.ends_with(".yaml") || file.path.ends_with(".yml"))
+        paths.push_back(file.path);
     }
   }
   std::sort(paths.begin(), paths.end());
@@ -88,7 +90,9 @@ void CheckSelectors(const Config& config, const ImpactGraph& graph, const Snapsh
                 std::any_of(names.begin(), names.end(),
                             [&](const std::string& n) { return GlobMatch(Canonical(use), n); });
       } else if (IsPathSelector(use) || use.ends_with(".proto") ||
-                 use.find(".json") != std::string::npos) {
+                 use.find(".json") != std::string::npos ||
+                 use.substr(0, use.find('#')).ends_with(".yaml") ||
+                 use.substr(0, use.find('#')).ends_with(".yml")) {
         std::string file = use.substr(0, use.find('#'));
         found = std::binary_search(paths.begin(), paths.end(), file);
         if (!found)

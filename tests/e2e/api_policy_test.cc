@@ -221,6 +221,8 @@ consumers:
     uses: ["api/openapi.yaml#/components/schemas/Order"]
   - name: typo
     uses: ["api/openapi.yaml#GET /order/{id}", "api/openapi.yaml#getOrders"]
+  - name: misspelt
+    uses: ["api/openapi.yml#getOrder"]
 )");
   repo.Commit();
   BreakBoth(repo);
@@ -242,6 +244,11 @@ consumers:
   CHECK(Has(text.out + text.err,
             "warning: consumers[4].uses[1]: \"api/openapi.yaml#getOrders\" names no element on "
             "either side; did you mean \"api/openapi.yaml#getOrder\"? (it covers nothing)"));
+
+  CHECK(Has(text.out + text.err,
+            "contract-lint.yaml:14:12: warning: consumers[5].uses[0]: \"api/openapi.yml#getOrder\" "
+            "names no element on either side; did you mean \"api/openapi.yaml\"? (it covers "
+            "nothing)"));
 
   // --consumer keeps what hurts one consumer only.
   auto billing = repo.Run("--consumer billing");
