@@ -205,7 +205,7 @@ SampleResults CheckSamples(const Config& config, const Snapshot& against, const 
         }
         Target target;
         if (!ResolveTarget(config, c, sample, consumer, now, then, &target, diagnostics)) continue;
-        checked.samples.push_back(CheckedSample{&sample, target.kind});
+        checked.samples.push_back(CheckedSample{&sample, target.kind, target.name});
         ++checked.checked;
         SampleVerdict verdict_now = now.Validate(target, sample, diagnostics);
         if (verdict_now.status == SampleVerdict::kAccepted) continue;

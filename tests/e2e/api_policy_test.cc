@@ -381,6 +381,7 @@ TEST_CASE("OpenAPI: consumer samples are validated against an operation's respon
   repo.Write("contract-lint.yaml", R"(version: 1
 consumers:
   - name: billing
+    uses: ["api/openapi.yaml#getOrder", "api/openapi.yaml#createOrder"]
     samples: ["samples/**/*.json"]
     sample_contracts:
       "samples/get-order/*.json": "api/openapi.yaml#GET /orders/{id} 200"
@@ -413,6 +414,13 @@ consumers:
     CHECK(f["affected"] == nlohmann::json{"billing"});
   }
   CHECK(rejected == 2);
+  // The changed response property is in the GET sample; the new request property in no sample.
+  for (const auto& f : report["findings"]) {
+    if (f["rule"] == "response-property-type-changed")
+      CHECK(f["exercised_by"] == nlohmann::json{"samples/get-order/ok.json"});
+    if (f["rule"] == "new-required-request-property")
+      CHECK((!f.contains("exercised_by") || f["exercised_by"].empty()));
+  }
 }
 
 TEST_CASE("OpenAPI: a sample target naming no body is an error at its config entry",
