@@ -88,7 +88,7 @@ ApiNode NodeAt(ApiSide& side, const ApiDocument& doc, const std::string& pointer
   if (pointer.empty()) return node;
   for (const auto& token : PointerTokens(pointer)) {
     if (!node) return node;
-    if (node.value->is_array() && !token.empty() &&
+    if (node.value->is_array() && !token.empty() && token.size() < 10 &&
         token.find_first_not_of("0123456789") == std::string::npos) {
       node = node.Child(static_cast<size_t>(std::stoul(token)));
     } else {
@@ -293,7 +293,7 @@ void AddApiSelections(const Snapshot& against, const Snapshot& current, const Co
     if (!old_docs) old_docs = std::make_unique<ApiImpactDocuments>(against);
     ApiSelection sel;
     sel.file = file;
-    if (hash == std::string::npos) {
+    if (hash == std::string::npos || hash + 1 == selector.size()) {
       sel.whole_file = true;
       sel.found = true;
       graph->api.emplace(selector, std::move(sel));
