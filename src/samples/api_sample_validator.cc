@@ -58,7 +58,8 @@ bool Parse(const std::string& name, Parsed* out) {
   }
   out->method = method;
   out->path = words[1];
-  out->part = Lower(words[2]);
+  out->part =
+      Lower(words[2]) == "request" || Lower(words[2]) == "default" ? Lower(words[2]) : words[2];
   out->media = words.size() == 4 ? words[3] : "";
   bool status = out->part == "default" ||
                 (out->part.size() == 3 && std::isdigit(static_cast<unsigned char>(out->part[0])));
