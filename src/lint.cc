@@ -220,6 +220,7 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
       AddJsonSchemaEdges(*sides.against, config.jsonschema, &graph);
       AddJsonSchemaEdges(*sides.current, config.jsonschema, &graph);
     }
+    AddApiSelections(*sides.against, *sides.current, config, selectors, &graph);
     CheckSelectors(config, graph, *sides.against, *sides.current, &report->warnings);
     report->consumers = ApplyImpact(config, graph, &findings);
   }

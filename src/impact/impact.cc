@@ -64,7 +64,9 @@ void CheckSelectors(const Config& config, const ImpactGraph& graph, const Snapsh
   std::vector<std::string> paths;
   for (const Snapshot* side : {&against, &current}) {
     for (const auto& file : side->Files()) {
-      if (file.path.ends_with(".proto") || file.path.ends_with(".json")) paths.push_back(file.path);
+      if (file.path.ends_with(".proto") || file.path.ends_with(".json") ||
+          file.path.ends_with(".yaml") || file.path.ends_with(".yml"))
+        paths.push_back(file.path);
     }
   }
   std::sort(paths.begin(), paths.end());
@@ -77,13 +79,20 @@ void CheckSelectors(const Config& config, const ImpactGraph& graph, const Snapsh
       if (use.empty()) continue;
       bool found = false;
       std::string suggestion;
-      if (use.back() == '*') {
+      if (auto api = graph.api.find(use); api != graph.api.end()) {
+        found = api->second.found;
+        if (!found) {
+          suggestion = ApiSuggestion(api->second, use.substr(use.find('#') + 1));
+        }
+      } else if (use.back() == '*') {
         found = std::any_of(paths.begin(), paths.end(),
                             [&](const std::string& p) { return GlobMatch(use, p); }) ||
                 std::any_of(names.begin(), names.end(),
                             [&](const std::string& n) { return GlobMatch(Canonical(use), n); });
       } else if (IsPathSelector(use) || use.ends_with(".proto") ||
-                 use.find(".json") != std::string::npos) {
+                 use.find(".json") != std::string::npos ||
+                 use.substr(0, use.find('#')).ends_with(".yaml") ||
+                 use.substr(0, use.find('#')).ends_with(".yml")) {
         std::string file = use.substr(0, use.find('#'));
         found = std::binary_search(paths.begin(), paths.end(), file);
         if (!found)
@@ -116,6 +125,10 @@ void CheckSelectors(const Config& config, const ImpactGraph& graph, const Snapsh
 
 ConsumerSelector::ConsumerSelector(const std::string& selector, const ImpactGraph& graph)
     : graph_(&graph) {
+  if (auto api = graph.api.find(selector); api != graph.api.end()) {
+    api_ = &api->second;
+    return;
+  }
   std::deque<std::string> queue;
   if (!selector.empty() && selector.back() == '*') {
     glob_ = selector;
@@ -158,6 +171,7 @@ ConsumerSelector::ConsumerSelector(const std::string& selector, const ImpactGrap
 }
 
 bool ConsumerSelector::Covers(const Finding& finding) const {
+  if (api_) return ApiSelectionCovers(*graph_, *api_, finding);
   std::string subject = Canonical(finding.subject);
   if (!glob_.empty()) {
     if (GlobMatch(glob_, finding.subject) || GlobMatch(glob_, subject) ||

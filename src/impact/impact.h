@@ -22,6 +22,7 @@ class ConsumerSelector {
   std::string glob_;               // trailing-* selectors
   std::set<std::string> covered_;  // canonical names/prefixes reached
   const ImpactGraph* graph_;
+  const ApiSelection* api_ = nullptr;  // an OpenAPI/AsyncAPI selector
 };
 
 // Sets `affected` on every finding and returns one ConsumerImpact per
@@ -44,5 +45,20 @@ void AddJsonSchemaEdges(const Snapshot& snapshot, const JsonSchemaSettings& sett
 // by path) and of everything they import.
 void AddProtoEdges(const Snapshot& snapshot, const ProtoSettings& settings,
                    const std::vector<std::string>& selectors, ImpactGraph* graph);
+
+// Resolves each `uses` selector that names an OpenAPI or AsyncAPI document
+// (a file matched by openapi/asyncapi.include on either side): an operation
+// ("METHOD /path/{param}", parameter names normalised), an operationId, a JSON
+// pointer, an AsyncAPI channel key or operation id, or the whole file.
+void AddApiSelections(const Snapshot& against, const Snapshot& current, const Config& config,
+                      const std::vector<std::string>& selectors, ImpactGraph* graph);
+
+// The nearest name the selector's document has for a selector that names
+// nothing ("file#GET /orders/{orderId}"), or "".
+std::string ApiSuggestion(const ApiSelection& selection, const std::string& rest);
+
+// True when `finding` lies inside what the OpenAPI/AsyncAPI `selection` covers.
+bool ApiSelectionCovers(const ImpactGraph& graph, const ApiSelection& selection,
+                        const Finding& finding);
 
 }  // namespace contract_lint

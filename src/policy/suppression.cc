@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "jsonschema/json_positions.h"
+
 namespace contract_lint {
 namespace {
 
@@ -99,11 +101,67 @@ bool JsonSuppressed(const nlohmann::json& doc, const Finding& f) {
   return false;
 }
 
+constexpr const char* kApiKey = "x-contract-lint-ignore";
+
+// The node at `pointer` in `root`, or null.
+const nlohmann::json* NodeAt(const nlohmann::json& root, const std::string& pointer) {
+  try {
+    nlohmann::json::json_pointer p(pointer);
+    return root.contains(p) ? &root.at(p) : nullptr;
+  } catch (const nlohmann::json::exception&) {
+    return nullptr;
+  }
+}
+
+bool IgnoreNames(const nlohmann::json* node, const std::string& rule) {
+  if (node == nullptr || !node->is_object()) return false;
+  auto it = node->find(kApiKey);
+  if (it == node->end() || !it->is_array()) return false;
+  return std::any_of(it->begin(), it->end(), [&](const nlohmann::json& id) {
+    return id.is_string() && id.get<std::string>() == rule;
+  });
+}
+
+// An OpenAPI/AsyncAPI finding is suppressed by an `x-contract-lint-ignore`
+// naming its rule in the object at its location or in any enclosing object.
+bool ApiSuppressed(const ApiDocument& doc, const Finding& f) {
+  for (std::string pointer : ApiPointersAt(doc, f.location.line, f.location.column)) {
+    while (true) {
+      if (IgnoreNames(NodeAt(doc.root, pointer), f.rule)) return true;
+      if (pointer.empty()) break;
+      pointer.resize(pointer.rfind('/'));
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+std::vector<std::string> ApiPointersAt(const ApiDocument& doc, int line, int column) {
+  std::vector<std::string> pointers;
+  for (const auto& [pointer, span] : doc.positions) {
+    if (span.line == line && span.column == column) pointers.push_back(pointer);
+  }
+  std::sort(pointers.begin(), pointers.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  return pointers;
+}
+
+bool ApiLocationInside(const ApiDocument& doc, int line, int column,
+                       const std::string& object_pointer) {
+  for (const auto& pointer : ApiPointersAt(doc, line, column)) {
+    if (pointer.compare(0, object_pointer.size(), object_pointer) == 0 &&
+        (pointer.size() == object_pointer.size() || pointer[object_pointer.size()] == '/'))
+      return true;
+  }
+  return false;
+}
 
 void ApplyInlineSuppressions(const Snapshot& current, std::vector<Finding>* findings) {
   std::map<std::string, std::string> texts;  // path → content ("" when unreadable)
   std::map<std::string, nlohmann::json> documents;
+  std::map<std::string, std::unique_ptr<ApiDocument>> api_documents;  // null: no ignore in it
   for (auto& f : *findings) {
     if (f.suppressed || f.location.path.empty() || f.location.side != Side::kCurrent) continue;
     auto [it, inserted] = texts.try_emplace(f.location.path);
@@ -114,6 +172,15 @@ void ApplyInlineSuppressions(const Snapshot& current, std::vector<Finding>* find
     bool suppressed = false;
     if (f.kind == ContractKind::kProto) {
       suppressed = ProtoSuppressed(Lines(it->second), f);
+    } else if (f.kind == ContractKind::kOpenApi || f.kind == ContractKind::kAsyncApi) {
+      auto [doc, parsed] = api_documents.try_emplace(f.location.path);
+      if (parsed && it->second.find(kApiKey) != std::string::npos) {
+        auto api = std::make_unique<ApiDocument>();
+        Diagnostics ignored;  // an unreadable document is the checker's to report
+        if (ParseApiDocument(f.location.path, it->second, "", api.get(), &ignored))
+          doc->second = std::move(api);
+      }
+      suppressed = doc->second && ApiSuppressed(*doc->second, f);
     } else {
       auto [doc, parsed] = documents.try_emplace(f.location.path);
       if (parsed) doc->second = nlohmann::json::parse(it->second, nullptr, false);

@@ -10,14 +10,25 @@
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/finding.h"
 #include "contract_lint/snapshot.h"
+#include "openapi/openapi_document.h"
 
 namespace contract_lint {
 
 // `// contract-lint:ignore RULE_ID[,RULE_ID…] reason` on the finding's line or
 // in the comment block right above it (.proto), and
 // `"x-contract-lint-ignore": ["RULE_ID"]` in the subschema or an enclosing one
-// (JSON Schema).
+// (JSON Schema), and `x-contract-lint-ignore: [RULE_ID]` in any object of an
+// OpenAPI or AsyncAPI document enclosing the finding's location.
 void ApplyInlineSuppressions(const Snapshot& current, std::vector<Finding>* findings);
+
+// OpenAPI/AsyncAPI: the JSON pointers of `doc` whose recorded position starts
+// at line:column (a finding's location), deepest first.
+std::vector<std::string> ApiPointersAt(const ApiDocument& doc, int line, int column);
+
+// True when a finding located at line:column of `doc` lies inside the object
+// at `object_pointer` (the object itself or anything below it).
+bool ApiLocationInside(const ApiDocument& doc, int line, int column,
+                       const std::string& object_pointer);
 
 // Reads a baseline file (written by `contract-lint baseline`). Returns false
 // after adding a diagnostic when it cannot be read or parsed.

@@ -4,11 +4,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "config/glob.h"
+#include "edit_distance.h"
 #include "jsonschema/json_positions.h"
 #include "policy/rule_table.h"
+#include "policy/suppression.h"
 
 namespace contract_lint {
 namespace {
@@ -24,6 +27,8 @@ struct InlineIgnore {
   std::string pointer;  // JSON Schema: the subschema carrying it
   std::vector<std::string> ids;
   bool json = false;
+  // OpenAPI/AsyncAPI: the parsed document (findings are matched by location).
+  std::shared_ptr<const ApiDocument> api;
 };
 
 std::vector<std::string_view> Lines(std::string_view text) {
@@ -56,9 +61,13 @@ void ProtoIgnores(const std::string& path, const std::string& text,
     if (start == std::string_view::npos) continue;
     size_t end = rest.find_first_of(" \t*", start);
     std::string_view ids = rest.substr(start, end == std::string_view::npos ? end : end - start);
-    InlineIgnore ignore{
-        path, static_cast<int>(i + 1), static_cast<int>(at + kMarker.size() + start + 1), "", {},
-        false};
+    InlineIgnore ignore{path,
+                        static_cast<int>(i + 1),
+                        static_cast<int>(at + kMarker.size() + start + 1),
+                        "",
+                        {},
+                        false,
+                        nullptr};
     while (!ids.empty()) {
       size_t comma = ids.find(',');
       if (!ids.substr(0, comma).empty()) ignore.ids.emplace_back(ids.substr(0, comma));
@@ -112,7 +121,67 @@ void JsonIgnores(const std::string& path, const std::string& text, std::vector<I
   }
 }
 
+// `x-contract-lint-ignore` in the objects of an OpenAPI or AsyncAPI document (YAML or JSON).
+void ApiIgnores(const std::string& path, const std::string& text, std::vector<InlineIgnore>* out) {
+  if (text.find(kJsonKey) == std::string::npos) return;
+  auto doc = std::make_shared<ApiDocument>();
+  Diagnostics ignored;  // an unreadable document is the checker's to report
+  if (!ParseApiDocument(path, text, "", doc.get(), &ignored)) return;
+  std::vector<std::pair<const nlohmann::json*, std::string>> stack = {{&doc->root, ""}};
+  while (!stack.empty()) {
+    auto [node, pointer] = stack.back();
+    stack.pop_back();
+    if (node->is_object()) {
+      auto it = node->find(kJsonKey);
+      if (it != node->end()) {
+        InlineIgnore ignore;
+        ignore.path = path;
+        ignore.pointer = pointer;
+        ignore.json = true;
+        ignore.api = doc;
+        TextSpan span = doc->Find(pointer + "/" + kJsonKey);
+        ignore.line = span.line;
+        ignore.column = span.column;
+        if (it->is_array()) {
+          for (const auto& id : *it) {
+            if (id.is_string()) ignore.ids.push_back(id.get<std::string>());
+          }
+        }
+        if (!ignore.ids.empty()) out->push_back(std::move(ignore));
+      }
+      for (const auto& [key, value] : node->items())
+        stack.emplace_back(&value, pointer + "/" + EscapePointerToken(key));
+    } else if (node->is_array()) {
+      for (size_t i = 0; i < node->size(); ++i)
+        stack.emplace_back(&(*node)[i], pointer + "/" + std::to_string(i));
+    }
+  }
+}
+
+bool IsApiPath(const Config& config, const std::string& path) {
+  return (GlobMatchAny(config.openapi.include, path) &&
+          !GlobMatchAny(config.openapi.exclude, path)) ||
+         (GlobMatchAny(config.asyncapi.include, path) &&
+          !GlobMatchAny(config.asyncapi.exclude, path));
+}
+
+// oasdiff's ids are lower case (SuggestRuleOrCategory compares upper case).
+std::string NearestLowerCaseRule(const std::string& id) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(3, id.size() / 3) + 1;
+  for (const auto& rule : AllRules()) {
+    if (rule.id.empty() || !std::islower(static_cast<unsigned char>(rule.id[0]))) continue;
+    size_t d = EditDistance(id, rule.id);
+    if (d < best_distance) {
+      best_distance = d;
+      best = std::string(rule.id);
+    }
+  }
+  return best;
+}
+
 bool IsContractPath(const Config& config, const std::string& path) {
+  if (IsApiPath(config, path)) return true;
   if (path.ends_with(".proto")) {
     if (GlobMatchAny(config.proto.exclude, path)) return false;
     return std::any_of(config.proto.roots.begin(), config.proto.roots.end(),
@@ -124,12 +193,15 @@ bool IsContractPath(const Config& config, const std::string& path) {
          !GlobMatchAny(config.jsonschema.exclude, path);
 }
 
-std::vector<InlineIgnore> IgnoresIn(const Snapshot& snapshot, const std::string& path) {
+std::vector<InlineIgnore> IgnoresIn(const Config& config, const Snapshot& snapshot,
+                                    const std::string& path) {
   std::vector<InlineIgnore> ignores;
   std::string text, error;
   if (!snapshot.Read(path, &text, &error)) return ignores;
   if (text.find("contract-lint") == std::string::npos) return ignores;
-  if (path.ends_with(".proto")) {
+  if (IsApiPath(config, path)) {
+    ApiIgnores(path, text, &ignores);
+  } else if (path.ends_with(".proto")) {
     ProtoIgnores(path, text, &ignores);
   } else {
     JsonIgnores(path, text, &ignores);
@@ -145,6 +217,10 @@ bool Covers(const InlineIgnore& ignore, const std::vector<std::string_view>& lin
             const Finding& f) {
   if (f.location.path != ignore.path || f.suppressed_by != "inline") return false;
   if (std::find(ignore.ids.begin(), ignore.ids.end(), f.rule) == ignore.ids.end()) return false;
+  if (ignore.api) {
+    return f.location.side == Side::kCurrent &&
+           ApiLocationInside(*ignore.api, f.location.line, f.location.column, ignore.pointer);
+  }
   if (ignore.json) {
     size_t hash = f.subject.find('#');
     std::string pointer = hash == std::string::npos ? "" : f.subject.substr(hash + 1);
@@ -164,15 +240,18 @@ bool Covers(const InlineIgnore& ignore, const std::vector<std::string_view>& lin
 void CheckInlineIgnoreIds(const Config& config, const Snapshot& against, const Snapshot& current,
                           std::vector<Diagnostic>* warnings) {
   for (const auto& file : current.Files()) {
-    if (!file.path.ends_with(".proto") && !file.path.ends_with(".json")) continue;
+    if (!file.path.ends_with(".proto") && !file.path.ends_with(".json") &&
+        !IsApiPath(config, file.path))
+      continue;
     const SnapshotFile* before = against.Find(file.path);
     if (before && before->blob_id == file.blob_id) continue;  // unchanged
     if (!IsContractPath(config, file.path)) continue;
-    for (const auto& ignore : IgnoresIn(current, file.path)) {
+    for (const auto& ignore : IgnoresIn(config, current, file.path)) {
       for (const auto& id : ignore.ids) {
         if (FindRule(id)) continue;
         std::string message = Where(ignore) + " names an unknown rule id \"" + id + "\"";
         std::string suggestion = SuggestRuleOrCategory(id);
+        if (suggestion.empty() || !FindRule(suggestion)) suggestion = NearestLowerCaseRule(id);
         if (!suggestion.empty() && FindRule(suggestion)) {
           message += "; did you mean \"" + suggestion + "\"?";
         }
@@ -196,9 +275,11 @@ int ReportUnusedSuppressions(const Config& config, const Snapshot& current,
   };
   // Inline ignores in the current contracts.
   for (const auto& file : current.Files()) {
-    if (!file.path.ends_with(".proto") && !file.path.ends_with(".json")) continue;
+    if (!file.path.ends_with(".proto") && !file.path.ends_with(".json") &&
+        !IsApiPath(config, file.path))
+      continue;
     if (!IsContractPath(config, file.path)) continue;
-    auto ignores = IgnoresIn(current, file.path);
+    auto ignores = IgnoresIn(config, current, file.path);
     if (ignores.empty()) continue;
     std::string text, error;
     current.Read(file.path, &text, &error);

@@ -11,6 +11,8 @@
 
 #include "config/glob.h"
 #include "jsonschema/schema_document.h"
+#include "openapi/openapi_document.h"
+#include "policy/suppression.h"
 #include "proto/proto_check.h"
 
 namespace contract_lint {
@@ -262,6 +264,159 @@ std::string Format(int major, int minor, int patch) {
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
 }
 
+// --- OpenAPI / AsyncAPI info.version ------------------------------------------------------------
+
+// `info.version` of an OpenAPI or AsyncAPI document when it is semver; `at` gets its position.
+std::optional<Semver> ApiVersion(const Snapshot& snapshot, const std::string& path, TextSpan* at) {
+  std::string text, error;
+  if (!snapshot.Read(path, &text, &error) || text.find("version") == std::string::npos)
+    return std::nullopt;
+  ApiDocument doc;
+  Diagnostics ignored;  // an unreadable document is the comparer's to report
+  // A block-style YAML document: its top-level `info:` block alone, so that a
+  // large document is not parsed a second time for its version.
+  int offset = 0;
+  size_t start = text.starts_with("info:") ? 0 : text.find("\ninfo:");
+  bool parsed = false;
+  if (start != std::string::npos) {
+    if (start > 0) ++start;
+    size_t end = text.size();
+    for (size_t newline = text.find('\n', start); newline != std::string::npos;
+         newline = text.find('\n', newline + 1)) {
+      char c = newline + 1 < text.size() ? text[newline + 1] : ' ';
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '#') {
+        end = newline + 1;
+        break;
+      }
+    }
+    offset = static_cast<int>(std::count(text.begin(), text.begin() + start, '\n'));
+    parsed = ParseApiDocument(path, text.substr(start, end - start), "", &doc, &ignored) &&
+             doc.root.is_object() && doc.root.contains("info");
+  }
+  if (!parsed) {
+    offset = 0;
+    doc = ApiDocument();
+    if (!ParseApiDocument(path, text, "", &doc, &ignored) || !doc.root.is_object())
+      return std::nullopt;
+  }
+  auto info = doc.root.find("info");
+  if (info == doc.root.end() || !info->is_object()) return std::nullopt;
+  auto version = info->find("version");
+  if (version == info->end() || !version->is_string()) return std::nullopt;
+  static const std::regex kSemver(R"(v?([0-9]+)\.([0-9]+)\.([0-9]+)([-+].*)?)");
+  std::string value = version->get<std::string>();
+  std::smatch m;
+  if (!std::regex_match(value, m, kSemver)) return std::nullopt;
+  *at = doc.Find("/info/version");
+  at->line += offset;
+  at->end_line += offset;
+  try {
+    return Semver{std::stoi(m[1].str()), std::stoi(m[2].str()), std::stoi(m[3].str()), value,
+                  "info.version"};
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+// The same bump advice as for JSON Schemas, over each OpenAPI/AsyncAPI
+// document's findings (those located in the files its $refs reach and in the
+// baseline, such as a removed operation, count for the document).
+void ApplyApiVersions(const Snapshot& against, const Snapshot& current, const Config& config,
+                      std::vector<Finding>* findings, std::vector<Finding>* added) {
+  auto kind_of = [&](const std::string& path) -> std::optional<ContractKind> {
+    if (GlobMatchAny(config.openapi.include, path) && !GlobMatchAny(config.openapi.exclude, path))
+      return ContractKind::kOpenApi;
+    if (GlobMatchAny(config.asyncapi.include, path) && !GlobMatchAny(config.asyncapi.exclude, path))
+      return ContractKind::kAsyncApi;
+    return std::nullopt;
+  };
+  std::map<std::string, std::vector<Finding*>> by_file;
+  std::vector<Finding*> api_findings;
+  std::vector<Finding> copies;  // to learn which ones an inline ignore suppresses
+  for (auto& f : *findings) {
+    if (f.kind != ContractKind::kOpenApi && f.kind != ContractKind::kAsyncApi) continue;
+    if (f.rule.starts_with("SAMPLE_") || IsVersioningRule(f.rule)) continue;
+    by_file[f.subject.substr(0, f.subject.find('#'))].push_back(&f);
+    api_findings.push_back(&f);
+    copies.push_back(f);
+  }
+  // A suppressed finding (config or inline ignore) calls for no major version.
+  ApplyInlineSuppressions(current, &copies);
+  std::set<const Finding*> suppressed;
+  for (size_t i = 0; i < copies.size(); ++i) {
+    if (copies[i].suppressed) suppressed.insert(api_findings[i]);
+  }
+  std::map<std::string, std::string> old_blobs;
+  for (const auto& file : against.Files()) old_blobs[file.path] = file.blob_id;
+  for (const auto& file : current.Files()) {
+    auto old_blob = old_blobs.find(file.path);
+    if (old_blob == old_blobs.end() || old_blob->second == file.blob_id) continue;
+    if (kind_of(file.path)) by_file.try_emplace(file.path);
+  }
+  for (auto& [path, file_findings] : by_file) {
+    auto kind = kind_of(path);
+    if (!kind) continue;
+    TextSpan old_at, at;
+    auto old_version = ApiVersion(against, path, &old_at);
+    auto new_version = ApiVersion(current, path, &at);
+    if (!old_version || !new_version) continue;
+    // info.version is mandatory, and many documents keep "1.0.0" for ever: the
+    // advice applies once the document's version moves, or with a `versioning:`
+    // section in the config (which also asks for a bump that was forgotten).
+    if (old_version->text == new_version->text && !config.document.contains("versioning"))
+      continue;
+    int breaking = 0;
+    for (const Finding* f : file_findings) {
+      if (f->severity == Severity::kError && !suppressed.count(f)) ++breaking;
+    }
+    bool compatible = !file_findings.empty();
+    const Semver& was = *old_version;
+    const Semver& now = *new_version;
+    std::string next = breaking     ? Format(was.major + 1, 0, 0)
+                       : compatible ? Format(was.major, was.minor + 1, 0)
+                                    : Format(was.major, was.minor, was.patch + 1);
+    std::string note;
+    if (was.major == 0 && now.major == 0) {
+      note = " (version " + was.text + " is 0.x, unstable: it may break, reported as a warning)";
+    } else if (now.major > was.major) {
+      note = " (allowed by the major version bump " + was.text + " -> " + now.text + ")";
+    }
+    if (!note.empty()) {
+      for (Finding* f : file_findings) {
+        if (f->severity != Severity::kError) continue;
+        f->severity = Severity::kWarning;
+        f->message += note;
+      }
+    }
+    std::string what = *kind == ContractKind::kOpenApi ? "OpenAPI document " : "AsyncAPI document ";
+    Finding base;
+    base.kind = *kind;
+    base.location.path = path;
+    base.location.line = base.location.end_line = at.line;
+    base.location.column = base.location.end_column = at.column;
+    base.subject = path + "#/info/version";
+    base.before = was.text;
+    base.after = now.text;
+    if (breaking && note.empty()) {
+      Finding f = base;
+      f.rule = "VERSION_MAJOR_BUMP_REQUIRED";
+      f.severity = Severity::kError;
+      f.message = what + path + " makes " + std::to_string(breaking) + " breaking change" +
+                  (breaking == 1 ? "" : "s") + " but its info.version goes from " + was.text +
+                  " to " + now.text + ": a breaking change needs a major version (" + next + ")";
+      added->push_back(std::move(f));
+    }
+    Finding f = base;
+    f.rule = "VERSION_NEXT";
+    f.severity = Severity::kInfo;
+    f.direction = Direction::kAnnotation;
+    std::string change = breaking ? "breaking" : compatible ? "compatible" : "patch-level";
+    f.message = what + path + ": the changes since " + was.text + " are " + change +
+                ", so the next version is " + next + " (the file says " + now.text + ")";
+    added->push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 bool IsVersioningRule(std::string_view rule) {
@@ -357,6 +512,7 @@ void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const
                 ", so the next version is " + next + " (the file says " + now.text + ")";
     added.push_back(std::move(f));
   }
+  ApplyApiVersions(against, current, config, findings, &added);
   for (auto& f : added) f.fingerprint = Fingerprint(f);
   findings->insert(findings->end(), std::make_move_iterator(added.begin()),
                    std::make_move_iterator(added.end()));

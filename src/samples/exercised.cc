@@ -6,6 +6,9 @@
 //   - JSON Schema finding (subject "file#/properties/a/items/properties/b"):
 //     the property names along the pointer (a, b) appear as a chain of nested
 //     keys somewhere in the sample, arrays passed through.
+//   - OpenAPI finding on a body property: the sample was checked against that
+//     operation's body (same request, or same response status) and holds the
+//     property's name as a key.
 // Only samples naming a contract of the finding's kind are considered, and
 // only those of the finding's affected consumers.
 #include <algorithm>
@@ -102,6 +105,75 @@ std::vector<std::string> PropertyChain(const std::string& subject) {
   return chain;
 }
 
+// "GET /orders/{orderId}" -> "GET /orders/{}".
+std::string OperationKey(const std::string& method, const std::string& path) {
+  std::string out;
+  for (char ch : method) out += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  out += " ";
+  for (size_t i = 0; i < path.size(); ++i) {
+    size_t close = path[i] == '{' ? path.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      out += path[i];
+      continue;
+    }
+    out += "{}";
+    i = close;
+  }
+  return out;
+}
+
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t space = text.find(' ', start);
+    if (space == std::string::npos) space = text.size();
+    if (space > start) words.push_back(text.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
+// OpenAPI: the finding is on a property of the body the sample was checked
+// against (same operation, same request or response status), and the sample
+// holds that property as a key. Subjects read "file#GET /orders/{orderId}
+// response 200 application/json total"; targets "file#GET /orders/{id} 200".
+bool ExercisesBody(const CheckedSample& checked, const Finding& finding) {
+  size_t hash = finding.subject.find('#');
+  size_t target_hash = checked.target.find('#');
+  if (hash == std::string::npos || target_hash == std::string::npos ||
+      finding.subject.substr(0, hash) != checked.target.substr(0, target_hash)) {
+    return false;
+  }
+  std::vector<std::string> subject = Words(finding.subject.substr(hash + 1));
+  std::vector<std::string> target = Words(checked.target.substr(target_hash + 1));
+  if (subject.size() < 6 || target.size() < 3) return false;
+  if (OperationKey(subject[0], subject[1]) != OperationKey(target[0], target[1])) return false;
+  size_t media;  // index of the media type word
+  if (target[2] == "request") {
+    if (subject[2] != "request" || subject[3] != "body") return false;
+    media = 4;
+  } else {
+    if (subject[2] != "response" || subject[3] != target[2]) return false;
+    media = 4;
+  }
+  if (subject.size() != media + 2) return false;  // a property follows the media type
+  // Nested properties read "address/street" ("items" for array elements): the last name.
+  std::string name = subject.back();
+  while (true) {
+    size_t slash = name.rfind('/');
+    std::string last = slash == std::string::npos ? name : name.substr(slash + 1);
+    if (last != "items" || slash == std::string::npos) {
+      name = last;
+      break;
+    }
+    name.resize(slash);
+  }
+  std::set<std::string> words;
+  CollectJsonWords(checked.sample->json, &words);
+  return words.count(name) > 0;
+}
+
 bool Exercises(const Sample& sample, const Finding& finding) {
   if (finding.kind == ContractKind::kJsonSchema) {
     if (sample.format != SampleFormat::kJson) return false;
@@ -133,7 +205,11 @@ void MarkExercised(const SampleResults& results, std::vector<Finding>* findings)
         continue;
       }
       for (const auto& checked : consumer.samples) {
-        if (checked.kind == finding.kind && Exercises(*checked.sample, finding)) {
+        if (checked.kind != finding.kind) continue;
+        bool exercised = finding.kind == ContractKind::kOpenApi
+                             ? ExercisesBody(checked, finding)
+                             : Exercises(*checked.sample, finding);
+        if (exercised) {
           paths.insert(checked.sample->path);
         }
       }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "config/glob.h"
+#include "samples/api_sample_validator.h"
 #include "samples/message_validator.h"
 #include "samples/schema_validator.h"
 
@@ -20,16 +21,20 @@ struct Target {
 // Both sides' validators.
 struct SideValidators {
   SideValidators(const Snapshot& snapshot, const Config& config)
-      : messages(snapshot, config.proto), schemas(snapshot, config.jsonschema) {}
+      : messages(snapshot, config.proto), schemas(snapshot, config.jsonschema), apis(snapshot) {}
   MessageValidator messages;
   SchemaValidator schemas;
+  ApiSampleValidator apis;  // OpenAPI request and response bodies
 
-  bool Knows(const Target& target, const std::string& sample_path) {
+  bool Knows(const Target& target, const std::string& sample_path, std::string* why = nullptr) {
     if (target.kind == ContractKind::kProto) return messages.Knows(target.name);
+    if (target.kind == ContractKind::kOpenApi) return apis.Knows(target.name, why);
     return !schemas.Find(target.name, sample_path).empty();
   }
   SampleVerdict Validate(const Target& target, const Sample& sample, Diagnostics* diagnostics) {
     if (target.kind == ContractKind::kProto) return messages.Validate(target.name, sample);
+    if (target.kind == ContractKind::kOpenApi)
+      return apis.Validate(target.name, sample, diagnostics);
     std::string path = schemas.Find(target.name, sample.path);
     if (path.empty()) {
       SampleVerdict missing;
@@ -47,8 +52,9 @@ bool LooksLikeSchema(std::string_view name) {
 
 // Resolves the contract a sample names (its own declaration first, then the
 // consumer's `sample_contracts`); on failure adds a diagnostic naming what was tried.
-bool ResolveTarget(const Sample& sample, const ConsumerSpec& consumer, SideValidators& current,
-                   SideValidators& against, Target* target, Diagnostics* diagnostics) {
+bool ResolveTarget(const Config& config, size_t consumer_index, const Sample& sample,
+                   const ConsumerSpec& consumer, SideValidators& current, SideValidators& against,
+                   Target* target, Diagnostics* diagnostics) {
   std::vector<std::string> tried;
   auto known = [&](const Target& t) {
     return current.Knows(t, sample.path) || against.Knows(t, sample.path);
@@ -70,6 +76,26 @@ bool ResolveTarget(const Sample& sample, const ConsumerSpec& consumer, SideValid
   }
   for (const auto& [glob, name] : consumer.sample_contracts) {
     if (!GlobMatch(glob, sample.path)) continue;
+    if (IsApiSampleTarget(name)) {
+      // An OpenAPI body: an unresolvable target is the config's error, at its entry.
+      *target = Target{ContractKind::kOpenApi, name};
+      std::string why_now, why_then;
+      if (current.Knows(*target, sample.path, &why_now) ||
+          against.Knows(*target, sample.path, &why_then)) {
+        return true;
+      }
+      std::string key =
+          "consumers[" + std::to_string(consumer_index) + "].sample_contracts." + glob;
+      int line = 0, column = 0;
+      if (auto it = config.positions.find(key); it != config.positions.end()) {
+        line = it->second.first;
+        column = it->second.second;
+      }
+      diagnostics->Add(config.source, line, column,
+                       key + ": \"" + name + "\" names no OpenAPI body on either side: " + why_now +
+                           " (sample " + sample.path + " of consumer \"" + consumer.name + "\")");
+      return false;
+    }
     *target =
         Target{LooksLikeSchema(name) ? ContractKind::kJsonSchema : ContractKind::kProto, name};
     if (known(*target)) return true;
@@ -178,8 +204,8 @@ SampleResults CheckSamples(const Config& config, const Snapshot& against, const 
           continue;  // listed by two globs
         }
         Target target;
-        if (!ResolveTarget(sample, consumer, now, then, &target, diagnostics)) continue;
-        checked.samples.push_back(CheckedSample{&sample, target.kind});
+        if (!ResolveTarget(config, c, sample, consumer, now, then, &target, diagnostics)) continue;
+        checked.samples.push_back(CheckedSample{&sample, target.kind, target.name});
         ++checked.checked;
         SampleVerdict verdict_now = now.Validate(target, sample, diagnostics);
         if (verdict_now.status == SampleVerdict::kAccepted) continue;

@@ -22,6 +22,8 @@ namespace contract_lint {
 struct CheckedSample {
   const Sample* sample = nullptr;
   ContractKind kind = ContractKind::kJsonSchema;
+  // OpenAPI: the body it was checked against ("api/openapi.yaml#GET /orders/{id} 200").
+  std::string target;
 };
 
 // One consumer's samples as checked, in the order of its globs.

@@ -40,7 +40,12 @@ TEST_CASE("OpenAPI: a feature branch is checked with --since main in every forma
             "/legacy removed without deprecating GET /legacy first: clients calling it "
             "now fail (in the baseline)"));
   CHECK(Has(text.out, "info: response-non-success-status-removed"));
-  CHECK(Has(text.out, "8 breaking changes, 0 warnings, 2 infos in 1 changed contract file"));
+  // 8 of the document's own, plus the major version its info.version (1.0.0 -> 1.1.0) lacks.
+  CHECK(Has(text.out,
+            "api/openapi.yaml:4:3: error: VERSION_MAJOR_BUMP_REQUIRED: OpenAPI document "
+            "api/openapi.yaml makes 8 breaking changes but its info.version goes from 1.0.0 to "
+            "1.1.0: a breaking change needs a major version (2.0.0)"));
+  CHECK(Has(text.out, "9 breaking changes, 0 warnings, 3 infos in 1 changed contract file"));
   // The path parameter rename (/orders/{orderId} -> /orders/{id}) is no change.
   CHECK_FALSE(Has(text.out, "endpoint-added"));
   CHECK_FALSE(Has(text.out, "request-parameter-removed"));
@@ -48,7 +53,7 @@ TEST_CASE("OpenAPI: a feature branch is checked with --since main in every forma
   int exit_code = 0;
   nlohmann::json report = repo.RunJson("--since main", &exit_code);
   CHECK(exit_code == 1);
-  REQUIRE(report["findings"].size() == 10);
+  REQUIRE(report["findings"].size() == 12);  // with VERSION_MAJOR_BUMP_REQUIRED and VERSION_NEXT
   for (const auto& finding : report["findings"]) {
     CHECK(finding["kind"] == "openapi");
     CHECK(finding["line"].get<int>() > 0);
