@@ -274,6 +274,20 @@ bool ExcludedBy(const std::set<std::string>& types, const std::vector<json>& val
 // false (not proved).
 bool BranchContains(const json& b, const json& c, Draft draft, int depth) {
   if (c.empty() || b == c) return true;
+  // b's own condition, where c has none (and the draft applies it): each
+  // case of b (its other keywords with `then`, or with `else`) within c.
+  // So `required` moved out of both `then` and `else` is no change.
+  if (draft >= Draft::k07 && b.contains("if") && !c.contains("if")) {
+    json rest = b;
+    for (const char* k : {"if", "then", "else"}) rest.erase(k);
+    bool both = true;
+    for (const char* keyword : {"then", "else"}) {
+      json one = json{{"allOf", json::array({rest, b.value(keyword, json(true))})}};
+      if (ContainsAt(one, c, draft, depth + 1).answer != Containment::kYes) both = false;
+      if (!both) break;
+    }
+    if (both) return true;
+  }
   std::set<std::string> tb = TypesOf(b), tc = TypesOf(c);
   // A branch with enum/const is its values: judge those.
   std::vector<json> b_values = ValuesOf(b);
@@ -319,6 +333,20 @@ bool BranchContains(const json& b, const json& c, Draft draft, int depth) {
       if (within(then_schema) && within(else_schema)) continue;
       if (ExcludedBy(tb, b_values, *condition, draft, depth) && within(else_schema)) continue;
       if (within(*condition) && within(then_schema)) continue;
+      // The same condition on both sides (where the draft applies it): each
+      // case of b within the same case of c.
+      if (auto mine_if = b.find("if");
+          draft >= Draft::k07 && mine_if != b.end() && *mine_if == *condition) {
+        auto case_of = [&](const char* keyword) {
+          json rest = b;
+          for (const char* k : {"if", "then", "else"}) rest.erase(k);
+          return json{{"allOf", json::array({rest, b.value(keyword, json(true))})}};
+        };
+        auto yes = [&](const json& inner, const json& outer) {
+          return ContainsAt(inner, outer, draft, depth + 1).answer == Containment::kYes;
+        };
+        if (yes(case_of("then"), then_schema) && yes(case_of("else"), else_schema)) continue;
+      }
       return false;
     }
     if (GroupOf(key) == 3) continue;

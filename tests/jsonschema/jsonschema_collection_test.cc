@@ -362,6 +362,12 @@ TEST_CASE("the containment check never proves compatible what a generated docume
       json::parse(
           R"({"if": {"type": "string"}, "then": {"maxLength": 3}, "else": {"type": "integer"}})"),
       json::parse(R"({"type": "string", "if": {"type": "string"}, "then": {"maxLength": 3}})"),
+      json::parse(R"({"type": "object", "if": {"required": ["a"]}, "then": {"required": ["b"]},
+                      "else": {"required": ["b"]}})"),
+      json::parse(R"({"type": "object", "if": {"required": ["a"]}, "then": {"required": ["b"]}})"),
+      json::parse(R"({"type": "object", "if": {"required": ["a"]}, "then": {"required": ["b"]},
+                      "else": {"maxProperties": 0}})"),
+      json::parse(R"({"type": "object", "required": ["b"]})"),
       json::parse(R"(true)"),
       json::parse(R"(false)"),
   };
