@@ -562,6 +562,7 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
   }
   old_side.Preload(to_compare, jobs);
   SchemaComparer comparer(&old_side, &new_side, lenient);
+  comparer.ReportEachUse();
   std::vector<Change> changes;
   std::set<std::string> compared;
   std::set<std::string> moved;  // baseline paths compared with a new file of the same $id
@@ -608,6 +609,7 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
       break;
     }
   }
+  comparer.Finish(&changes);
   for (const SchemaNode& node : comparer.too_deep()) {
     const TextSpan* span = node.doc->positions.Find(node.pointer);
     diagnostics->Add(node.doc->path, span->line, span->column,

@@ -1,5 +1,7 @@
 #include "jsonschema/schema_compare.h"
 
+#include <algorithm>
+#include <optional>
 #include <regex>
 
 #include "jsonschema/json_positions.h"
@@ -214,6 +216,70 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   new_node = Deref(new_side_, std::move(new_node));
   // What a $ref we cannot follow accepts is unknown: say nothing about it.
   if (old_node.value == &UnresolvedSchema() || new_node.value == &UnresolvedSchema()) return;
+  bool use = report_uses_ && !probing_ && out_ &&
+             (referring.doc != new_node.doc || referring.pointer != new_node.pointer) &&
+             old_node.doc && old_node.doc->path == new_node.doc->path &&
+             old_node.pointer == new_node.pointer;
+  CompareTarget(referring, old_node, new_node);
+  if (use) CopyToUse(referring, old_node, new_node);
+}
+
+void SchemaComparer::CopyToUse(const SchemaNode& referring, const SchemaNode& old_target,
+                               const SchemaNode& target) {
+  auto it = ranges_.find(std::make_tuple(old_target.value, target.doc, target.pointer));
+  if (it == ranges_.end() || it->second.out != out_) return;  // under comparison (recursive)
+  const Range range = it->second;
+  auto under = [&](const Change& change) {
+    return change.doc == target.doc &&
+           change.subject.compare(0, target.pointer.size(), target.pointer) == 0 &&
+           (change.subject.size() == target.pointer.size() ||
+            change.subject[target.pointer.size()] == '/');
+  };
+  std::string definition = target.doc->path + "#" + target.pointer;
+  std::string keyword = referring.Get("$ref")          ? "$ref"
+                        : referring.Get("$dynamicRef") ? "$dynamicRef"
+                                                       : "$recursiveRef";
+  const json* ref = referring.Get(keyword);
+  std::string spelled = ref && ref->is_string() ? ref->get<std::string>() : keyword;
+  bool any = false;
+  for (size_t i = range.begin; i < range.end; ++i) {
+    Change& original = (*out_)[i];
+    if (!original.use_of.empty() || !under(original)) continue;
+    if (original.direction == Direction::kNone || original.direction == Direction::kAnnotation)
+      continue;
+    original.at_definition = true;
+    Change copy = original;
+    copy.at_definition = false;
+    copy.use_of = definition;
+    copy.doc = referring.doc;
+    copy.subject = referring.pointer + original.subject.substr(target.pointer.size());
+    copy.location = referring.pointer + "/" + keyword;
+    copy.note += "; through " + keyword + " \"" + spelled + "\" to " + definition;
+    Emit(std::move(copy));
+    any = true;
+  }
+  if (any) uses_[definition].insert(referring.doc->path + "#" + referring.pointer);
+}
+
+void SchemaComparer::Finish(std::vector<Change>* changes) {
+  std::vector<Change> kept;
+  kept.reserve(changes->size());
+  for (auto& change : *changes) {
+    if (!change.use_of.empty()) {
+      auto uses = uses_.find(change.use_of);
+      if (uses == uses_.end() || uses->second.size() < 2) continue;
+      // Proved harmless where it is used: the definition's finding says it.
+      if (change.direction == Direction::kAnnotation || change.direction == Direction::kNone)
+        continue;
+      change.note += " (one of its " + std::to_string(uses->second.size()) + " uses)";
+    }
+    kept.push_back(std::move(change));
+  }
+  *changes = std::move(kept);
+}
+
+void SchemaComparer::CompareTarget(const SchemaNode& referring, SchemaNode old_node,
+                                   SchemaNode new_node) {
   ValuePair key{old_node.value, new_node.value};
   if (active_.count(key)) return;  // the fix-point assumption
   auto reported_key = std::make_tuple(old_node.value, new_node.doc, new_node.pointer);
@@ -253,6 +319,7 @@ void SchemaComparer::ComparePair(SchemaNode old_node, SchemaNode new_node) {
   active_.erase(key);
   if (out_ && out_->size() > first_change) JudgeByContainment(old_node, new_node, first_change);
   if (moved && !same_place) relocations_.pop_back();
+  if (!probing_ && out_) ranges_[reported_key] = Range{out_, first_change, out_->size()};
   if (probing_ && out_) {
     Direction direction = Direction::kNone;
     for (size_t i = first_change; i < out_->size(); ++i)
@@ -369,6 +436,87 @@ bool TagsDiffer(const BranchTags& a, const BranchTags& b) {
   return false;
 }
 
+// The subschema at `node` with every `$ref` under it replaced by its target
+// (across files too), for the containment check: null when a reference
+// cannot be followed, is recursive (a target already being inlined), or the
+// result grows past `*budget` values. Only assertion keywords are kept.
+std::optional<json> InlineRefs(SchemaSide* side, const SchemaNode& node, int* budget,
+                               std::vector<const json*>* active) {
+  if (--*budget < 0) return std::nullopt;
+  const json& value = *node.value;
+  if (!value.is_object()) return value;
+  if (value.contains("$dynamicRef") || value.contains("$recursiveRef")) return std::nullopt;
+  std::optional<json> target;
+  if (auto ref = value.find("$ref"); ref != value.end()) {
+    if (!ref->is_string()) return std::nullopt;
+    RefTarget found = side->Resolve(node, ref->get<std::string>());
+    if (found.status != RefTarget::kFound) return std::nullopt;
+    if (std::find(active->begin(), active->end(), found.node.value) != active->end())
+      return std::nullopt;  // recursive: not inlined
+    active->push_back(found.node.value);
+    target = InlineRefs(side, found.node, budget, active);
+    active->pop_back();
+    if (!target) return std::nullopt;
+    bool bare = true;
+    if (node.doc->draft >= Draft::k201909) {
+      for (const auto& [key, child] : value.items()) {
+        if (key != "$ref" && !IsAnnotationKeyword(key)) bare = false;
+      }
+    }
+    if (bare) return target;
+  }
+  static const std::set<std::string_view> kOne = {"additionalProperties",
+                                                  "additionalItems",
+                                                  "contains",
+                                                  "propertyNames",
+                                                  "not",
+                                                  "if",
+                                                  "then",
+                                                  "else",
+                                                  "unevaluatedItems",
+                                                  "unevaluatedProperties"};
+  static const std::set<std::string_view> kMap = {"properties", "patternProperties",
+                                                  "dependentSchemas", "dependencies"};
+  static const std::set<std::string_view> kList = {"allOf", "anyOf", "oneOf", "prefixItems"};
+  json out = json::object();
+  for (const auto& [key, child] : value.items()) {
+    if (key == "$ref" || key == "$defs" || key == "definitions" || key == "$id" ||
+        key == "$schema" || key == "$anchor" || key == "$dynamicAnchor" || key == "$comment" ||
+        (key == "id" && node.doc->draft == Draft::k04 && child.is_string()) ||
+        IsAnnotationKeyword(key))
+      continue;
+    if (kOne.count(key) || (key == "items" && child.is_object())) {
+      auto inlined = InlineRefs(side, side->Child(node, key), budget, active);
+      if (!inlined) return std::nullopt;
+      out[key] = std::move(*inlined);
+    } else if (kMap.count(key) && child.is_object()) {
+      json map = json::object();
+      for (const auto& [name, sub] : child.items()) {
+        if (!sub.is_object() && !sub.is_boolean()) {
+          map[name] = sub;  // dependencies' property lists
+          continue;
+        }
+        auto inlined = InlineRefs(side, side->Child(node, key, name), budget, active);
+        if (!inlined) return std::nullopt;
+        map[name] = std::move(*inlined);
+      }
+      out[key] = std::move(map);
+    } else if ((kList.count(key) || key == "items") && child.is_array()) {
+      json list = json::array();
+      for (size_t i = 0; i < child.size(); ++i) {
+        auto inlined = InlineRefs(side, side->Child(node, key, std::to_string(i)), budget, active);
+        if (!inlined) return std::nullopt;
+        list.push_back(std::move(*inlined));
+      }
+      out[key] = std::move(list);
+    } else {
+      out[key] = child;
+    }
+  }
+  if (target) return json{{"allOf", json::array({std::move(out), std::move(*target)})}};
+  return out;
+}
+
 }  // namespace
 
 // The subschema under `keyword`, absent where the node's draft does not
@@ -389,24 +537,41 @@ void SchemaComparer::JudgeByContainment(const SchemaNode& old_node, const Schema
   bool own = false, judged = false;
   for (size_t i = first; i < out_->size(); ++i) {
     const Change& change = (*out_)[i];
+    if (change.at_definition) continue;
     own = own || change.subject == new_node.pointer;
     judged = judged || change.direction == Direction::kNarrowing ||
              change.direction == Direction::kWidening || change.direction == Direction::kBoth;
   }
   if (!judged || !(own || IsComposition(*old_node.value) || IsComposition(*new_node.value))) return;
-  if (HasRefs(*old_node.value) || HasRefs(*new_node.value)) return;
   // A branch of a composition is judged with its composition: a document
   // one branch rejects may still pass another, so only the whole set says
   // what is accepted (and a counterexample is one for the whole).
   if (IsCompositionBranch(old_node.pointer) || IsCompositionBranch(new_node.pointer)) return;
+  // $refs are followed (inlined, across files); a recursive one, one that
+  // cannot be followed or too large a result keeps the keyword verdict.
+  const json* old_value = old_node.value;
+  const json* new_value = new_node.value;
+  std::optional<json> old_inlined, new_inlined;
+  if (HasRefs(*old_value) || HasRefs(*new_value)) {
+    int budget = 4000;
+    std::vector<const json*> active{old_value};
+    old_inlined = InlineRefs(old_side_, old_node, &budget, &active);
+    if (!old_inlined) return;
+    active = {new_value};
+    new_inlined = InlineRefs(new_side_, new_node, &budget, &active);
+    if (!new_inlined) return;
+    old_value = &*old_inlined;
+    new_value = &*new_inlined;
+  }
   --containment_budget_;
   Draft draft = new_node.doc->draft;
-  Containment backward = Contains(*old_node.value, *new_node.value, draft);  // nothing narrows
-  Containment forward = Contains(*new_node.value, *old_node.value, draft);   // nothing widens
+  Containment backward = Contains(*old_value, *new_value, draft);  // nothing narrows
+  Containment forward = Contains(*new_value, *old_value, draft);   // nothing widens
   bool narrow_noted = false, widen_noted = false;
   bool any_narrows = false, any_widens = false;
   for (size_t i = first; i < out_->size(); ++i) {
     Change& change = (*out_)[i];
+    if (change.at_definition) continue;  // judged where it is, each use on its own
     Direction d = change.direction;
     if (d != Direction::kNarrowing && d != Direction::kWidening && d != Direction::kBoth) continue;
     bool narrows = d != Direction::kWidening, widens = d != Direction::kNarrowing;
@@ -443,7 +608,10 @@ void SchemaComparer::JudgeByContainment(const SchemaNode& old_node, const Schema
   }
   // A break the keywords missed (oneOf branches widened into overlap): the
   // first change under the pair carries it, with its counterexample.
-  Change& lead = (*out_)[first];
+  size_t lead_at = first;
+  while (lead_at < out_->size() && (*out_)[lead_at].at_definition) ++lead_at;
+  if (lead_at == out_->size()) return;
+  Change& lead = (*out_)[lead_at];
   auto lead_where = [&](const Change& change) {
     return change.subject == new_node.pointer ? std::string() : " at \"#" + new_node.pointer + "\"";
   };

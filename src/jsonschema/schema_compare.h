@@ -32,6 +32,14 @@ class SchemaComparer : public ChangeSink {
   // Follows `$ref`s that stand for their target (no sibling keywords).
   SchemaNode Deref(SchemaSide* side, SchemaNode node);
 
+  // Reports a changed definition at each of its uses too (a `$ref` whose
+  // target is the same place on both sides): each use is its own finding,
+  // located at the use's `$ref` and judged there (an enclosing composition
+  // may prove it harmless). Finish() keeps these only for definitions used
+  // in two places or more, and drops uses proved compatible in context.
+  void ReportEachUse() { report_uses_ = true; }
+  void Finish(std::vector<Change>* changes);
+
   // Subschemas (current side) that differ but lie deeper than the comparison
   // goes: the caller reports them as input errors, never as "unchanged".
   const std::vector<SchemaNode>& too_deep() const { return too_deep_; }
@@ -42,6 +50,10 @@ class SchemaComparer : public ChangeSink {
   std::vector<SchemaNode> too_deep_;
 
   void ComparePair(SchemaNode old_node, SchemaNode new_node);
+  void CompareTarget(const SchemaNode& referring, SchemaNode old_node, SchemaNode new_node);
+  // Copies the changes found at definition `target` to its use `referring`.
+  void CopyToUse(const SchemaNode& referring, const SchemaNode& old_target,
+                 const SchemaNode& target);
   void CompareKeywords(const SchemaNode& old_node, const SchemaNode& new_node);
   void CompareProperties(const SchemaNode& old_node, const SchemaNode& new_node);
   void ComparePatternProperties(const SchemaNode& old_node, const SchemaNode& new_node);
@@ -83,6 +95,15 @@ class SchemaComparer : public ChangeSink {
   std::map<const nlohmann::json*, bool> has_ref_;
   std::vector<Relocation> relocations_;
   int containment_budget_ = 4000;  // engine runs per comparer
+  bool report_uses_ = false;
+  // Where the changes of a compared pair are (by reported_ key): the output
+  // and the index range, so that later uses of a definition copy them.
+  struct Range {
+    std::vector<Change>* out;
+    size_t begin, end;
+  };
+  std::map<std::tuple<const nlohmann::json*, const SchemaDocument*, std::string>, Range> ranges_;
+  std::map<std::string, std::set<std::string>> uses_;  // definition -> its uses with copies
 };
 
 }  // namespace contract_lint

@@ -267,11 +267,27 @@ bool IsUpperBound(std::string_view key) {
 }
 
 Containment ContainsAt(const json& inner, const json& outer, Draft draft, int depth);
+bool ExcludedBy(const std::set<std::string>& types, const std::vector<json>& values,
+                const json& negated, Draft draft, int depth);
 
 // Every document of plain branch `b` passes plain branch `c` (proved), else
 // false (not proved).
 bool BranchContains(const json& b, const json& c, Draft draft, int depth) {
   if (c.empty() || b == c) return true;
+  // b's own condition, where c has none (and the draft applies it): each
+  // case of b (its other keywords with `then`, or with `else`) within c.
+  // So `required` moved out of both `then` and `else` is no change.
+  if (draft >= Draft::k07 && b.contains("if") && !c.contains("if")) {
+    json rest = b;
+    for (const char* k : {"if", "then", "else"}) rest.erase(k);
+    bool both = true;
+    for (const char* keyword : {"then", "else"}) {
+      json one = json{{"allOf", json::array({rest, b.value(keyword, json(true))})}};
+      if (ContainsAt(one, c, draft, depth + 1).answer != Containment::kYes) both = false;
+      if (!both) break;
+    }
+    if (both) return true;
+  }
   std::set<std::string> tb = TypesOf(b), tc = TypesOf(c);
   // A branch with enum/const is its values: judge those.
   std::vector<json> b_values = ValuesOf(b);
@@ -291,6 +307,49 @@ bool BranchContains(const json& b, const json& c, Draft draft, int depth) {
   for (const auto& [key, value] : c.items()) {
     if (key == "type" || !Applies(key, tb)) continue;
     auto mine = b.find(key);
+    if (key == "not") {
+      // Every document of b must fail the negated schema: provably
+      // disjoint by type, or b's values all rejected by it.
+      if (mine != b.end() && *mine == value) continue;
+      if (!ExcludedBy(tb, b_values, value, draft, depth)) return false;
+      continue;
+    }
+    if (GroupOf(key) == 3 && !groups_done.count(3)) {
+      groups_done.insert(3);
+      bool same = true;
+      for (const char* k : {"if", "then", "else"}) {
+        auto x = b.find(k), y = c.find(k);
+        if ((x == b.end()) != (y == c.end()) || (x != b.end() && *x != *y)) same = false;
+      }
+      auto condition = c.find("if");
+      if (same || condition == c.end()) continue;  // then/else without if do nothing
+      json then_schema = c.contains("then") ? c["then"] : json(true);
+      json else_schema = c.contains("else") ? c["else"] : json(true);
+      auto within = [&](const json& outer) {
+        return ContainsAt(b, outer, draft, depth + 1).answer == Containment::kYes;
+      };
+      // Proved when b passes both consequents, or never meets the condition
+      // and passes `else`, or always meets it and passes `then`.
+      if (within(then_schema) && within(else_schema)) continue;
+      if (ExcludedBy(tb, b_values, *condition, draft, depth) && within(else_schema)) continue;
+      if (within(*condition) && within(then_schema)) continue;
+      // The same condition on both sides (where the draft applies it): each
+      // case of b within the same case of c.
+      if (auto mine_if = b.find("if");
+          draft >= Draft::k07 && mine_if != b.end() && *mine_if == *condition) {
+        auto case_of = [&](const char* keyword) {
+          json rest = b;
+          for (const char* k : {"if", "then", "else"}) rest.erase(k);
+          return json{{"allOf", json::array({rest, b.value(keyword, json(true))})}};
+        };
+        auto yes = [&](const json& inner, const json& outer) {
+          return ContainsAt(inner, outer, draft, depth + 1).answer == Containment::kYes;
+        };
+        if (yes(case_of("then"), then_schema) && yes(case_of("else"), else_schema)) continue;
+      }
+      return false;
+    }
+    if (GroupOf(key) == 3) continue;
     if (key == "enum" || key == "const") {
       std::vector<json> allowed = ValuesOf(c);
       if (b_values.empty()) return false;
@@ -438,6 +497,32 @@ class Checker {
   std::unique_ptr<valijson::Schema> parsed_;
   bool broken_ = false;
 };
+
+// True when no document of a branch with `types` (and, when not empty,
+// only `values`) passes `negated`: by type, from an over-approximation of
+// the negated schema, or each value rejected by valijson.
+bool ExcludedBy(const std::set<std::string>& types, const std::vector<json>& values,
+                const json& negated, Draft draft, int depth) {
+  std::set<std::string> mine = types;
+  if (mine.count("number")) mine.insert("integer");  // 1.0 is an integer
+  if (mine.count("integer")) mine.insert("number");
+  Union over = Normalize(negated, true, depth + 1);
+  if (over.known) {
+    bool disjoint = true;
+    for (const auto& branch : over.branches) {
+      for (const auto& type : TypesOf(branch)) disjoint = disjoint && !mine.count(type);
+    }
+    if (disjoint) return true;
+  }
+  if (values.empty() || values.size() > 64 || HasKeyword(negated, "format") || HasRefs(negated))
+    return false;
+  Checker check(negated, draft);
+  if (!check.usable()) return false;
+  for (const auto& value : values) {
+    if (check.Accepts(value) != 0) return false;
+  }
+  return true;
+}
 
 void CollectValues(const json& schema, std::vector<json>* out, int depth) {
   if (depth > 6 || out->size() > 64) return;

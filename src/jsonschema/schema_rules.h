@@ -24,6 +24,12 @@ struct Change {
   std::string before;                   // compact JSON, "" when absent
   std::string after;
   std::string note;  // after the consequence: the containment verdict, a counterexample
+  // A shared definition judged at one of its uses (schema_compare.h):
+  // `use_of` names the definition ("file#pointer") for a copy located at the
+  // use, `at_definition` marks the definition's own change once a use of it
+  // was seen (its enclosing compositions do not re-judge it).
+  std::string use_of;
+  bool at_definition = false;
 };
 
 // What rule functions may use: the output and the set relation of two

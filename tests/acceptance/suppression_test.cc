@@ -4,6 +4,7 @@
 // above the finding. Each case first shows the finding unsuppressed, so a
 // suppression that does nothing cannot pass.
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "acceptance/acceptance_support.h"
 
@@ -141,6 +142,45 @@ TEST_CASE("suppression: \"x-contract-lint-ignore\" in a JSON subschema",
 
   repo.Edit("schemas/event.schema.json", R"(["PROPERTY_NO_DELETE"])", R"(["TYPE_NO_CHANGE"])");
   ExpectSuppressed(repo, "", {kAmountLine}, "inline");
+}
+
+// A changed definition shared by two uses is a finding at each use (issue
+// 14): an ignore at one use hides that use only, not the other nor the
+// definition.
+TEST_CASE("suppression: an ignore at one use of a shared definition hides only that use",
+          "[acceptance][suppression]") {
+  Repo repo;
+  repo.Write("schemas/invoice.schema.json", R"({
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "type": "object",
+  "properties": {
+    "total": {"$ref": "#/$defs/money"},
+    "tax": {"$ref": "#/$defs/money"}
+  },
+  "$defs": {"money": {"type": "number", "minimum": 0}}
+}
+)");
+  repo.Commit();
+  repo.Edit("schemas/invoice.schema.json", R"("minimum": 0)", R"("minimum": 1)");
+  auto subjects = [&](bool suppressed) {
+    int exit_code = -1;
+    auto report = repo.RunJson("--since main --show-suppressed", &exit_code);
+    CHECK(exit_code == 1);
+    std::set<std::string> out;
+    for (const auto& f : FindingsWithRule(report, "MINIMUM_NO_INCREASE")) {
+      if (f.value("suppressed", false) == suppressed) out.insert(f["subject"].get<std::string>());
+    }
+    return out;
+  };
+  const std::string file = "schemas/invoice.schema.json#";
+  CHECK(subjects(false) == std::set<std::string>{file + "/$defs/money", file + "/properties/total",
+                                                 file + "/properties/tax"});
+  repo.Edit(
+      "schemas/invoice.schema.json", R"("tax": {"$ref": "#/$defs/money"})",
+      R"("tax": {"$ref": "#/$defs/money", "x-contract-lint-ignore": ["MINIMUM_NO_INCREASE"]})");
+  CHECK(subjects(false) ==
+        std::set<std::string>{file + "/$defs/money", file + "/properties/total"});
+  CHECK(subjects(true) == std::set<std::string>{file + "/properties/tax"});
 }
 
 TEST_CASE("suppression: config ignore (a path glob) and ignore_only (a rule on paths)",

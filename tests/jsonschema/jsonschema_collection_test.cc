@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <random>
 #include <regex>
 
@@ -231,6 +232,53 @@ std::vector<Example> Examples(const std::string& message) {
   return out;
 }
 
+// `schema` (at `path` in `files`) with its $refs replaced by their targets:
+// fragment pointers in the same file or in a file relative to it (what the
+// fixtures use). Null when one cannot be followed or recursion runs deep.
+std::optional<json> Inlined(const Files& files, const std::string& path, const json& schema,
+                            int depth = 0) {
+  if (depth > 24) return std::nullopt;
+  if (schema.is_array()) {
+    json out = json::array();
+    for (const auto& item : schema) {
+      auto inlined = Inlined(files, path, item, depth + 1);
+      if (!inlined) return std::nullopt;
+      out.push_back(*inlined);
+    }
+    return out;
+  }
+  if (!schema.is_object()) return schema;
+  if (auto ref = schema.find("$ref"); ref != schema.end() && ref->is_string()) {
+    std::string text = ref->get<std::string>();
+    std::string file = text.substr(0, text.find('#'));
+    std::string fragment =
+        text.find('#') == std::string::npos ? "" : text.substr(text.find('#') + 1);
+    std::string target = path;
+    if (!file.empty()) {
+      target =
+          (std::filesystem::path(path).parent_path() / file).lexically_normal().generic_string();
+    }
+    auto it = files.find(target);
+    if (it == files.end()) return std::nullopt;
+    json doc = json::parse(it->second);
+    json::json_pointer at(fragment);
+    if (!doc.contains(at)) return std::nullopt;
+    return Inlined(files, target, doc.at(at), depth + 1);
+  }
+  json out = json::object();
+  for (const auto& [key, value] : schema.items()) {
+    if (key == "enum" || key == "const" || key == "default" || key == "examples") {
+      out[key] = value;
+      continue;
+    }
+    if (key == "definitions" || key == "$defs") continue;
+    auto inlined = Inlined(files, path, value, depth + 1);
+    if (!inlined) return std::nullopt;
+    out[key] = *inlined;
+  }
+  return out;
+}
+
 TEST_CASE(
     "every counterexample printed on a fixture is accepted by one side and rejected by the "
     "other (valijson)",
@@ -253,7 +301,7 @@ TEST_CASE(
     auto outcome = Check(previous, current);
     for (const auto& finding : outcome.findings) {
       for (const auto& example : Examples(finding.message)) {
-        // The subject's subschema on both sides (fixtures judged without $refs).
+        // The subject's subschema on both sides, its $refs followed.
         std::string path = finding.subject.substr(0, finding.subject.find('#'));
         std::string pointer =
             example.at.empty() ? finding.subject.substr(finding.subject.find('#') + 1) : example.at;
@@ -262,9 +310,12 @@ TEST_CASE(
         json::json_pointer at(pointer);
         if (!before.contains(at) || !after.contains(at)) continue;
         INFO(entry.path().filename().string() << ": " << finding.message);
+        auto old_schema = Inlined(previous, path, before.at(at));
+        auto new_schema = Inlined(current, path, after.at(at));
+        if (!old_schema || !new_schema) continue;  // recursive: not inlined
         Draft draft = DraftOf(after);
-        bool old_accepts = AcceptsDocument(before.at(at), example.document, draft);
-        bool new_accepts = AcceptsDocument(after.at(at), example.document, draft);
+        bool old_accepts = AcceptsDocument(*old_schema, example.document, draft);
+        bool new_accepts = AcceptsDocument(*new_schema, example.document, draft);
         CHECK(old_accepts == example.narrowing);
         CHECK(new_accepts == !example.narrowing);
         ++checked;
@@ -300,6 +351,23 @@ TEST_CASE("the containment check never proves compatible what a generated docume
       json::parse(R"({"type": "object", "properties": {"a": {"type": ["string", "integer"]}},
                       "additionalProperties": false})"),
       json::parse(R"({"type": "array", "items": {"type": "string"}, "maxItems": 2})"),
+      json::parse(R"({"type": "string", "not": {"type": "null"}})"),
+      json::parse(R"({"type": ["string", "null"], "not": {"type": "null"}})"),
+      json::parse(R"({"not": {"type": "string"}})"),
+      json::parse(R"({"not": {"type": "integer"}})"),
+      json::parse(R"({"enum": ["a", 1, 2.5], "not": {"const": 1}})"),
+      json::parse(R"({"enum": ["a", 1, 2.5], "not": {"type": "integer"}})"),
+      json::parse(R"({"type": "string", "if": {"maxLength": 1}, "then": {"const": "a"}})"),
+      json::parse(R"({"type": "string", "if": {"type": "integer"}, "then": {"minimum": 5}})"),
+      json::parse(
+          R"({"if": {"type": "string"}, "then": {"maxLength": 3}, "else": {"type": "integer"}})"),
+      json::parse(R"({"type": "string", "if": {"type": "string"}, "then": {"maxLength": 3}})"),
+      json::parse(R"({"type": "object", "if": {"required": ["a"]}, "then": {"required": ["b"]},
+                      "else": {"required": ["b"]}})"),
+      json::parse(R"({"type": "object", "if": {"required": ["a"]}, "then": {"required": ["b"]}})"),
+      json::parse(R"({"type": "object", "if": {"required": ["a"]}, "then": {"required": ["b"]},
+                      "else": {"maxProperties": 0}})"),
+      json::parse(R"({"type": "object", "required": ["b"]})"),
       json::parse(R"(true)"),
       json::parse(R"(false)"),
   };
@@ -310,6 +378,7 @@ TEST_CASE("the containment check never proves compatible what a generated docume
                                  1,
                                  -1,
                                  2.5,
+                                 1.0,
                                  11,
                                  "",
                                  "a",
@@ -372,6 +441,77 @@ TEST_CASE("a schema moved with the same $id is compared, not deleted", "[jsonsch
   auto renamed = Check({{"v1/order.schema.json", before}}, {{"orders/other.schema.json", other}});
   REQUIRE(FindRule(renamed, "SCHEMA_NO_DELETE") != nullptr);
   CHECK(FindRule(renamed, "TYPE_NO_CHANGE") == nullptr);
+}
+
+}  // namespace
+}  // namespace contract_lint
+
+namespace contract_lint {
+namespace {
+
+// A changed definition shared by several uses is reported at the definition
+// and at every use where the change breaks there: each use its own finding
+// (its own file, line and subject, for suppression and consumers), so one
+// ignore at one place hides nothing elsewhere.
+TEST_CASE("a changed shared definition is reported at every use it breaks",
+          "[jsonschema][collection]") {
+  auto ids = [](int max) {
+    return Schema("https://example.com/ids.schema.json",
+                  "\"definitions\": {\"id\": {\"type\": \"string\", \"maxLength\": " +
+                      std::to_string(max) + "}}");
+  };
+  std::string order =
+      Schema("https://example.com/order.schema.json",
+             "\"properties\": {\"id\": {\"$ref\": \"ids.schema.json#/definitions/id\"}}");
+  std::string customer =
+      Schema("https://example.com/customer.schema.json",
+             "\"properties\": {\"id\": {\"$ref\": \"ids.schema.json#/definitions/id\"},\n"
+             "\"alias\": {\"anyOf\": [{\"$ref\": \"ids.schema.json#/definitions/id\"}, {\"type\": "
+             "\"string\"}]},\n"
+             "\"tags\": {\"type\": \"array\", \"items\": {\"$ref\": "
+             "\"ids.schema.json#/definitions/id\"}}}");
+  Files before = {{"ids.schema.json", ids(10)},
+                  {"order.schema.json", order},
+                  {"customer.schema.json", customer}};
+  Files after = before;
+  after["ids.schema.json"] = ids(5);
+  SchemaLoadOptions full;
+  full.full = true;
+  for (const auto& load : {SchemaLoadOptions{}, full}) {
+    auto outcome = Check(before, after, load);
+    CHECK(outcome.diagnostics.empty());
+    std::set<std::string> at;
+    for (const auto& f : outcome.findings) {
+      if (f.rule != "MAX_LENGTH_NO_DECREASE") continue;
+      CHECK(f.direction == Direction::kNarrowing);
+      CHECK(f.location.line >= 1);
+      at.insert(f.subject + " @" + f.location.path + ":" + std::to_string(f.location.line));
+      if (f.location.path != "ids.schema.json") {
+        CHECK_THAT(f.message,
+                   Catch::Contains("through $ref \"ids.schema.json#/definitions/id\" to "
+                                   "ids.schema.json#/definitions/id (one of its 4 uses)"));
+      }
+    }
+    // The definition, and each use but the one an anyOf beside a wider
+    // branch covers (proved by containment, its $ref followed).
+    CHECK(at == std::set<std::string>{
+                    "ids.schema.json#/definitions/id @ids.schema.json:1",
+                    "order.schema.json#/properties/id @order.schema.json:1",
+                    "customer.schema.json#/properties/id @customer.schema.json:1",
+                    "customer.schema.json#/properties/tags/items @customer.schema.json:3"});
+  }
+  // Used once: one finding, at the definition.
+  Files single_before = {{"ids.schema.json", ids(10)}, {"order.schema.json", order}};
+  Files single_after = single_before;
+  single_after["ids.schema.json"] = ids(5);
+  auto single = Check(single_before, single_after);
+  REQUIRE(single.findings.size() == 1);
+  CHECK(single.findings[0].subject == "ids.schema.json#/definitions/id");
+  // Widened: no use breaks under BACKWARD (each use says widening).
+  Files wide_after = before;
+  wide_after["ids.schema.json"] = ids(20);
+  for (const auto& f : Check(before, wide_after).findings)
+    CHECK(f.direction == Direction::kWidening);
 }
 
 }  // namespace
