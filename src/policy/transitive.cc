@@ -6,6 +6,7 @@
 #include "git/release_tags.h"
 #include "jsonschema/jsonschema_check.h"
 #include "policy/policy.h"
+#include "proto/buf_module_cache.h"
 #include "registry/registry_check.h"
 #include "snapshot_limits.h"
 
@@ -66,10 +67,20 @@ void AddReleaseFindings(const Sides& sides, const Config& config, SchemaSides& s
   for (const auto& finding : *findings) reported.insert(KeyOf(finding));
   std::vector<Finding> added;
   for (auto& release : releases) {
-    LimitedSnapshot snapshot(std::move(release.snapshot), config.limits);
+    // A release's buf.lock pins its own dependency commits (buf's module
+    // cache, as for the two sides): its roots are the release's own.
+    Config release_config = config;
     Diagnostics problems;
+    std::unique_ptr<Snapshot> none;
+    UseBufModuleCache(config.source, &release.snapshot, &none, &release_config.proto, &problems,
+                      warnings);
+    LimitedSnapshot snapshot(std::move(release.snapshot), config.limits);
     std::vector<Finding> found;
-    CompareJsonSchemasWith(snapshot, schemas, &found, &problems);
+    if (problems.empty()) CompareJsonSchemasWith(snapshot, schemas, &found, &problems);
+    // A release whose Protobuf files do not compile is not judged either:
+    // said, never skipped quietly.
+    if (problems.empty())
+      CheckRegistry(snapshot, *sides.current, release_config, &found, &problems);
     if (!problems.empty()) {
       Diagnostic first = problems.Sorted().front();
       warnings->push_back(Diagnostic{first.path, first.line, first.column,
@@ -78,7 +89,6 @@ void AddReleaseFindings(const Sides& sides, const Config& config, SchemaSides& s
                                          first.message + ")"});
       continue;
     }
-    CheckRegistry(snapshot, *sides.current, config, &found);
     ApplyPolicy(config, &found);
     for (auto& finding : found) {
       if (finding.severity != Severity::kError || !Transitive(ModeFor(config, finding))) continue;

@@ -267,7 +267,7 @@ void UseBufModuleCache(const std::string& config_source, std::unique_ptr<Snapsho
   std::set<std::string> added;
   for (std::unique_ptr<Snapshot>* side : {current, against}) {
     bool is_current = side == current;
-    if (!(*side)->Find(lock_path)) continue;
+    if (!*side || !(*side)->Find(lock_path)) continue;  // a release tag has no current
     std::string text, error;
     BufLock lock;
     Diagnostics problems;
@@ -310,7 +310,9 @@ void UseBufModuleCache(const std::string& config_source, std::unique_ptr<Snapsho
       // A path with glob characters would not exclude itself: left unused.
       if (it->second->files_dir.find_first_of("*?[{") != std::string::npos) continue;
       modules.push_back(it->second);
-      if (added.insert(it->second->files_dir).second) {
+      if (added.insert(it->second->files_dir).second &&
+          std::find(settings->roots.begin(), settings->roots.end(), it->second->files_dir) ==
+              settings->roots.end()) {
         settings->roots.push_back(it->second->files_dir);
         settings->exclude.push_back(it->second->files_dir);
       }

@@ -60,14 +60,15 @@ const std::string& RegistryLevelFor(const Config& config, std::string_view path)
 }
 
 void CheckRegistry(const Snapshot& against, const Snapshot& current, const Config& config,
-                   std::vector<Finding>* findings) {
+                   std::vector<Finding>* findings, Diagnostics* against_problems) {
   if (!AnyRegistryPolicy(config)) return;
   auto before = ContractFiles(against, config.proto);
   auto after = ContractFiles(current, config.proto);
   if (before == after) return;  // nothing changed, nothing to judge
 
   Diagnostics ignored;  // CheckProto reports the same compile errors
-  ProtoSide against_side(against, config.proto.roots, Paths(before), &ignored);
+  ProtoSide against_side(against, config.proto.roots, Paths(before),
+                         against_problems ? against_problems : &ignored);
   ProtoSide current_side(current, config.proto.roots, Paths(after), &ignored);
   if (!against_side.ok() || !current_side.ok()) return;
   RegistrySide old_index = IndexSide(against_side, false);

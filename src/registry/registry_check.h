@@ -21,8 +21,9 @@ const std::string& RegistryLevelFor(const Config& config, std::string_view path)
 // Appends one finding per registry difference of every file in registry mode
 // that exists on both sides: severity error when the configured level rejects
 // it, info when the registry accepts it. A side that does not compile adds
-// nothing here (CheckProto reports its errors).
+// nothing here: CheckProto reports its errors, or, given `against_problems`
+// (a release tag that CheckProto never sees), the baseline's go there.
 void CheckRegistry(const Snapshot& against, const Snapshot& current, const Config& config,
-                   std::vector<Finding>* findings);
+                   std::vector<Finding>* findings, Diagnostics* against_problems = nullptr);
 
 }  // namespace contract_lint

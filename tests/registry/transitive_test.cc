@@ -134,6 +134,29 @@ TEST_CASE("a release whose schemas do not load is named in a warning, not judged
             "judged: its contracts do not load ("));
 }
 
+TEST_CASE("a release whose Protobuf files do not compile is named in a warning, not judged",
+          "[transitive][registry][e2e]") {
+  Repo repo;
+  repo.Write("contract-lint.yaml", "version: 1\nbreaking:\n  registry: BACKWARD_TRANSITIVE\n");
+  const std::string head =
+      "syntax = \"proto3\";\n\npackage acme.events.v1;\n\nmessage Order {\n"
+      "  string id = 1;\n";
+  repo.Write("proto/order.proto", head + "  Missing note = 3;\n}\n");  // does not compile
+  repo.Commit("v1");
+  Git("tag v1", repo.path());
+  repo.Write("proto/order.proto", head + "}\n");
+  Git("commit -qam v2", repo.path());
+  repo.Write("proto/order.proto", head + "  int32 note = 3;\n}\n");
+
+  auto result = repo.Run("--against HEAD");
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);  // v2 -> working tree adds a field: accepted
+  CHECK(Has(result.err,
+            "proto/order.proto:7:3: warning: release v1 was not judged: its "
+            "contracts do not load ("));
+  CHECK(Has(result.err, "Missing"));
+}
+
 TEST_CASE("outside git, a _TRANSITIVE mode warns that only the baseline was judged",
           "[transitive][e2e]") {
   TempDir dirs;
