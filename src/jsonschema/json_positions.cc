@@ -163,6 +163,59 @@ std::string EscapePointerToken(std::string_view token) {
 
 bool PositionIndex::Build(std::string_view text, int max_depth, std::string* error, int* line,
                           int* column) {
+  deferred_.reset();
+  return Scan(text, max_depth, error, line, column);
+}
+
+bool PositionIndex::BuildOnDemand(std::string text, int max_depth, std::string* error, int* line,
+                                  int* column) {
+  spans_.clear();
+  deferred_.reset();
+  // What Build would diagnose in text a parser accepted: an opening bracket
+  // below `max_depth` enclosing containers, at that bracket.
+  std::string_view view = text;
+  if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
+  int depth = 0;
+  const char* data = view.data();
+  for (size_t i = 0; i < view.size(); ++i) {
+    char c = data[i];
+    if (c == '"') {
+      for (++i; i < view.size() && data[i] != '"'; ++i) {
+        if (data[i] == '\\') ++i;
+      }
+    } else if (c == '{' || c == '[') {
+      if (depth >= max_depth) {
+        *error = "nesting deeper than " + std::to_string(max_depth) + " levels";
+        LineColumnAt(view, i, line, column);
+        return false;
+      }
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  deferred_ = std::make_shared<Deferred>();
+  deferred_->text = std::move(text);
+  deferred_->max_depth = max_depth;
+  return true;
+}
+
+const std::unordered_map<std::string, TextSpan>& PositionIndex::Spans() const {
+  if (!deferred_) return spans_;
+  Deferred& deferred = *deferred_;
+  std::call_once(deferred.once, [&deferred] {
+    PositionIndex built;
+    std::string error;
+    int line = 0, column = 0;
+    built.Scan(deferred.text, deferred.max_depth, &error, &line, &column);
+    deferred.spans = std::move(built.spans_);
+    std::string().swap(deferred.text);
+  });
+  return deferred.spans;
+}
+
+bool PositionIndex::Scan(std::string_view text, int max_depth, std::string* error, int* line,
+                         int* column) {
   spans_.clear();
   // A UTF-8 byte order mark is not part of the document (nlohmann skips it
   // too) and editors do not show it: positions count from after it.
@@ -242,10 +295,11 @@ bool PositionIndex::Build(std::string_view text, int max_depth, std::string* err
 }
 
 const TextSpan* PositionIndex::Find(const std::string& pointer) const {
+  const auto& spans = Spans();
   std::string_view rest = pointer;
   while (true) {
-    auto it = spans_.find(std::string(rest));
-    if (it != spans_.end()) return &it->second;
+    auto it = spans.find(std::string(rest));
+    if (it != spans.end()) return &it->second;
     if (rest.empty()) return nullptr;
     rest = rest.substr(0, rest.rfind('/'));
   }

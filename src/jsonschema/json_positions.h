@@ -2,6 +2,8 @@
 // no positions, so a small iterative scanner records them by JSON pointer.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,15 +29,30 @@ class PositionIndex {
   // text is not JSON (the caller's parser gives the better message then).
   // Never recurses, so any input is safe.
   bool Build(std::string_view text, int max_depth, std::string* error, int* line, int* column);
+  // The same checks and result as Build for `text` that a JSON parser
+  // accepted (only the nesting depth can fail then), but the index itself is
+  // built on the first Find or Contains: most parsed documents are never
+  // asked for a position. Keeps `text` until then. Thread-safe.
+  bool BuildOnDemand(std::string text, int max_depth, std::string* error, int* line, int* column);
 
   // The span of the value at `pointer` ("" is the root), or of its nearest
   // enclosing value when the pointer does not exist. Never null after a
   // successful Build.
   const TextSpan* Find(const std::string& pointer) const;
-  bool Contains(const std::string& pointer) const { return spans_.count(pointer) > 0; }
+  bool Contains(const std::string& pointer) const { return Spans().count(pointer) > 0; }
 
  private:
+  struct Deferred {
+    std::once_flag once;
+    std::string text;
+    int max_depth = 0;
+    std::unordered_map<std::string, TextSpan> spans;  // built under `once`
+  };
+  const std::unordered_map<std::string, TextSpan>& Spans() const;
+  bool Scan(std::string_view text, int max_depth, std::string* error, int* line, int* column);
+
   std::unordered_map<std::string, TextSpan> spans_;
+  std::shared_ptr<Deferred> deferred_;  // set by BuildOnDemand (copies share it)
 };
 
 // Escapes one reference token for a JSON pointer ("~" -> "~0", "/" -> "~1").

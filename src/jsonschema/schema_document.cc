@@ -48,7 +48,7 @@ bool ParseSchemaDocument(std::string path, std::string_view text, std::string_vi
   }
   std::string error;
   int line = 0, column = 0;
-  if (!doc->positions.Build(text, kMaxJsonDepth, &error, &line, &column)) {
+  if (!doc->positions.BuildOnDemand(std::string(text), kMaxJsonDepth, &error, &line, &column)) {
     diagnostics->Add(doc->path, line, column, "invalid JSON: " + error + std::string(side_note));
     return false;
   }
