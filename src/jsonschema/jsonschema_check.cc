@@ -3,6 +3,8 @@
 // $ref of the current side, compare, and turn changes into findings.
 #include "jsonschema/jsonschema_check.h"
 
+#include <string.h>
+
 #include <deque>
 #include <initializer_list>
 #include <map>
@@ -274,41 +276,36 @@ std::string LastSegment(std::string_view ref) {
   return std::string(slash == std::string_view::npos ? ref : ref.substr(slash + 1));
 }
 
-// The string values of `"key": "…"` in JSON text, found lexically (escapes
-// kept as written: they only ever make the scan over-approximate).
-// The string values of the given keys (`"key": "value"`), by key in the
-// order of `keys`, each key's values in text order. One pass over the
-// quotes of the text whatever the number of keys (a search per key compared
-// at every quote, which dominated reading a large collection).
+// The string values of the given keys (`"key": "value"`) in JSON text,
+// found lexically (escapes kept as written: they only ever make the scan
+// over-approximate), by key in the order of `keys`, each key's values in
+// text order. Each key is one memmem pass for `"key"` (a comparison at every
+// quote of the text dominated reading a large collection); matches of one
+// key never overlap.
 void StringsOf(std::string_view text, std::initializer_list<std::string_view> keys,
                std::vector<std::string>* out) {
-  std::vector<std::vector<std::string>> found(keys.size());
-  std::vector<size_t> next(keys.size(), 0);  // matches of one key never overlap
   const char* data = text.data();
-  for (size_t at = text.find('"'); at != std::string_view::npos; at = text.find('"', at + 1)) {
-    size_t k = 0;
-    for (std::string_view key : keys) {
-      size_t close = at + 1 + key.size();
-      if (at >= next[k] && close < text.size() && data[close] == '"' &&
-          text.compare(at + 1, key.size(), key) == 0) {
-        next[k] = close + 1;
-        size_t i = close + 1;
+  std::string needle;
+  for (std::string_view key : keys) {
+    needle.assign(1, '"').append(key).append(1, '"');
+    size_t from = 0;
+    while (from < text.size()) {
+      const void* hit = memmem(data + from, text.size() - from, needle.data(), needle.size());
+      if (!hit) break;
+      size_t close = static_cast<size_t>(static_cast<const char*>(hit) - data) + needle.size() - 1;
+      from = close + 1;
+      size_t i = close + 1;
+      while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
+      if (i < text.size() && text[i] == ':') {
+        ++i;
         while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
-        if (i < text.size() && text[i] == ':') {
-          ++i;
-          while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
-          if (i < text.size() && text[i] == '"') {
-            size_t end = ++i;
-            while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
-            if (end <= text.size()) found[k].push_back(std::string(text.substr(i, end - i)));
-          }
+        if (i < text.size() && text[i] == '"') {
+          size_t end = ++i;
+          while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+          if (end <= text.size()) out->push_back(std::string(text.substr(i, end - i)));
         }
       }
-      ++k;
     }
-  }
-  for (auto& values : found) {
-    for (auto& value : values) out->push_back(std::move(value));
   }
 }
 

@@ -203,16 +203,9 @@ void SchemaSide::LoadAllContracts() {
 }
 
 SchemaNode SchemaSide::Root(const SchemaDocument& doc) const {
-  SchemaNode root{&doc, &doc.root, "", RepoUri(doc.path), false};
-  auto id = doc.root.is_object() ? doc.root.find(IdKeyword(doc)) : doc.root.end();
-  if (doc.root.is_object() && id != doc.root.end() && id->is_string() &&
-      !id->get_ref<const std::string&>().empty() && id->get_ref<const std::string&>()[0] != '#') {
-    bool escapes = false;
-    std::string fragment;
-    SplitFragment(ResolveUri(root.base, id->get_ref<const std::string&>(), &escapes), &root.base,
-                  &fragment);
-  }
-  return root;
+  return SchemaNode{&doc, &doc.root, "",
+                    doc.root_base.empty() ? RootBase(doc.path, doc.root, doc.draft) : doc.root_base,
+                    false};
 }
 
 SchemaNode SchemaSide::Child(const SchemaNode& parent, std::string_view token) const {
