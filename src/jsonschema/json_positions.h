@@ -2,11 +2,13 @@
 // no positions, so a small iterative scanner records them by JSON pointer.
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace contract_lint {
 
@@ -54,6 +56,14 @@ class PositionIndex {
   std::unordered_map<std::string, TextSpan> spans_;
   std::shared_ptr<Deferred> deferred_;  // set by BuildOnDemand (copies share it)
 };
+
+// The string values of the given keys (`"key": "value"`) in JSON text,
+// found lexically, without parsing (escapes kept as written: they only ever
+// make the scan over-approximate), by key in the order of `keys`, each key's
+// values in text order; matches of one key never overlap. One pass over the
+// text whatever the number of keys (keys must be non-empty).
+std::vector<std::vector<std::string>> JsonStringsByKey(
+    std::string_view text, std::initializer_list<std::string_view> keys);
 
 // Escapes one reference token for a JSON pointer ("~" -> "~0", "/" -> "~1").
 std::string EscapePointerToken(std::string_view token);
