@@ -675,9 +675,21 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
   std::vector<const SchemaDocument*> changed_docs =
       ChangedDocuments(*old_side, *new_side, new_paths);
   std::vector<std::vector<MetaschemaProblem>> problems(changed_docs.size());
-  auto check_metaschemas = [&problems, &changed_docs](int threads) {
+  // So are the baseline versions of the edited contracts, which the
+  // comparison loads (the scan does not touch the baseline side; parse
+  // diagnostics wait for the comparison's Load, as before).
+  std::vector<std::string> edited;
+  for (const auto& path : new_paths) {
+    const SnapshotFile* before = against.Find(path);
+    const SnapshotFile* after = current.Find(path);
+    if (before && after && before->blob_id != after->blob_id && old_side->IsContract(path))
+      edited.push_back(path);
+  }
+  SchemaSide* baseline = old_side.get();
+  auto check_metaschemas = [&problems, &changed_docs, &edited, baseline](int threads) {
     ParallelFor(changed_docs.size(), threads,
                 [&](size_t i) { problems[i] = CheckMetaschema(*changed_docs[i]); });
+    baseline->Preload(edited, threads);
   };
   std::future<void> metaschemas;
   if (jobs > 1) {
