@@ -11,8 +11,8 @@
 #   BENCH_REPEAT    runs per measurement, the median is reported (default 3)
 #   BENCH_INCLUDE   the schema glob (default "*.json": SchemaStore keeps its schemas at the root)
 #   BENCH_RANGES    the baselines, space separated (default: the first commit, HEAD~10, HEAD~1)
-# Prints a Markdown table (wall seconds, peak RSS from /usr/bin/time, exit code, files changed,
-# findings by severity). Exit status 1 when a run exits 2 or more (an input error or a crash), else 0.
+# Prints a Markdown table (wall seconds, CPU seconds (user + sys: what a busy shared machine still
+# measures fairly), peak RSS from /usr/bin/time, exit code, files changed, findings by severity). Exit status 1 when a run exits 2 or more (an input error or a crash), else 0.
 set -uo pipefail
 
 bench_dir=$(cd "$(dirname "$0")" && pwd)
@@ -43,21 +43,22 @@ printf 'version: 1\njsonschema:\n  include: ["%s"]\nbreaking:\n  jsonschema: BAC
 first=$(git -C "$repo" rev-list --max-parents=0 HEAD | tail -1)
 ranges=${BENCH_RANGES:-"$first HEAD~10 HEAD~1"}
 
-echo "| baseline | files changed | exit | wall s (median of $repeat) | peak RSS MB | errors / warnings / info |"
-echo "|---|---:|---:|---:|---:|---|"
+echo "| baseline | files changed | exit | wall s (median of $repeat) | CPU s (median) | peak RSS MB | errors / warnings / info |"
+echo "|---|---:|---:|---:|---:|---:|---|"
 status=0
 for against in $ranges; do
   changed=$(git -C "$repo" diff --name-only "$against" HEAD -- "$include" | wc -l)
-  walls=() rss=()
+  walls=() rss=() cpus=()
   for ((i = 0; i < repeat; i++)); do
-    (cd "$repo" && /usr/bin/time -f '%e %M' -o "$work/time" "$cl" --head HEAD --against "$against" \
+    (cd "$repo" && /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$cl" --head HEAD --against "$against" \
       --config "$work/config.yaml" --format json >"$work/out" 2>"$work/err")
     rc=$?
-    read -r w m < <(tail -n 1 "$work/time")
-    walls+=("$w"); rss+=("$m")
+    read -r w m u s < <(tail -n 1 "$work/time")
+    walls+=("$w"); rss+=("$m"); cpus+=("$(echo "$u + $s" | bc -l)")
   done
   wall=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(((repeat + 1) / 2))p")
   mem=$(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(((repeat + 1) / 2))p")
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(((repeat + 1) / 2))p")
   counts=$(python3 - "$work/out" <<'PY' 2>/dev/null || echo "no report"
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -69,7 +70,8 @@ PY
 )
   label=$against
   [ "$against" = "$first" ] && label="first commit (every change)"
-  printf '| %s | %s | %s | %s | %.1f | %s |\n' "$label" "$changed" "$rc" "$wall" "$(echo "$mem / 1024" | bc -l)" "$counts"
+  printf '| %s | %s | %s | %s | %.2f | %.1f | %s |\n' "$label" "$changed" "$rc" "$wall" "$cpu" \
+    "$(echo "$mem / 1024" | bc -l)" "$counts"
   if [ "$rc" -ge 2 ]; then
     status=1
     echo "exit $rc against $against:" >&2

@@ -2,6 +2,10 @@
 
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "utf8.h"
 
 namespace contract_lint {
@@ -126,6 +130,78 @@ class Cursor {
   int column_ = 1;
 };
 
+// Calls visit(at), in text order, for each `at` where text[at] is a quote
+// and text[at + 1] one of `firsts` (at most 4): 16 positions at a time where
+// SSE2 is available (a call per quote of the text, twice, dominated reading
+// a large collection).
+template <typename Visit>
+void ForEachQuoteBefore(std::string_view text, std::string_view firsts, Visit visit) {
+  const char* data = text.data();
+  size_t n = text.size();
+  size_t at = 0;
+#if defined(__SSE2__)
+  if (!firsts.empty() && firsts.size() <= 4) {
+    const __m128i quote = _mm_set1_epi8('"');
+    __m128i first[4];
+    for (size_t k = 0; k < firsts.size(); ++k) first[k] = _mm_set1_epi8(firsts[k]);
+    for (; at + 17 <= n; at += 16) {
+      __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+      __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at + 1));
+      __m128i any = _mm_cmpeq_epi8(next, first[0]);
+      for (size_t k = 1; k < firsts.size(); ++k)
+        any = _mm_or_si128(any, _mm_cmpeq_epi8(next, first[k]));
+      unsigned mask =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(here, quote), any)));
+      while (mask != 0) {
+        visit(at + static_cast<size_t>(__builtin_ctz(mask)));
+        mask &= mask - 1;
+      }
+    }
+  }
+#endif
+  for (; at + 1 < n; ++at) {
+    if (data[at] == '"' && firsts.find(data[at + 1]) != std::string_view::npos) visit(at);
+  }
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> JsonStringsByKey(
+    std::string_view text, std::initializer_list<std::string_view> keys) {
+  std::vector<std::vector<std::string>> found(keys.size());
+  std::vector<size_t> next(keys.size(), 0);  // matches of one key never overlap
+  std::string firsts;
+  for (std::string_view key : keys) {
+    if (firsts.find(key[0]) == std::string::npos) firsts += key[0];
+  }
+  const char* data = text.data();
+  ForEachQuoteBefore(text, firsts, [&](size_t at) {
+    size_t k = 0;
+    for (std::string_view key : keys) {
+      size_t close = at + 1 + key.size();
+      if (at >= next[k] && close < text.size() && data[close] == '"' &&
+          text.compare(at + 1, key.size(), key) == 0) {
+        next[k] = close + 1;
+        size_t i = close + 1;
+        while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
+        if (i < text.size() && text[i] == ':') {
+          ++i;
+          while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
+          if (i < text.size() && text[i] == '"') {
+            size_t end = ++i;
+            while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+            if (end <= text.size()) found[k].push_back(std::string(text.substr(i, end - i)));
+          }
+        }
+      }
+      ++k;
+    }
+  });
+  return found;
+}
+
+namespace {
+
 struct Frame {
   bool is_object;
   std::string pointer;
@@ -163,6 +239,59 @@ std::string EscapePointerToken(std::string_view token) {
 
 bool PositionIndex::Build(std::string_view text, int max_depth, std::string* error, int* line,
                           int* column) {
+  deferred_.reset();
+  return Scan(text, max_depth, error, line, column);
+}
+
+bool PositionIndex::BuildOnDemand(std::string text, int max_depth, std::string* error, int* line,
+                                  int* column) {
+  spans_.clear();
+  deferred_.reset();
+  // What Build would diagnose in text a parser accepted: an opening bracket
+  // below `max_depth` enclosing containers, at that bracket.
+  std::string_view view = text;
+  if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
+  int depth = 0;
+  const char* data = view.data();
+  for (size_t i = 0; i < view.size(); ++i) {
+    char c = data[i];
+    if (c == '"') {
+      for (++i; i < view.size() && data[i] != '"'; ++i) {
+        if (data[i] == '\\') ++i;
+      }
+    } else if (c == '{' || c == '[') {
+      if (depth >= max_depth) {
+        *error = "nesting deeper than " + std::to_string(max_depth) + " levels";
+        LineColumnAt(view, i, line, column);
+        return false;
+      }
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  deferred_ = std::make_shared<Deferred>();
+  deferred_->text = std::move(text);
+  deferred_->max_depth = max_depth;
+  return true;
+}
+
+const std::unordered_map<std::string, TextSpan>& PositionIndex::Spans() const {
+  if (!deferred_) return spans_;
+  Deferred& deferred = *deferred_;
+  std::call_once(deferred.once, [&deferred] {
+    PositionIndex built;
+    std::string error;
+    int line = 0, column = 0;
+    built.Scan(deferred.text, deferred.max_depth, &error, &line, &column);
+    deferred.spans = std::move(built.spans_);
+    std::string().swap(deferred.text);
+  });
+  return deferred.spans;
+}
+
+bool PositionIndex::Scan(std::string_view text, int max_depth, std::string* error, int* line,
+                         int* column) {
   spans_.clear();
   // A UTF-8 byte order mark is not part of the document (nlohmann skips it
   // too) and editors do not show it: positions count from after it.
@@ -242,10 +371,11 @@ bool PositionIndex::Build(std::string_view text, int max_depth, std::string* err
 }
 
 const TextSpan* PositionIndex::Find(const std::string& pointer) const {
+  const auto& spans = Spans();
   std::string_view rest = pointer;
   while (true) {
-    auto it = spans_.find(std::string(rest));
-    if (it != spans_.end()) return &it->second;
+    auto it = spans.find(std::string(rest));
+    if (it != spans.end()) return &it->second;
     if (rest.empty()) return nullptr;
     rest = rest.substr(0, rest.rfind('/'));
   }

@@ -4,6 +4,7 @@
 #include "jsonschema/jsonschema_check.h"
 
 #include <deque>
+#include <future>
 #include <initializer_list>
 #include <map>
 #include <set>
@@ -274,40 +275,10 @@ std::string LastSegment(std::string_view ref) {
   return std::string(slash == std::string_view::npos ? ref : ref.substr(slash + 1));
 }
 
-// The string values of `"key": "…"` in JSON text, found lexically (escapes
-// kept as written: they only ever make the scan over-approximate).
-// The string values of the given keys (`"key": "value"`), by key in the
-// order of `keys`, each key's values in text order. One pass over the
-// quotes of the text whatever the number of keys (a search per key compared
-// at every quote, which dominated reading a large collection).
+// JsonStringsByKey, all keys' values in one list.
 void StringsOf(std::string_view text, std::initializer_list<std::string_view> keys,
                std::vector<std::string>* out) {
-  std::vector<std::vector<std::string>> found(keys.size());
-  std::vector<size_t> next(keys.size(), 0);  // matches of one key never overlap
-  const char* data = text.data();
-  for (size_t at = text.find('"'); at != std::string_view::npos; at = text.find('"', at + 1)) {
-    size_t k = 0;
-    for (std::string_view key : keys) {
-      size_t close = at + 1 + key.size();
-      if (at >= next[k] && close < text.size() && data[close] == '"' &&
-          text.compare(at + 1, key.size(), key) == 0) {
-        next[k] = close + 1;
-        size_t i = close + 1;
-        while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
-        if (i < text.size() && text[i] == ':') {
-          ++i;
-          while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
-          if (i < text.size() && text[i] == '"') {
-            size_t end = ++i;
-            while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
-            if (end <= text.size()) found[k].push_back(std::string(text.substr(i, end - i)));
-          }
-        }
-      }
-      ++k;
-    }
-  }
-  for (auto& values : found) {
+  for (auto& values : JsonStringsByKey(text, keys)) {
     for (auto& value : values) out->push_back(std::move(value));
   }
 }
@@ -338,9 +309,10 @@ std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& cu
       changed[i] = 1;  // parsed, so that the read error is reported
       return;
     }
-    std::vector<std::string> refs, ids;
-    StringsOf(text, {"$ref", "$dynamicRef"}, &refs);
-    StringsOf(text, {"$id", "id"}, &ids);
+    auto strings = JsonStringsByKey(text, {"$ref", "$dynamicRef", "$id", "id"});
+    std::vector<std::string> refs = std::move(strings[0]), ids = std::move(strings[2]);
+    for (auto& ref : strings[1]) refs.push_back(std::move(ref));
+    for (auto& id : strings[3]) ids.push_back(std::move(id));
     for (const auto& ref : refs) {
       if (!ref.empty() && ref[0] != '#') scans[i].ref_targets.push_back(LastSegment(ref));
     }
@@ -479,9 +451,9 @@ std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& cu
 // Every new or edited current contract is validated against its draft's
 // metaschema: invalid where the baseline was valid (or absent) is an input
 // error at each failing location; invalid in the baseline too is a warning.
-void CheckChangedAreSchemas(SchemaSide& old_side, SchemaSide& new_side,
-                            const std::set<std::string>& new_paths, int jobs,
-                            std::vector<Finding>* findings, Diagnostics* diagnostics) {
+// The new and edited current contracts (loaded: every one is in the scope).
+std::vector<const SchemaDocument*> ChangedDocuments(SchemaSide& old_side, SchemaSide& new_side,
+                                                    const std::set<std::string>& new_paths) {
   std::vector<const SchemaDocument*> docs;
   for (const auto& path : new_paths) {
     const SnapshotFile* before = old_side.snapshot().Find(path);
@@ -489,8 +461,12 @@ void CheckChangedAreSchemas(SchemaSide& old_side, SchemaSide& new_side,
     if (before && after && before->blob_id == after->blob_id) continue;
     if (const SchemaDocument* doc = new_side.Load(path)) docs.push_back(doc);
   }
-  std::vector<std::vector<MetaschemaProblem>> problems(docs.size());
-  ParallelFor(docs.size(), jobs, [&](size_t i) { problems[i] = CheckMetaschema(*docs[i]); });
+  return docs;
+}
+
+void CheckChangedAreSchemas(SchemaSide& old_side, const std::vector<const SchemaDocument*>& docs,
+                            const std::vector<std::vector<MetaschemaProblem>>& problems,
+                            std::vector<Finding>* findings, Diagnostics* diagnostics) {
   for (size_t i = 0; i < docs.size(); ++i) {
     if (problems[i].empty()) continue;
     const SchemaDocument& doc = *docs[i];
@@ -695,12 +671,41 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
   }
   new_side->Preload(scope, jobs);
   for (const auto& path : scope) new_side->Load(path);
+  // The metaschema checks of the changed documents (read-only on parsed
+  // documents) run beside the $ref scan, which only one thread can do: on
+  // two cores the slower of the two is the wall time, not their sum.
+  std::vector<const SchemaDocument*> changed_docs =
+      ChangedDocuments(*old_side, *new_side, new_paths);
+  std::vector<std::vector<MetaschemaProblem>> problems(changed_docs.size());
+  // So are the baseline versions of the edited contracts, which the
+  // comparison loads (the scan does not touch the baseline side; parse
+  // diagnostics wait for the comparison's Load, as before).
+  std::vector<std::string> edited;
+  for (const auto& path : new_paths) {
+    const SnapshotFile* before = against.Find(path);
+    const SnapshotFile* after = current.Find(path);
+    if (before && after && before->blob_id != after->blob_id && old_side->IsContract(path))
+      edited.push_back(path);
+  }
+  SchemaSide* baseline = old_side.get();
+  auto check_metaschemas = [&problems, &changed_docs, &edited, baseline](int threads) {
+    ParallelFor(changed_docs.size(), threads,
+                [&](size_t i) { problems[i] = CheckMetaschema(*changed_docs[i]); });
+    baseline->Preload(edited, threads);
+  };
+  std::future<void> metaschemas;
+  if (jobs > 1) {
+    metaschemas = std::async(std::launch::async, check_metaschemas, jobs - 1);
+  } else {
+    check_metaschemas(1);
+  }
   RefScanner scanner(new_side.get(), diagnostics);
   for (size_t i = 0; i < new_side->loaded().size(); ++i) scanner.Scan(*new_side->loaded()[i]);
   auto refs = std::make_unique<SchemaSides::Refs>(SchemaSides::Refs{
       std::move(scanner.edges), std::move(scanner.remote),
       ClassifyUnresolved(against, current, settings, std::move(scanner.unresolved), diagnostics)});
-  CheckChangedAreSchemas(*old_side, *new_side, new_paths, jobs, findings, diagnostics);
+  if (metaschemas.valid()) metaschemas.get();
+  CheckChangedAreSchemas(*old_side, changed_docs, problems, findings, diagnostics);
   std::set<std::string> compared;
   JsonSchemaStats stats = CompareSides(*old_side, *new_side, new_paths, *refs, settings.lenient,
                                        findings, diagnostics, jobs, &compared);

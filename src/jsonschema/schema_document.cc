@@ -1,5 +1,7 @@
 #include "jsonschema/schema_document.h"
 
+#include "jsonschema/schema_uri.h"
+
 namespace contract_lint {
 
 Draft DraftOf(const nlohmann::json& root) {
@@ -48,12 +50,26 @@ bool ParseSchemaDocument(std::string path, std::string_view text, std::string_vi
   }
   std::string error;
   int line = 0, column = 0;
-  if (!doc->positions.Build(text, kMaxJsonDepth, &error, &line, &column)) {
+  if (!doc->positions.BuildOnDemand(std::string(text), kMaxJsonDepth, &error, &line, &column)) {
     diagnostics->Add(doc->path, line, column, "invalid JSON: " + error + std::string(side_note));
     return false;
   }
   doc->draft = DraftOf(doc->root);
+  doc->root_base = RootBase(doc->path, doc->root, doc->draft);
   return true;
+}
+
+std::string RootBase(const std::string& path, const nlohmann::json& root, Draft draft) {
+  std::string base = RepoUri(path);
+  if (!root.is_object()) return base;
+  auto id = root.find(draft == Draft::k04 ? "id" : "$id");
+  if (id == root.end() || !id->is_string()) return base;
+  const std::string& text = id->get_ref<const std::string&>();
+  if (text.empty() || text[0] == '#') return base;
+  bool escapes = false;
+  std::string resource, fragment;
+  SplitFragment(ResolveUri(base, text, &escapes), &resource, &fragment);
+  return resource;
 }
 
 bool IsAnnotationKeyword(std::string_view keyword) {

@@ -18,6 +18,7 @@ struct SchemaDocument {
   nlohmann::json root;
   PositionIndex positions;
   Draft draft = Draft::k202012;
+  std::string root_base;  // RootBase() of the document, set by ParseSchemaDocument
 };
 
 // Deeper nesting is an input error, so that nothing recursive overflows.
@@ -28,6 +29,10 @@ inline constexpr int kMaxJsonDepth = 512;
 // and returns false.
 bool ParseSchemaDocument(std::string path, std::string_view text, std::string_view side_note,
                          SchemaDocument* doc, Diagnostics* diagnostics);
+
+// The base URI of a document's root: its repo: URI, resolved against the
+// root's own $id (id in draft-04) when it has one.
+std::string RootBase(const std::string& path, const nlohmann::json& root, Draft draft);
 
 // The draft named by a root's `$schema`, 2020-12 when absent or unknown.
 Draft DraftOf(const nlohmann::json& root);

@@ -31,6 +31,18 @@ const json* Step(const json* node, const std::string& token) {
   return nullptr;
 }
 
+void AppendPointerToken(std::string_view token, std::string* out) {
+  for (char c : token) {
+    if (c == '~') {
+      *out += "~0";
+    } else if (c == '/') {
+      *out += "~1";
+    } else {
+      *out += c;
+    }
+  }
+}
+
 template <typename Map, typename Anchor>
 void AddAnchor(Map* map, const std::string& key, Anchor anchor) {
   auto& claims = (*map)[key];
@@ -191,16 +203,9 @@ void SchemaSide::LoadAllContracts() {
 }
 
 SchemaNode SchemaSide::Root(const SchemaDocument& doc) const {
-  SchemaNode root{&doc, &doc.root, "", RepoUri(doc.path), false};
-  auto id = doc.root.is_object() ? doc.root.find(IdKeyword(doc)) : doc.root.end();
-  if (doc.root.is_object() && id != doc.root.end() && id->is_string() &&
-      !id->get_ref<const std::string&>().empty() && id->get_ref<const std::string&>()[0] != '#') {
-    bool escapes = false;
-    std::string fragment;
-    SplitFragment(ResolveUri(root.base, id->get_ref<const std::string&>(), &escapes), &root.base,
-                  &fragment);
-  }
-  return root;
+  return SchemaNode{&doc, &doc.root, "",
+                    doc.root_base.empty() ? RootBase(doc.path, doc.root, doc.draft) : doc.root_base,
+                    false};
 }
 
 SchemaNode SchemaSide::Child(const SchemaNode& parent, std::string_view token) const {
@@ -230,50 +235,60 @@ SchemaNode SchemaSide::Child(const SchemaNode& parent, std::string_view keyword,
 void SchemaSide::Register(const SchemaDocument& doc) {
   std::string base = RepoUri(doc.path);
   resources_[base].push_back(Anchor{&doc, ""});
-  RegisterNode(doc, doc.root, "", base, 0);
+  std::string pointer;
+  RegisterNode(doc, doc.root, &pointer, base, 0);
 }
 
-void SchemaSide::RegisterNode(const SchemaDocument& doc, const json& node,
-                              const std::string& pointer, const std::string& base, int depth) {
+// `pointer` is a buffer: each level appends its token and takes it off again.
+void SchemaSide::RegisterNode(const SchemaDocument& doc, const json& node, std::string* pointer,
+                              const std::string& base, int depth) {
   if (depth > kMaxJsonDepth) return;
-  std::string scope = base;
+  size_t length = pointer->size();
   if (node.is_object()) {
+    const std::string* scope = &base;
+    std::string resource;
     auto id = node.find(IdKeyword(doc));
     if (id != node.end() && id->is_string()) {
       const std::string& text = id->get_ref<const std::string&>();
       bool escapes = false;
       if (!text.empty() && text[0] == '#') {
-        AddAnchor(&anchors_, ResolveUri(base, "", &escapes) + text, Anchor{&doc, pointer});
+        AddAnchor(&anchors_, ResolveUri(base, "", &escapes) + text, Anchor{&doc, *pointer});
       } else {
-        std::string resource, fragment;
+        std::string fragment;
         SplitFragment(ResolveUri(base, text, &escapes), &resource, &fragment);
-        scope = resource;
+        scope = &resource;
         auto& claims = resources_[resource];
         for (const Anchor& other : claims) {
           if (other.doc != &doc) {
-            duplicate_ids_.push_back(DuplicateId{resource, other.doc, &doc, pointer});
+            duplicate_ids_.push_back(DuplicateId{resource, other.doc, &doc, *pointer});
             break;
           }
         }
-        AddAnchor(&resources_, resource, Anchor{&doc, pointer});
+        AddAnchor(&resources_, resource, Anchor{&doc, *pointer});
         if (!fragment.empty())
-          AddAnchor(&anchors_, resource + "#" + fragment, Anchor{&doc, pointer});
+          AddAnchor(&anchors_, resource + "#" + fragment, Anchor{&doc, *pointer});
       }
     }
     for (const char* keyword : {"$anchor", "$dynamicAnchor"}) {
       auto anchor = node.find(keyword);
       if (anchor != node.end() && anchor->is_string()) {
-        AddAnchor(&anchors_, scope + "#" + anchor->get<std::string>(), Anchor{&doc, pointer});
+        AddAnchor(&anchors_, *scope + "#" + anchor->get<std::string>(), Anchor{&doc, *pointer});
       }
     }
     for (const auto& [key, value] : node.items()) {
       if (IsDataKeyword(key) || !value.is_structured()) continue;
-      RegisterNode(doc, value, pointer + "/" + EscapePointerToken(key), scope, depth + 1);
+      *pointer += '/';
+      AppendPointerToken(key, pointer);
+      RegisterNode(doc, value, pointer, *scope, depth + 1);
+      pointer->resize(length);
     }
   } else if (node.is_array()) {
     for (size_t i = 0; i < node.size(); ++i) {
       if (node[i].is_structured()) {
-        RegisterNode(doc, node[i], pointer + "/" + std::to_string(i), scope, depth + 1);
+        *pointer += '/';
+        *pointer += std::to_string(i);
+        RegisterNode(doc, node[i], pointer, base, depth + 1);
+        pointer->resize(length);
       }
     }
   }
@@ -281,15 +296,26 @@ void SchemaSide::RegisterNode(const SchemaDocument& doc, const json& node,
 
 std::string SchemaSide::BaseAt(const SchemaDocument& doc, const std::string& pointer) const {
   // The root's own $id applies like any other: enter it from a virtual parent.
-  SchemaNode node = Root(doc);
+  // Then Child() down the tokens, keeping only the base (no pointers built).
+  std::string base = Root(doc).base;
   std::vector<std::string> tokens;
-  if (!PointerTokens(pointer, &tokens)) return node.base;
+  if (!PointerTokens(pointer, &tokens)) return base;
+  const json* value = &doc.root;
+  std::string_view id_keyword = IdKeyword(doc);
   for (const auto& token : tokens) {
-    SchemaNode next = Child(node, token);
-    if (next.absent) break;
-    node = std::move(next);
+    value = Step(value, token);
+    if (!value) break;
+    if (!value->is_object()) continue;
+    auto id = value->find(id_keyword);
+    if (id == value->end() || !id->is_string()) continue;
+    const std::string& text = id->get_ref<const std::string&>();
+    if (text.empty() || text[0] == '#') continue;
+    bool escapes = false;
+    std::string resource, fragment;
+    SplitFragment(ResolveUri(base, text, &escapes), &resource, &fragment);
+    base = std::move(resource);
   }
-  return node.base;
+  return base;
 }
 
 bool SchemaSide::LookupResource(const std::string& uri, const SchemaDocument* prefer,

@@ -118,8 +118,8 @@ class SchemaSide {
     std::string pointer;
   };
   void Register(const SchemaDocument& doc);
-  void RegisterNode(const SchemaDocument& doc, const nlohmann::json& node,
-                    const std::string& pointer, const std::string& base, int depth);
+  void RegisterNode(const SchemaDocument& doc, const nlohmann::json& node, std::string* pointer,
+                    const std::string& base, int depth);
   // The resource `uri` names; a document's own resource wins over a copy of
   // its $id elsewhere (`prefer`, the document the reference is written in).
   // False with *ambiguous set when two other documents claim it.

@@ -472,5 +472,72 @@ TEST_CASE("invalid changes: the incremental path reports what the full path repo
   }
 }
 
+// Positions are found on demand, only in documents with something to report,
+// and nesting is checked at parse: a too-deep schema, and a change reported
+// in a file only a $ref reaches, give the same report on every path.
+TEST_CASE(
+    "JSON Schema positions on demand: the incremental path reports what the full path reports",
+    "[e2e][equivalence]") {
+  TempDir dir;
+  const fs::path& repo = dir.path();
+  Git("init -q", repo);
+  const Tree base = Base();
+  Write(repo, base);
+  Git("add -A", repo);
+  Git("commit -qm base", repo);
+  std::string deep;
+  for (int i = 0; i < 600; ++i) deep += "{\"not\": ";
+  deep += "{}" + std::string(600, '}');
+  struct Case {
+    std::string name;
+    std::function<void(Tree*)> edit;
+    int exit_code;
+    std::string needle;
+  };
+  const std::vector<Case> cases = {
+      {"too-deep",
+       [&](Tree* t) {
+         Replace(t, "schemas/b/item.schema.json", R"("maximum": 1000})",
+                 "\"maximum\": 1000},\n    \"Deep\": " + deep);
+       },
+       2, "nesting deeper than 512 levels"},
+      {"through-ref",
+       [](Tree* t) {
+         Replace(t, "schemas/common.json", R"("amount": {"type": "integer"})",
+                 R"("amount": {"type": "integer", "maximum": 5})");
+       },
+       1, "schemas/common.json"},
+  };
+  for (const auto& change : cases) {
+    Tree tree = base;
+    change.edit(&tree);
+    Write(repo, tree);
+    Git("add -A", repo);
+    Git("commit -qm " + change.name, repo);
+    for (const char* sides : {"--head HEAD --against HEAD~1", "--head HEAD~1 --against HEAD"}) {
+      std::string args = sides;
+      INFO(change.name << ": " << args);
+      Outcome one = Check(repo, args + " -j 1");
+      Outcome many = Check(repo, args + " -j 3");
+      Outcome full = Check(repo, args + " --full -j 2");
+      INFO(full.err);
+      INFO(full.out);
+      if (std::string(sides).starts_with("--head HEAD ")) {
+        CHECK(full.exit_code == change.exit_code);
+        CHECK((full.out + full.err).find(change.needle) != std::string::npos);
+      }
+      CHECK(one.exit_code == full.exit_code);
+      CHECK(one.err == full.err);
+      CHECK(one.out == full.out);
+      CHECK(many.exit_code == full.exit_code);
+      CHECK(many.err == full.err);
+      CHECK(many.out == full.out);
+    }
+    Write(repo, base);
+    Git("add -A", repo);
+    Git("commit -qm undo-" + change.name, repo);
+  }
+}
+
 }  // namespace
 }  // namespace contract_lint

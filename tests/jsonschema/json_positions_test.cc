@@ -46,6 +46,102 @@ TEST_CASE("the position index refuses nesting beyond the limit without recursing
   CHECK(column == 513);
 }
 
+TEST_CASE("a position index built on demand gives what the eager one gives", "[jsonschema]") {
+  std::string text =
+      "\xEF\xBB\xBF{\n"
+      "  \"a/b\": [1, {\"c~d\": \"\xC3\xA9\\\"]{\"}],\n"
+      "  \"e\": {\"f\": [[], {}, \"x\"]}\n"
+      "}\n";
+  PositionIndex eager, lazy;
+  std::string error;
+  int line = 0, column = 0;
+  REQUIRE(eager.Build(text, 512, &error, &line, &column));
+  REQUIRE(lazy.BuildOnDemand(text, 512, &error, &line, &column));
+  PositionIndex copy = lazy;  // copies made before the first use share the index
+  for (const char* pointer : {"", "/a~1b", "/a~1b/0", "/a~1b/1", "/a~1b/1/c~0d", "/e", "/e/f",
+                              "/e/f/0", "/e/f/1", "/e/f/2", "/e/f/9", "/missing"}) {
+    INFO(pointer);
+    for (const PositionIndex* index : {&lazy, &copy}) {
+      const TextSpan* got = index->Find(pointer);
+      const TextSpan* want = eager.Find(pointer);
+      REQUIRE(got);
+      CHECK(got->line == want->line);
+      CHECK(got->column == want->column);
+      CHECK(got->end_line == want->end_line);
+      CHECK(got->end_column == want->end_column);
+      CHECK(index->Contains(pointer) == eager.Contains(pointer));
+    }
+  }
+  // Too deep: the same message and position, found without building the index
+  // (brackets inside strings do not count).
+  std::string deep =
+      "{\"s\": \"[[[[\", \"t\":\n" + std::string(600, '[') + std::string(600, ']') + "}";
+  std::string eager_error, lazy_error;
+  int eager_line = 0, eager_column = 0, lazy_line = 0, lazy_column = 0;
+  CHECK_FALSE(eager.Build(deep, 512, &eager_error, &eager_line, &eager_column));
+  CHECK_FALSE(lazy.BuildOnDemand(deep, 512, &lazy_error, &lazy_line, &lazy_column));
+  CHECK(lazy_error == eager_error);
+  CHECK(lazy_line == eager_line);
+  CHECK(lazy_column == eager_column);
+  CHECK(lazy_line == 2);
+  CHECK(lazy_column == 512);
+}
+
+// The lexical scan, by the obvious definition: every `"key"` (not
+// overlapping an earlier match of the same key) followed by `:` and a string.
+std::vector<std::vector<std::string>> SlowStringsByKey(
+    const std::string& text, std::initializer_list<std::string_view> keys) {
+  std::vector<std::vector<std::string>> out;
+  for (std::string_view key : keys) {
+    std::vector<std::string> values;
+    std::string needle = "\"" + std::string(key) + "\"";
+    for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at)) {
+      size_t i = at + needle.size();
+      at = i;
+      while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
+      if (i >= text.size() || text[i] != ':') continue;
+      ++i;
+      while (i < text.size() && isspace(static_cast<unsigned char>(text[i]))) ++i;
+      if (i >= text.size() || text[i] != '"') continue;
+      size_t end = ++i;
+      while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+      if (end <= text.size()) values.push_back(text.substr(i, end - i));
+    }
+    out.push_back(values);
+  }
+  return out;
+}
+
+TEST_CASE("the lexical $ref/$id scan finds each key at any offset", "[jsonschema]") {
+  // Every alignment of the keys against the 16-byte blocks, the end of the
+  // text included, and near misses that must not count.
+  const std::string pieces[] = {"\"$ref\": \"a.json#/x\"",
+                                "\"$id\":\"https://e.test/b.json\"",
+                                "\"id\" : \"c.json\"",
+                                "\"$dynamicRef\": \"#meta\"",
+                                "\"$refs\": \"no\"",
+                                "\"ids\": \"no\"",
+                                "\"$ref\": 1",
+                                "\"x\": \"\\\"$ref\\\": \\\"in.json\\\"\"",
+                                "\"$ref\"\"$ref\": \"odd.json\"",
+                                "\"id\":\"d\\\"e\""};
+  for (size_t pad = 0; pad < 20; ++pad) {
+    std::string text = "{" + std::string(pad, ' ');
+    for (const auto& piece : pieces) text += piece + ", ";
+    for (size_t cut : {text.size(), text.size() - 3, text.size() - 9}) {
+      std::string part = text.substr(0, cut);
+      INFO(part);
+      auto keys = {std::string_view("$ref"), std::string_view("$dynamicRef"),
+                   std::string_view("$id"), std::string_view("id")};
+      CHECK(JsonStringsByKey(part, keys) == SlowStringsByKey(part, keys));
+    }
+  }
+  auto found = JsonStringsByKey("{\"id\": \"x.json\", \"$ref\": \"y.json\"}", {"$ref", "id"});
+  REQUIRE(found.size() == 2);
+  CHECK(found[0] == std::vector<std::string>{"y.json"});
+  CHECK(found[1] == std::vector<std::string>{"x.json"});
+}
+
 TEST_CASE("LineColumnAt counts lines and code points", "[jsonschema]") {
   int line = 0, column = 0;
   LineColumnAt("ab\n\xc3\xa9x", 5, &line, &column);
