@@ -104,7 +104,7 @@ bool DirectionBreaks(Direction direction, const std::string& mode) {
   }
 }
 
-bool IsRegistryRule(std::string_view rule) { return rule.starts_with("REGISTRY_"); }
+bool IsRegistryRule(std::string_view rule) { return FamilyOf(rule) == RuleFamily::kRegistry; }
 
 bool IsUnstableVersion(std::string_view component) {
   static const std::regex kUnstable(

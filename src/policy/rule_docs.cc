@@ -89,7 +89,7 @@ namespace {
 std::string ExplainOne(const RuleInfo& rule) {
   std::string text = std::string(rule.id) + " (" + std::string(KindName(rule.kind)) + ")\n\n";
   text += std::string(rule.purpose) + "\n\n";
-  if (rule.id.starts_with("REGISTRY_")) {
+  if (rule.family == RuleFamily::kRegistry) {
     text +=
         "Schema Registry mode: on for every contract with `breaking.registry`; an error when "
         "the configured level rejects the difference, info when the registry accepts it.\n";

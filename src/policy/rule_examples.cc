@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "embedded_files.h"
+#include "policy/rule_table.h"
 
 namespace contract_lint {
 namespace {
@@ -74,8 +75,9 @@ std::string Lower(std::string_view id) {
 }  // namespace
 
 std::string RuleExample(std::string_view rule, ContractKind kind) {
-  std::string folder = rule.starts_with("REGISTRY_")     ? "fixtures/registry/"
-                       : rule.starts_with("SAMPLE_")     ? "fixtures/samples/"
+  std::optional<RuleFamily> family = FamilyOf(rule);
+  std::string folder = family == RuleFamily::kRegistry   ? "fixtures/registry/"
+                       : family == RuleFamily::kSample   ? "fixtures/samples/"
                        : kind == ContractKind::kOpenApi  ? "fixtures/openapi/"
                        : kind == ContractKind::kAsyncApi ? "fixtures/asyncapi/"
                        : kind == ContractKind::kProto    ? "fixtures/proto/"

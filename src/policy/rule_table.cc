@@ -12,9 +12,19 @@ namespace contract_lint {
 std::span<const RuleInfo> AllRules() {
   static const std::vector<RuleInfo> rules = [] {
     std::vector<RuleInfo> all;
-    for (auto rows : {ProtoRuleRows(), JsonSchemaRuleRows(), RegistryRuleRows(), SampleRuleRows(),
-                      VersioningRuleRows(), OpenApiRuleRows(), AsyncApiRuleRows()}) {
-      all.insert(all.end(), rows.begin(), rows.end());
+    const std::pair<std::span<const RuleInfo>, RuleFamily> tables[] = {
+        {ProtoRuleRows(), RuleFamily::kBuf},
+        {JsonSchemaRuleRows(), RuleFamily::kJsonSchema},
+        {RegistryRuleRows(), RuleFamily::kRegistry},
+        {SampleRuleRows(), RuleFamily::kSample},
+        {VersioningRuleRows(), RuleFamily::kVersioning},
+        {OpenApiRuleRows(), RuleFamily::kOpenApi},
+        {AsyncApiRuleRows(), RuleFamily::kAsyncApi}};
+    for (const auto& [rows, family] : tables) {
+      for (RuleInfo row : rows) {
+        row.family = family;
+        all.push_back(row);
+      }
     }
     std::sort(all.begin(), all.end(), [](const RuleInfo& a, const RuleInfo& b) {
       return std::tie(a.id, a.kind) < std::tie(b.id, b.kind);
@@ -37,6 +47,11 @@ const RuleInfo* FindRule(std::string_view id, ContractKind kind) {
   const RuleInfo* next = first + 1;
   auto rules = AllRules();
   return next != rules.data() + rules.size() && next->id == id && next->kind == kind ? next : first;
+}
+
+std::optional<RuleFamily> FamilyOf(std::string_view id) {
+  const RuleInfo* rule = FindRule(id);
+  return rule ? std::optional<RuleFamily>(rule->family) : std::nullopt;
 }
 
 std::span<const std::string_view> CategoryNames() {

@@ -34,6 +34,10 @@ class RuleEmitter {
 // A Protobuf rule: a short function over the pairs of a ProtoDiff. Never searches.
 using ProtoRuleFn = void (*)(const ProtoDiff& diff, RuleEmitter& out);
 
+// Which stage's table a row comes from: how severity, explain and the
+// policy tell rule families apart (never by an id prefix).
+enum class RuleFamily { kBuf, kJsonSchema, kRegistry, kSample, kVersioning, kOpenApi, kAsyncApi };
+
 struct RuleInfo {
   std::string_view id;
   ContractKind kind;
@@ -47,6 +51,7 @@ struct RuleInfo {
   bool deletes_element = false;
   // OpenAPI rules: oasdiff's level for the id (ERR, WARN, INFO), the finding's severity.
   Severity level = Severity::kError;
+  RuleFamily family = RuleFamily::kBuf;  // set by AllRules() from the row's table
 };
 
 std::span<const RuleInfo> AllRules();
@@ -54,6 +59,8 @@ std::span<const RuleInfo> AllRules();
 // one-argument form finds the Protobuf row, the two-argument one prefers `kind`.
 const RuleInfo* FindRule(std::string_view id);
 const RuleInfo* FindRule(std::string_view id, ContractKind kind);
+// The family of rule `id` (RuleInfo::family); nullopt for an unknown id.
+std::optional<RuleFamily> FamilyOf(std::string_view id);
 
 // Category names as written in configs ("FILE", "PACKAGE", "WIRE_JSON", "WIRE", "CSR").
 std::span<const std::string_view> CategoryNames();

@@ -12,6 +12,7 @@
 #include "config/glob.h"
 #include "jsonschema/schema_document.h"
 #include "openapi/openapi_document.h"
+#include "policy/rule_table.h"
 #include "policy/suppression.h"
 #include "proto/proto_check.h"
 
@@ -115,7 +116,7 @@ void ApplyMajorVersions(SchemaSides& schemas, std::vector<Finding>* findings) {
     if (f.kind == ContractKind::kProto && new_major_files.count(f.location.path)) {
       // Schema Registry mode judges the file as the registry does, major or not.
       return f.rule != "FILE_SAME_PACKAGE" && !f.rule.starts_with("PACKAGE_") &&
-             !f.rule.starts_with("REGISTRY_");
+             FamilyOf(f.rule) != RuleFamily::kRegistry;
     }
     return f.kind == ContractKind::kJsonSchema && new_major_schemas.count(f.location.path) > 0;
   });
@@ -335,7 +336,7 @@ void ApplyApiVersions(const Snapshot& against, const Snapshot& current, const Co
   std::vector<Finding> copies;  // to learn which ones an inline ignore suppresses
   for (auto& f : *findings) {
     if (f.kind != ContractKind::kOpenApi && f.kind != ContractKind::kAsyncApi) continue;
-    if (f.rule.starts_with("SAMPLE_") || IsVersioningRule(f.rule)) continue;
+    if (FamilyOf(f.rule) == RuleFamily::kSample || IsVersioningRule(f.rule)) continue;
     by_file[f.subject.substr(0, f.subject.find('#'))].push_back(&f);
     api_findings.push_back(&f);
     copies.push_back(f);
@@ -363,8 +364,7 @@ void ApplyApiVersions(const Snapshot& against, const Snapshot& current, const Co
     // info.version is mandatory, and many documents keep "1.0.0" for ever: the
     // advice applies once the document's version moves, or with a `versioning:`
     // section in the config (which also asks for a bump that was forgotten).
-    if (old_version->text == new_version->text && !config.document.contains("versioning"))
-      continue;
+    if (old_version->text == new_version->text && !config.document.contains("versioning")) continue;
     int breaking = 0;
     for (const Finding* f : file_findings) {
       if (f->severity == Severity::kError && !suppressed.count(f)) ++breaking;
@@ -435,7 +435,7 @@ void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const
   std::map<std::string, std::vector<Finding*>> by_file;
   for (auto& f : *findings) {
     if (f.kind != ContractKind::kJsonSchema || f.location.side != Side::kCurrent ||
-        f.location.path.empty() || f.rule.starts_with("SAMPLE_")) {
+        f.location.path.empty() || FamilyOf(f.rule) == RuleFamily::kSample) {
       continue;
     }
     by_file[f.location.path].push_back(&f);

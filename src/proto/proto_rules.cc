@@ -269,7 +269,8 @@ bool Listed(const std::array<std::string_view, N>& list, std::string_view id) {
 }  // namespace
 
 std::optional<unsigned> BufVersionCategories(std::string_view version, const RuleInfo& rule) {
-  if (rule.kind != ContractKind::kProto || rule.id.starts_with("REGISTRY_")) return std::nullopt;
+  if (rule.kind != ContractKind::kProto || rule.family == RuleFamily::kRegistry)
+    return std::nullopt;
   if (version == "v2") {
     if (Listed(kOnlyBeforeV2, rule.id)) return std::nullopt;
     return rule.categories;

@@ -1,6 +1,7 @@
 // Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY: a headline,
 // a table of findings and a section per affected consumer.
 #include "ownership/blast_radius.h"
+#include "policy/rule_table.h"
 #include "report/report.h"
 
 namespace contract_lint {
@@ -103,7 +104,7 @@ std::string RenderMarkdown(const Report& report, const RenderOptions& options) {
       std::string affected;
       for (const auto& name : f->affected) affected += (affected.empty() ? "" : ", ") + Text(name);
       std::string message = Text(f->message);
-      if (!f->exercised_by.empty() && f->rule.rfind("SAMPLE_", 0) != 0) {
+      if (!f->exercised_by.empty() && FamilyOf(f->rule) != RuleFamily::kSample) {
         message += " Exercised by ";
         for (size_t i = 0; i < f->exercised_by.size(); ++i) {
           message += (i ? ", " : "") + Code(f->exercised_by[i], true);

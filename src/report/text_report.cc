@@ -1,5 +1,6 @@
 // The default report: compiler-style lines, a summary, and a block per
 // affected consumer.
+#include "policy/rule_table.h"
 #include "report/report.h"
 
 namespace contract_lint {
@@ -44,7 +45,7 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
     if (finding->location.side == Side::kAgainst) out += " (in the baseline)";
     if (finding->suppressed) out += " [suppressed: " + finding->suppressed_by + "]";
     out += '\n';
-    if (!finding->exercised_by.empty() && finding->rule.rfind("SAMPLE_", 0) != 0) {
+    if (!finding->exercised_by.empty() && FamilyOf(finding->rule) != RuleFamily::kSample) {
       out += "  exercised by sample";
       out += finding->exercised_by.size() == 1 ? " " : "s ";
       for (size_t i = 0; i < finding->exercised_by.size(); ++i) {

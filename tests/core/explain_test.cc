@@ -25,6 +25,22 @@ TEST_CASE("explain shows the break from the rule's own fixture", "[core][explain
   CHECK(text.find("\"x-contract-lint-ignore\": [\"MAX_LENGTH_NO_DECREASE\"]") != std::string::npos);
 }
 
+TEST_CASE("each rule's family is its table's, whatever its id looks like", "[core][explain]") {
+  CHECK(FamilyOf("FIELD_NO_DELETE") == RuleFamily::kBuf);
+  CHECK(FamilyOf("SCHEMA_NO_DELETE") == RuleFamily::kJsonSchema);
+  CHECK(FamilyOf("REGISTRY_FIELD_SCALAR_GROUP_CHANGED") == RuleFamily::kRegistry);
+  CHECK(FamilyOf("SAMPLE_REJECTED") == RuleFamily::kSample);
+  CHECK(FamilyOf("VERSION_MAJOR_BUMP_REQUIRED") == RuleFamily::kVersioning);
+  CHECK(FamilyOf("request-body-removed") == RuleFamily::kOpenApi);
+  CHECK(FamilyOf("ASYNCAPI_CHANNEL_DELETED") == RuleFamily::kAsyncApi);
+  CHECK_FALSE(FamilyOf("NOT_A_RULE").has_value());
+  for (const auto& rule : AllRules()) {
+    INFO(rule.id);
+    if (rule.id.starts_with("REGISTRY_")) CHECK(rule.family == RuleFamily::kRegistry);
+    if (rule.id.starts_with("SAMPLE_")) CHECK(rule.family == RuleFamily::kSample);
+  }
+}
+
 TEST_CASE("every buf, JSON Schema and OpenAPI rule has an example", "[core][explain]") {
   for (const auto& rule : AllRules()) {
     bool buf_rule =
