@@ -24,27 +24,9 @@ struct ApiImpactDocuments {
 
 namespace {
 
-constexpr const char* kMethods[] = {"get",     "put",  "post",  "delete",
-                                    "options", "head", "patch", "trace"};
-
 std::string Upper(std::string text) {
   for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return text;
-}
-
-// "/orders/{orderId}" -> "/orders/{}" (as the comparer pairs paths).
-std::string NormalisePath(const std::string& path) {
-  std::string out;
-  for (size_t i = 0; i < path.size(); ++i) {
-    size_t close = path[i] == '{' ? path.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      out += path[i];
-      continue;
-    }
-    out += "{}";
-    i = close;
-  }
-  return out;
 }
 
 std::vector<std::string> PointerTokens(const std::string& pointer) {
@@ -70,7 +52,7 @@ std::vector<std::string> PointerTokens(const std::string& pointer) {
 }
 
 bool IsMethod(const std::string& word) {
-  return std::any_of(std::begin(kMethods), std::end(kMethods),
+  return std::any_of(std::begin(kHttpMethods), std::end(kHttpMethods),
                      [&](const char* m) { return Upper(m) == Upper(word); });
 }
 
@@ -134,11 +116,11 @@ void ResolveOpenApi(ApiSide& side, const ApiDocument& doc, const std::string& re
     for (auto it = paths.value->begin(); it != paths.value->end(); ++it) {
       ApiNode item = side.Deref(paths.Child(it.key()));
       if (!item || !item.value->is_object()) continue;
-      path_items.insert(NormalisePath(it.key()));
-      for (const char* method : kMethods) {
+      path_items.insert(NormalisePathTemplate(it.key()));
+      for (const char* method : kHttpMethods) {
         ApiNode op = side.Deref(item.Child(method));
         if (!op) continue;
-        std::string key = Upper(method) + " " + NormalisePath(it.key());
+        std::string key = Upper(method) + " " + NormalisePathTemplate(it.key());
         operations[key] = Upper(method) + " " + it.key();
         sel->candidates.push_back(Upper(method) + " " + it.key());
         if (op.value->is_object() && op.value->contains("operationId") &&
@@ -152,14 +134,15 @@ void ResolveOpenApi(ApiSide& side, const ApiDocument& doc, const std::string& re
   }
   if (rest.starts_with("/")) {
     auto tokens = PointerTokens(rest);
-    if (tokens.size() == 2 && tokens[0] == "paths" && path_items.count(NormalisePath(tokens[1]))) {
-      sel->operations.insert("* " + NormalisePath(tokens[1]));
+    if (tokens.size() == 2 && tokens[0] == "paths" &&
+        path_items.count(NormalisePathTemplate(tokens[1]))) {
+      sel->operations.insert("* " + NormalisePathTemplate(tokens[1]));
       sel->found = true;
       return;
     }
     if (tokens.size() == 3 && tokens[0] == "paths" && IsMethod(tokens[2]) &&
-        operations.count(Upper(tokens[2]) + " " + NormalisePath(tokens[1]))) {
-      sel->operations.insert(Upper(tokens[2]) + " " + NormalisePath(tokens[1]));
+        operations.count(Upper(tokens[2]) + " " + NormalisePathTemplate(tokens[1]))) {
+      sel->operations.insert(Upper(tokens[2]) + " " + NormalisePathTemplate(tokens[1]));
       sel->found = true;
       return;
     }
@@ -174,7 +157,8 @@ void ResolveOpenApi(ApiSide& side, const ApiDocument& doc, const std::string& re
   }
   size_t space = rest.find(' ');
   if (space != std::string::npos && IsMethod(rest.substr(0, space))) {
-    std::string key = Upper(rest.substr(0, space)) + " " + NormalisePath(rest.substr(space + 1));
+    std::string key =
+        Upper(rest.substr(0, space)) + " " + NormalisePathTemplate(rest.substr(space + 1));
     if (operations.count(key)) {
       sel->operations.insert(key);
       sel->found = true;
@@ -328,7 +312,7 @@ std::string ApiSuggestion(const ApiSelection& sel, const std::string& rest) {
   auto key = [](const std::string& text) {
     size_t space = text.find(' ');
     if (space == std::string::npos || !IsMethod(text.substr(0, space))) return text;
-    return Upper(text.substr(0, space)) + " " + NormalisePath(text.substr(space + 1));
+    return Upper(text.substr(0, space)) + " " + NormalisePathTemplate(text.substr(space + 1));
   };
   std::string wanted = key(rest);
   std::string best;
@@ -353,8 +337,8 @@ bool ApiSelectionCovers(const ImpactGraph& graph, const ApiSelection& sel, const
     if (space != std::string::npos) {
       std::string method = rest.substr(0, space);
       size_t end = rest.find(' ', space + 1);
-      std::string path =
-          NormalisePath(rest.substr(space + 1, end == std::string::npos ? end : end - space - 1));
+      std::string path = NormalisePathTemplate(
+          rest.substr(space + 1, end == std::string::npos ? end : end - space - 1));
       if (sel.operations.count(method + " " + path) || sel.operations.count("* " + path))
         return true;
     }

@@ -14,8 +14,6 @@
 namespace contract_lint {
 namespace {
 
-constexpr const char* kMethods[] = {"get",     "put",  "post",  "delete",
-                                    "options", "head", "patch", "trace"};
 constexpr int kMaxSchemaDepth = 64;
 
 std::string Upper(std::string text) {
@@ -25,22 +23,6 @@ std::string Upper(std::string text) {
 std::string Lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
-}
-
-// "/orders/{orderId}/items" -> "/orders/{}/items"; `names` gets the parameter names in order.
-std::string NormalisePath(const std::string& path, std::vector<std::string>* names = nullptr) {
-  std::string out;
-  for (size_t i = 0; i < path.size(); ++i) {
-    size_t close = path[i] == '{' ? path.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      out += path[i];
-      continue;
-    }
-    if (names) names->push_back(path.substr(i + 1, close - i - 1));
-    out += "{}";
-    i = close;
-  }
-  return out;
 }
 
 bool Flag(const ApiNode& node, const char* key) {
@@ -341,7 +323,7 @@ class Comparer {
     }
     for (const auto& [key, entry] : new_paths) {
       if (old_paths.count(key)) continue;
-      for (const char* method : kMethods) {
+      for (const char* method : kHttpMethods) {
         ApiNode op = entry.second.Child(method);
         if (op) EndpointAdded(Upper(method) + " " + entry.first, op);
       }
@@ -525,7 +507,7 @@ class Comparer {
     for (auto it = all.value->begin(); it != all.value->end(); ++it) {
       ApiNode item = side.Deref(all.Child(it.key()));
       if (item && item.value->is_object())
-        paths.emplace(NormalisePath(it.key()), std::pair{it.key(), item});
+        paths.emplace(NormalisePathTemplate(it.key()), std::pair{it.key(), item});
     }
     return paths;
   }
@@ -535,7 +517,7 @@ class Comparer {
   }
 
   void PathRemoved(const std::string& path, const ApiNode& item) {
-    for (const char* method : kMethods) {
+    for (const char* method : kHttpMethods) {
       ApiNode op = item.Child(method);
       if (!op) continue;
       std::string label = Upper(method) + " " + path;
@@ -561,7 +543,7 @@ class Comparer {
 
   void PathItems(const std::string& old_path, const ApiNode& old_item, const std::string& new_path,
                  const ApiNode& new_item) {
-    for (const char* method : kMethods) {
+    for (const char* method : kHttpMethods) {
       ApiNode old_op = old_item.Child(method);
       ApiNode new_op = new_item.Child(method);
       std::string label = Upper(method) + " " + new_path;
@@ -646,7 +628,7 @@ class Comparer {
   std::map<std::string, Param> Params(ApiSide& side, const std::string& path, const ApiNode& item,
                                       const ApiNode& op) {
     std::vector<std::string> names;
-    NormalisePath(path, &names);
+    NormalisePathTemplate(path, &names);
     std::map<std::string, Param> params;
     for (const ApiNode& owner : {item, op}) {
       ApiNode list = owner.Child("parameters");

@@ -148,6 +148,21 @@ bool JoinPath(const std::string& from, const std::string& relative, std::string*
 
 }  // namespace
 
+std::string NormalisePathTemplate(const std::string& path, std::vector<std::string>* names) {
+  std::string out;
+  for (size_t i = 0; i < path.size(); ++i) {
+    size_t close = path[i] == '{' ? path.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      out += path[i];
+      continue;
+    }
+    if (names) names->push_back(path.substr(i + 1, close - i - 1));
+    out += "{}";
+    i = close;
+  }
+  return out;
+}
+
 TextSpan ApiDocument::Find(std::string pointer) const {
   while (true) {
     if (auto it = positions.find(pointer); it != positions.end()) return it->second;

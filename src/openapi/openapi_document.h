@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/finding.h"
@@ -28,6 +29,16 @@ struct ApiDocument {
   // The span of `pointer`, or of its nearest enclosing node.
   TextSpan Find(std::string pointer) const;
 };
+
+// The operation keys of an OpenAPI path item, in the specification's order.
+inline constexpr const char* kHttpMethods[] = {"get",     "put",  "post",  "delete",
+                                               "options", "head", "patch", "trace"};
+
+// "/orders/{orderId}/items" -> "/orders/{}/items": how operations are paired
+// (a path parameter's name is no part of the path); `names` gets the
+// parameter names in order.
+std::string NormalisePathTemplate(const std::string& path,
+                                  std::vector<std::string>* names = nullptr);
 
 // A node where it lives; `value` is null when absent.
 struct ApiNode {

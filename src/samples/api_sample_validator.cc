@@ -11,26 +11,9 @@
 namespace contract_lint {
 namespace {
 
-constexpr const char* kMethods[] = {"get",     "put",  "post",  "delete",
-                                    "options", "head", "patch", "trace"};
-
 std::string Lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
-}
-
-std::string NormalisePath(const std::string& path) {
-  std::string out;
-  for (size_t i = 0; i < path.size(); ++i) {
-    size_t close = path[i] == '{' ? path.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      out += path[i];
-      continue;
-    }
-    out += "{}";
-    i = close;
-  }
-  return out;
 }
 
 struct Parsed {
@@ -51,7 +34,7 @@ bool Parse(const std::string& name, Parsed* out) {
   }
   if (words.size() < 3 || words.size() > 4) return false;
   std::string method = Lower(words[0]);
-  if (std::none_of(std::begin(kMethods), std::end(kMethods),
+  if (std::none_of(std::begin(kHttpMethods), std::end(kHttpMethods),
                    [&](const char* m) { return method == m; }) ||
       !words[1].starts_with("/")) {
     return false;
@@ -186,7 +169,7 @@ const ApiSampleValidator::Body* ApiSampleValidator::Find(const std::string& targ
   ApiNode op;
   if (paths && paths.value->is_object()) {
     for (auto it = paths.value->begin(); it != paths.value->end(); ++it) {
-      if (NormalisePath(it.key()) != NormalisePath(parsed.path)) continue;
+      if (NormalisePathTemplate(it.key()) != NormalisePathTemplate(parsed.path)) continue;
       op = side_.Deref(side_.Deref(paths.Child(it.key())).Child(parsed.method));
     }
   }

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "jsonschema/schema_uri.h"
+#include "openapi/openapi_document.h"
 #include "samples/sample_check.h"
 
 namespace contract_lint {
@@ -109,17 +110,7 @@ std::vector<std::string> PropertyChain(const std::string& subject) {
 std::string OperationKey(const std::string& method, const std::string& path) {
   std::string out;
   for (char ch : method) out += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  out += " ";
-  for (size_t i = 0; i < path.size(); ++i) {
-    size_t close = path[i] == '{' ? path.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      out += path[i];
-      continue;
-    }
-    out += "{}";
-    i = close;
-  }
-  return out;
+  return out + " " + NormalisePathTemplate(path);
 }
 
 std::vector<std::string> Words(const std::string& text) {
