@@ -48,19 +48,6 @@ int CheckVersion(const ApiDocument& doc, const std::string& side_note, Diagnosti
   return 0;
 }
 
-std::string Unescape(const std::string& token) {
-  std::string out;
-  for (size_t i = 0; i < token.size(); ++i) {
-    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
-      out += token[i + 1] == '0' ? '~' : '/';
-      ++i;
-    } else {
-      out += token[i];
-    }
-  }
-  return out;
-}
-
 // The last token of a `$ref`'s pointer ("#/channels/orders" -> "orders"); "" without one.
 std::string RefName(const ApiNode& node) {
   if (!node || !node.value->is_object()) return "";
@@ -68,7 +55,7 @@ std::string RefName(const ApiNode& node) {
   if (ref == node.value->end() || !ref->is_string()) return "";
   const std::string& text = ref->get_ref<const std::string&>();
   size_t slash = text.rfind('/');
-  return slash == std::string::npos ? "" : Unescape(text.substr(slash + 1));
+  return slash == std::string::npos ? "" : UnescapePointerToken(text.substr(slash + 1));
 }
 
 std::string StringAt(const ApiNode& node, const char* key) {
@@ -355,8 +342,8 @@ class Comparer {
     size_t start = 1;
     while (start <= pointer.size() && !pointer.empty()) {
       size_t slash = pointer.find('/', start);
-      std::string token =
-          Unescape(pointer.substr(start, slash == std::string::npos ? slash : slash - start));
+      std::string token = UnescapePointerToken(
+          pointer.substr(start, slash == std::string::npos ? slash : slash - start));
       ApiNode target = new_.Deref(node);
       if (!target) return node;
       ApiNode next = target.Child(token);

@@ -29,28 +29,6 @@ std::string Upper(std::string text) {
   return text;
 }
 
-std::vector<std::string> PointerTokens(const std::string& pointer) {
-  std::vector<std::string> tokens;
-  size_t start = 1;
-  while (start <= pointer.size()) {
-    size_t slash = pointer.find('/', start);
-    std::string token = pointer.substr(start, slash == std::string::npos ? slash : slash - start);
-    std::string out;
-    for (size_t i = 0; i < token.size(); ++i) {
-      if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
-        out += token[i + 1] == '0' ? '~' : '/';
-        ++i;
-      } else {
-        out += token[i];
-      }
-    }
-    tokens.push_back(out);
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  return tokens;
-}
-
 bool IsMethod(const std::string& word) {
   return std::any_of(std::begin(kHttpMethods), std::end(kHttpMethods),
                      [&](const char* m) { return Upper(m) == Upper(word); });

@@ -223,6 +223,32 @@ void LineColumnAt(std::string_view text, size_t offset, int* line, int* column) 
   }
 }
 
+std::string UnescapePointerToken(std::string_view token) {
+  std::string out;
+  for (size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out += token[i + 1] == '0' ? '~' : '/';
+      ++i;
+    } else {
+      out += token[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> PointerTokens(std::string_view pointer) {
+  std::vector<std::string> tokens;
+  size_t start = 1;
+  while (start <= pointer.size()) {
+    size_t slash = pointer.find('/', start);
+    tokens.push_back(UnescapePointerToken(
+        pointer.substr(start, slash == std::string_view::npos ? slash : slash - start)));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return tokens;
+}
+
 std::string EscapePointerToken(std::string_view token) {
   std::string out;
   for (char c : token) {

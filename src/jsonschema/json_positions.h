@@ -67,5 +67,10 @@ std::vector<std::vector<std::string>> JsonStringsByKey(
 
 // Escapes one reference token for a JSON pointer ("~" -> "~0", "/" -> "~1").
 std::string EscapePointerToken(std::string_view token);
+// The reverse ("~1" -> "/", "~0" -> "~"; any other "~" stays).
+std::string UnescapePointerToken(std::string_view token);
+// The unescaped tokens of a JSON pointer ("/paths/~1orders/get" -> paths,
+// /orders, get); none for "".
+std::vector<std::string> PointerTokens(std::string_view pointer);
 
 }  // namespace contract_lint

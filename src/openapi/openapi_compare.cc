@@ -73,32 +73,6 @@ bool IsSchemaMap(const std::string& key) {
          key == "definitions" || key == "dependentSchemas";
 }
 
-std::string PointerUnescape(const std::string& token) {
-  std::string out;
-  for (size_t i = 0; i < token.size(); ++i) {
-    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
-      out += token[i + 1] == '0' ? '~' : '/';
-      ++i;
-    } else {
-      out += token[i];
-    }
-  }
-  return out;
-}
-
-std::vector<std::string> PointerTokens(const std::string& pointer) {
-  std::vector<std::string> tokens;
-  size_t start = 1;
-  while (!pointer.empty() && start <= pointer.size()) {
-    size_t slash = pointer.find('/', start);
-    tokens.push_back(PointerUnescape(
-        pointer.substr(start, slash == std::string::npos ? std::string::npos : slash - start)));
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  return tokens;
-}
-
 // An OpenAPI Schema Object as a JSON Schema the engine reads: $refs inlined (a
 // cycle becomes a marker), annotations and OpenAPI-only keywords left out, the
 // 3.0 boolean exclusiveMinimum/Maximum written as 2020-12 numbers, and the

@@ -109,19 +109,6 @@ struct Converter {
   }
 };
 
-std::string UnescapeToken(std::string token) {
-  std::string out;
-  for (size_t i = 0; i < token.size(); ++i) {
-    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
-      out += token[i + 1] == '0' ? '~' : '/';
-      ++i;
-    } else {
-      out += token[i];
-    }
-  }
-  return out;
-}
-
 // Joins a relative reference to the folder of `from`; false when it leaves
 // the repository.
 bool JoinPath(const std::string& from, const std::string& relative, std::string* out) {
@@ -271,8 +258,8 @@ ApiNode ApiSide::Resolve(const ApiNode& at, const std::string& ref) {
   size_t start = 1;
   while (!fragment.empty() && start <= fragment.size()) {
     size_t slash = fragment.find('/', start);
-    std::string token =
-        UnescapeToken(fragment.substr(start, slash == std::string::npos ? slash : slash - start));
+    std::string token = UnescapePointerToken(
+        fragment.substr(start, slash == std::string::npos ? slash : slash - start));
     if (node.value->is_array()) {
       size_t index = 0;
       auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), index);
