@@ -319,6 +319,69 @@ std::optional<Semver> ApiVersion(const Snapshot& snapshot, const std::string& pa
   }
 }
 
+// A versioned document, as the bump advice names and locates it.
+struct VersionedFile {
+  ContractKind kind;
+  std::string path;
+  std::string name;     // "Schema a.json", "OpenAPI document api/openapi.yaml"
+  std::string subject;  // where the version is: "a.json#/$id", "...#/info/version"
+  int line = 0;
+  int column = 0;
+  std::string small_change;  // what a change that is not even compatible is called
+};
+
+// The bump advice for one document whose version goes from `was` to `now`
+// with `breaking` errors among `file_findings`: a major bump (or a 0.x
+// version) turns those errors into warnings; otherwise a breaking change
+// without one is VERSION_MAJOR_BUMP_REQUIRED; VERSION_NEXT says the next
+// version either way. A bump allows changing a contract, not deleting it
+// (a new $id major deletes the old one): SCHEMA_NO_DELETE stays an error.
+void AdviseVersion(const VersionedFile& file, const Semver& was, const Semver& now, int breaking,
+                   bool compatible, const std::vector<Finding*>& file_findings,
+                   std::vector<Finding>* added) {
+  std::string next = breaking     ? Format(was.major + 1, 0, 0)
+                     : compatible ? Format(was.major, was.minor + 1, 0)
+                                  : Format(was.major, was.minor, was.patch + 1);
+  std::string note;
+  if (was.major == 0 && now.major == 0) {
+    note = " (version " + was.text + " is 0.x, unstable: it may break, reported as a warning)";
+  } else if (now.major > was.major) {
+    note = " (allowed by the major version bump " + was.text + " -> " + now.text + ")";
+  }
+  if (!note.empty()) {
+    for (Finding* f : file_findings) {
+      if (f->severity != Severity::kError || f->rule == "SCHEMA_NO_DELETE") continue;
+      f->severity = Severity::kWarning;
+      f->message += note;
+    }
+  }
+  Finding base;
+  base.kind = file.kind;
+  base.location.path = file.path;
+  base.location.line = base.location.end_line = file.line;
+  base.location.column = base.location.end_column = file.column;
+  base.subject = file.subject;
+  base.before = was.text;
+  base.after = now.text;
+  if (breaking && note.empty()) {
+    Finding f = base;
+    f.rule = "VERSION_MAJOR_BUMP_REQUIRED";
+    f.severity = Severity::kError;
+    f.message = file.name + " makes " + std::to_string(breaking) + " breaking change" +
+                (breaking == 1 ? "" : "s") + " but its " + now.key + " goes from " + was.text +
+                " to " + now.text + ": a breaking change needs a major version (" + next + ")";
+    added->push_back(std::move(f));
+  }
+  Finding f = base;
+  f.rule = "VERSION_NEXT";
+  f.severity = Severity::kInfo;
+  f.direction = Direction::kAnnotation;
+  std::string change = breaking ? "breaking" : compatible ? "compatible" : file.small_change;
+  f.message = file.name + ": the changes since " + was.text + " are " + change +
+              ", so the next version is " + next + " (the file says " + now.text + ")";
+  added->push_back(std::move(f));
+}
+
 // The same bump advice as for JSON Schemas, over each OpenAPI/AsyncAPI
 // document's findings (those located in the files its $refs reach and in the
 // baseline, such as a removed operation, count for the document).
@@ -370,50 +433,10 @@ void ApplyApiVersions(const Snapshot& against, const Snapshot& current, const Co
       if (f->severity == Severity::kError && !suppressed.count(f)) ++breaking;
     }
     bool compatible = !file_findings.empty();
-    const Semver& was = *old_version;
-    const Semver& now = *new_version;
-    std::string next = breaking     ? Format(was.major + 1, 0, 0)
-                       : compatible ? Format(was.major, was.minor + 1, 0)
-                                    : Format(was.major, was.minor, was.patch + 1);
-    std::string note;
-    if (was.major == 0 && now.major == 0) {
-      note = " (version " + was.text + " is 0.x, unstable: it may break, reported as a warning)";
-    } else if (now.major > was.major) {
-      note = " (allowed by the major version bump " + was.text + " -> " + now.text + ")";
-    }
-    if (!note.empty()) {
-      for (Finding* f : file_findings) {
-        if (f->severity != Severity::kError) continue;
-        f->severity = Severity::kWarning;
-        f->message += note;
-      }
-    }
     std::string what = *kind == ContractKind::kOpenApi ? "OpenAPI document " : "AsyncAPI document ";
-    Finding base;
-    base.kind = *kind;
-    base.location.path = path;
-    base.location.line = base.location.end_line = at.line;
-    base.location.column = base.location.end_column = at.column;
-    base.subject = path + "#/info/version";
-    base.before = was.text;
-    base.after = now.text;
-    if (breaking && note.empty()) {
-      Finding f = base;
-      f.rule = "VERSION_MAJOR_BUMP_REQUIRED";
-      f.severity = Severity::kError;
-      f.message = what + path + " makes " + std::to_string(breaking) + " breaking change" +
-                  (breaking == 1 ? "" : "s") + " but its info.version goes from " + was.text +
-                  " to " + now.text + ": a breaking change needs a major version (" + next + ")";
-      added->push_back(std::move(f));
-    }
-    Finding f = base;
-    f.rule = "VERSION_NEXT";
-    f.severity = Severity::kInfo;
-    f.direction = Direction::kAnnotation;
-    std::string change = breaking ? "breaking" : compatible ? "compatible" : "patch-level";
-    f.message = what + path + ": the changes since " + was.text + " are " + change +
-                ", so the next version is " + next + " (the file says " + now.text + ")";
-    added->push_back(std::move(f));
+    AdviseVersion(VersionedFile{*kind, path, what + path, path + "#/info/version", at.line,
+                                at.column, "patch-level"},
+                  *old_version, *new_version, breaking, compatible, file_findings, added);
   }
 }
 
@@ -464,53 +487,11 @@ void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const
       if (f->severity == Severity::kError) ++breaking;
       if (f->direction != Direction::kAnnotation) compatible = true;
     }
-    const Semver& was = *old_version;
-    const Semver& now = *new_version;
-    std::string next = breaking     ? Format(was.major + 1, 0, 0)
-                       : compatible ? Format(was.major, was.minor + 1, 0)
-                                    : Format(was.major, was.minor, was.patch + 1);
-    std::string note;
-    if (was.major == 0 && now.major == 0) {
-      note = " (version " + was.text + " is 0.x, unstable: it may break, reported as a warning)";
-    } else if (now.major > was.major) {
-      note = " (allowed by the major version bump " + was.text + " -> " + now.text + ")";
-    }
-    if (!note.empty()) {
-      for (Finding* f : file_findings) {
-        // A bump allows changing the schema, not deleting it (a new $id major deletes the old one).
-        if (f->severity != Severity::kError || f->rule == "SCHEMA_NO_DELETE") continue;
-        f->severity = Severity::kWarning;
-        f->message += note;
-      }
-    }
-    const TextSpan* span = new_doc->positions.Find("/" + now.key);
-    int line = span->line;
-    int column = span->column;
-    Finding base;
-    base.kind = ContractKind::kJsonSchema;
-    base.location.path = path;
-    base.location.line = base.location.end_line = line;
-    base.location.column = base.location.end_column = column;
-    base.subject = path + "#/" + now.key;
-    base.before = was.text;
-    base.after = now.text;
-    if (breaking && note.empty()) {
-      Finding f = base;
-      f.rule = "VERSION_MAJOR_BUMP_REQUIRED";
-      f.severity = Severity::kError;
-      f.message = "Schema " + path + " makes " + std::to_string(breaking) + " breaking change" +
-                  (breaking == 1 ? "" : "s") + " but its " + now.key + " goes from " + was.text +
-                  " to " + now.text + ": a breaking change needs a major version (" + next + ")";
-      added.push_back(std::move(f));
-    }
-    Finding f = base;
-    f.rule = "VERSION_NEXT";
-    f.severity = Severity::kInfo;
-    f.direction = Direction::kAnnotation;
-    std::string kind = breaking ? "breaking" : compatible ? "compatible" : "annotation-only";
-    f.message = "Schema " + path + ": the changes since " + was.text + " are " + kind +
-                ", so the next version is " + next + " (the file says " + now.text + ")";
-    added.push_back(std::move(f));
+    const TextSpan* span = new_doc->positions.Find("/" + new_version->key);
+    AdviseVersion(
+        VersionedFile{ContractKind::kJsonSchema, path, "Schema " + path,
+                      path + "#/" + new_version->key, span->line, span->column, "annotation-only"},
+        *old_version, *new_version, breaking, compatible, file_findings, &added);
   }
   ApplyApiVersions(against, current, config, findings, &added);
   for (auto& f : added) f.fingerprint = Fingerprint(f);
