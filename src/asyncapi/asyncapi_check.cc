@@ -370,22 +370,8 @@ class Comparer {
     nlohmann::json after = Inline(new_, new_node, &active, 0);
     if (before == after) return true;
     if (before.is_null() || after.is_null()) return false;  // added or removed: not judged
-    const std::string path = "asyncapi-schema.json";
-    MemorySnapshot old_snap(std::map<std::string, std::string>{{path, before.dump()}});
-    MemorySnapshot new_snap(std::map<std::string, std::string>{{path, after.dump()}});
-    JsonSchemaSettings settings;
-    settings.include = {path};
-    settings.lenient = lenient_;
-    Diagnostics quiet;
-    SchemaSide old_side(old_snap, settings, "", &quiet);
-    SchemaSide new_side(new_snap, settings, "", &quiet);
-    const SchemaDocument* old_doc = old_side.Load(path);
-    const SchemaDocument* new_doc = new_side.Load(path);
-    if (old_doc == nullptr || new_doc == nullptr) return false;
-    SchemaComparer comparer(&old_side, &new_side, lenient_);
     std::vector<Change> changes;
-    comparer.Compare(old_side.Root(*old_doc), new_side.Root(*new_doc), &changes);
-    if (!quiet.empty() || !comparer.too_deep().empty()) return false;
+    if (!CompareInlinedSchemas(before, after, lenient_, &changes)) return false;
     for (const Change& change : changes) {
       bool breaks = change.direction == Direction::kBoth ||
                     (sends ? change.direction == Direction::kWidening

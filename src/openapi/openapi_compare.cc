@@ -989,22 +989,8 @@ class Comparer {
     active.clear();
     nlohmann::json after = InlineSchema(new_, new_node, request, &active, 0);
     if (before == after || before.is_null() || after.is_null()) return;
-    const std::string path = "openapi-schema.json";
-    MemorySnapshot old_snap(std::map<std::string, std::string>{{path, before.dump()}});
-    MemorySnapshot new_snap(std::map<std::string, std::string>{{path, after.dump()}});
-    JsonSchemaSettings settings;
-    settings.include = {path};
-    settings.lenient = lenient_;
-    Diagnostics quiet;
-    SchemaSide old_side(old_snap, settings, "", &quiet);
-    SchemaSide new_side(new_snap, settings, "", &quiet);
-    const SchemaDocument* old_doc = old_side.Load(path);
-    const SchemaDocument* new_doc = new_side.Load(path);
-    if (old_doc == nullptr || new_doc == nullptr) return;
-    SchemaComparer comparer(&old_side, &new_side, lenient_);
     std::vector<Change> changes;
-    comparer.Compare(old_side.Root(*old_doc), new_side.Root(*new_doc), &changes);
-    if (!quiet.empty()) return;
+    if (!CompareInlinedSchemas(before, after, lenient_, &changes)) return;
     std::map<std::pair<std::string, std::string>, size_t> seen;
     for (size_t i = first; i < out_->size(); ++i) {
       const Finding& f = (*out_)[i];

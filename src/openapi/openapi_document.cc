@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "config/yaml_scalar.h"
+#include "jsonschema/schema_compare.h"
+#include "jsonschema/schema_side.h"
 #include "utf8.h"
 
 namespace contract_lint {
@@ -148,6 +150,25 @@ std::string NormalisePathTemplate(const std::string& path, std::vector<std::stri
     i = close;
   }
   return out;
+}
+
+bool CompareInlinedSchemas(const nlohmann::json& before, const nlohmann::json& after, bool lenient,
+                           std::vector<Change>* changes) {
+  const std::string path = "inlined-schema.json";
+  MemorySnapshot old_snap(std::map<std::string, std::string>{{path, before.dump()}});
+  MemorySnapshot new_snap(std::map<std::string, std::string>{{path, after.dump()}});
+  JsonSchemaSettings settings;
+  settings.include = {path};
+  settings.lenient = lenient;
+  Diagnostics quiet;
+  SchemaSide old_side(old_snap, settings, "", &quiet);
+  SchemaSide new_side(new_snap, settings, "", &quiet);
+  const SchemaDocument* old_doc = old_side.Load(path);
+  const SchemaDocument* new_doc = new_side.Load(path);
+  if (old_doc == nullptr || new_doc == nullptr) return false;
+  SchemaComparer comparer(&old_side, &new_side, lenient);
+  comparer.Compare(old_side.Root(*old_doc), new_side.Root(*new_doc), changes);
+  return quiet.empty() && comparer.too_deep().empty();
 }
 
 TextSpan ApiDocument::Find(std::string pointer) const {

@@ -108,6 +108,13 @@ ApiDocumentCounts CompareChangedDocuments(
                              const ApiDocument* new_doc, int new_version)>& compare,
     const Diagnostics& diagnostics);
 
+struct Change;  // src/jsonschema/schema_change.h
+// Compares two body schemas (already inlined: no $ref leaves them) with the
+// JSON Schema engine, `lenient` choosing its content model. False when the
+// engine cannot judge them (unparsable, too deep): no change is then claimed.
+bool CompareInlinedSchemas(const nlohmann::json& before, const nlohmann::json& after, bool lenient,
+                           std::vector<Change>* changes);
+
 // A finding at `at` (its span in its document), subject `file#subject`: how
 // the OpenAPI and AsyncAPI comparers word every change.
 Finding ApiFinding(ContractKind kind, std::string_view rule, const ApiNode& at, Side side,

@@ -188,7 +188,6 @@ TEST_CASE("unstable versions are recognised", "[core][policy]") {
   CHECK_FALSE(IsUnstableVersion("alpha"));
 }
 
-
 TEST_CASE("breaking.openapi and breaking.asyncapi read use, except and content_model",
           "[core][config][openapi]") {
   auto loaded =
