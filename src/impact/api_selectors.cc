@@ -83,6 +83,18 @@ void Reach(ApiSide& side, const ApiNode& node, std::set<std::pair<std::string, s
   walk(node, 0);
 }
 
+// A selector that is a JSON pointer to any other node: found when the node
+// exists; on the current side it covers every region the node reaches.
+void SelectPointer(ApiSide& side, const ApiDocument& doc, const std::string& pointer, bool current,
+                   ApiSelection* sel) {
+  ApiNode node = NodeAt(side, doc, pointer);
+  if (!node) return;
+  sel->found = true;
+  if (!current) return;
+  std::set<const nlohmann::json*> seen;
+  Reach(side, node, &sel->regions, &seen, 0);
+}
+
 // One side's view of an OpenAPI document: "METHOD /normalised" -> written label, operationIds.
 void ResolveOpenApi(ApiSide& side, const ApiDocument& doc, const std::string& rest, bool current,
                     ApiSelection* sel) {
@@ -124,13 +136,7 @@ void ResolveOpenApi(ApiSide& side, const ApiDocument& doc, const std::string& re
       sel->found = true;
       return;
     }
-    ApiNode node = NodeAt(side, doc, rest);
-    if (!node) return;
-    sel->found = true;
-    if (current) {
-      std::set<const nlohmann::json*> seen;
-      Reach(side, node, &sel->regions, &seen, 0);
-    }
+    SelectPointer(side, doc, rest, current, sel);
     return;
   }
   size_t space = rest.find(' ');
@@ -215,13 +221,7 @@ void ResolveAsyncApi(ApiSide& side, const ApiDocument& doc, const std::string& r
       sel->found = true;
       return;
     }
-    ApiNode node = NodeAt(side, doc, rest);
-    if (!node) return;
-    sel->found = true;
-    if (current) {
-      std::set<const nlohmann::json*> seen;
-      Reach(side, node, &sel->regions, &seen, 0);
-    }
+    SelectPointer(side, doc, rest, current, sel);
     return;
   }
   if (has(channels, rest)) channel(rest);

@@ -16,18 +16,6 @@ namespace {
 
 constexpr std::string_view kMarker = "contract-lint:ignore";
 
-std::vector<std::string_view> Lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
 // True when `line` carries the marker naming `rule`.
 bool MarkerNames(std::string_view line, std::string_view rule) {
   size_t at = line.find(kMarker);
@@ -137,6 +125,18 @@ bool ApiSuppressed(const ApiDocument& doc, const Finding& f) {
 
 }  // namespace
 
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
 std::vector<std::string> ApiPointersAt(const ApiDocument& doc, int line, int column) {
   std::vector<std::string> pointers;
   for (const auto& [pointer, span] : doc.positions) {
@@ -171,7 +171,7 @@ void ApplyInlineSuppressions(const Snapshot& current, std::vector<Finding>* find
     }
     bool suppressed = false;
     if (f.kind == ContractKind::kProto) {
-      suppressed = ProtoSuppressed(Lines(it->second), f);
+      suppressed = ProtoSuppressed(SplitLines(it->second), f);
     } else if (f.kind == ContractKind::kOpenApi || f.kind == ContractKind::kAsyncApi) {
       auto [doc, parsed] = api_documents.try_emplace(f.location.path);
       if (parsed && it->second.find(kApiKey) != std::string::npos) {

@@ -5,6 +5,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "contract_lint/diagnostics.h"
@@ -29,6 +30,10 @@ std::vector<std::string> ApiPointersAt(const ApiDocument& doc, int line, int col
 // at `object_pointer` (the object itself or anything below it).
 bool ApiLocationInside(const ApiDocument& doc, int line, int column,
                        const std::string& object_pointer);
+
+// The lines of `text`, split at '\n' (a last line without one included; a
+// text ending in '\n' ends with an empty line), views into `text`.
+std::vector<std::string_view> SplitLines(std::string_view text);
 
 // Reads a baseline file (written by `contract-lint baseline`). Returns false
 // after adding a diagnostic when it cannot be read or parsed.

@@ -31,18 +31,6 @@ struct InlineIgnore {
   std::shared_ptr<const ApiDocument> api;
 };
 
-std::vector<std::string_view> Lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
 bool IsCommentLine(std::string_view line) {
   size_t start = line.find_first_not_of(" \t");
   if (start == std::string_view::npos) return false;
@@ -52,7 +40,7 @@ bool IsCommentLine(std::string_view line) {
 
 void ProtoIgnores(const std::string& path, const std::string& text,
                   std::vector<InlineIgnore>* out) {
-  auto lines = Lines(text);
+  auto lines = SplitLines(text);
   for (size_t i = 0; i < lines.size(); ++i) {
     size_t at = lines[i].find(kMarker);
     if (at == std::string_view::npos) continue;
@@ -283,7 +271,7 @@ int ReportUnusedSuppressions(const Config& config, const Snapshot& current,
     if (ignores.empty()) continue;
     std::string text, error;
     current.Read(file.path, &text, &error);
-    auto lines = Lines(text);
+    auto lines = SplitLines(text);
     for (const auto& ignore : ignores) {
       bool used = std::any_of(findings.begin(), findings.end(),
                               [&](const Finding& f) { return Covers(ignore, lines, f); });
