@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <set>
 
@@ -52,12 +53,8 @@ void Count(Report* report) {
   }
 }
 
-void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
-  Options resolved = options;
-  if (resolved.cwd.empty()) resolved.cwd = std::filesystem::current_path().string();
-
-  Sides sides;
-  if (!OpenSides(resolved, &sides, diagnostics)) return;
+// The whole check on two opened sides; `resolved.cwd` is set.
+void CheckSides(const Options& resolved, Sides sides, Report* report, Diagnostics* diagnostics) {
   report->current = sides.current->Describe();
   report->against = sides.against->Describe();
 
@@ -264,6 +261,30 @@ void Check(const Options& options, Report* report, Diagnostics* diagnostics) {
   }
 }
 
+using Stage = std::function<void(const Options&, Report*, Diagnostics*)>;
+
+// Runs `stage` with `options.cwd` resolved; never throws: unexpected
+// exceptions become diagnostics.
+LintResult Run(const Options& options, const Stage& stage) {
+  LintResult result;
+  Diagnostics diagnostics;
+  try {
+    Options resolved = options;
+    if (resolved.cwd.empty()) resolved.cwd = std::filesystem::current_path().string();
+    stage(resolved, &result.report, &diagnostics);
+  } catch (const std::exception& e) {
+    diagnostics.Add(std::string("internal error: ") + e.what() +
+                    " (please report this with the input that caused it)");
+  } catch (...) {
+    diagnostics.Add("internal error: unknown exception (please report this)");
+  }
+  result.report.diagnostics = diagnostics.Sorted();
+  if (!result.report.diagnostics.empty()) result.report.findings.clear();
+  Count(&result.report);
+  result.exit_code = ExitCodeFor(result.report, options.fail_on);
+  return result;
+}
+
 }  // namespace
 
 int ExitCodeFor(const Report& report, FailOn fail_on) {
@@ -282,21 +303,25 @@ int ExitCodeFor(const Report& report, FailOn fail_on) {
 }
 
 LintResult RunLint(const Options& options) {
-  LintResult result;
-  Diagnostics diagnostics;
-  try {
-    Check(options, &result.report, &diagnostics);
-  } catch (const std::exception& e) {
-    diagnostics.Add(std::string("internal error: ") + e.what() +
-                    " (please report this with the input that caused it)");
-  } catch (...) {
-    diagnostics.Add("internal error: unknown exception (please report this)");
-  }
-  result.report.diagnostics = diagnostics.Sorted();
-  if (!result.report.diagnostics.empty()) result.report.findings.clear();
-  Count(&result.report);
-  result.exit_code = ExitCodeFor(result.report, options.fail_on);
-  return result;
+  return Run(options, [](const Options& resolved, Report* report, Diagnostics* diagnostics) {
+    Sides sides;
+    if (OpenSides(resolved, &sides, diagnostics))
+      CheckSides(resolved, std::move(sides), report, diagnostics);
+  });
+}
+
+LintResult RunLint(const Options& options, std::unique_ptr<Snapshot> against,
+                   std::unique_ptr<Snapshot> current) {
+  return Run(options, [&](const Options& resolved, Report* report, Diagnostics* diagnostics) {
+    if (!against || !current) {
+      diagnostics->Add("internal error: RunLint was given no snapshot for a side");
+      return;
+    }
+    Sides sides;
+    sides.against = std::move(against);
+    sides.current = std::move(current);
+    CheckSides(resolved, std::move(sides), report, diagnostics);
+  });
 }
 
 }  // namespace contract_lint

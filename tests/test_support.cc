@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 
@@ -55,6 +56,18 @@ std::string ShellQuote(const std::string& s) {
     }
   }
   return out + "'";
+}
+
+std::unique_ptr<Snapshot> FolderSnapshot(const std::filesystem::path& dir,
+                                         const std::string& description) {
+  std::map<std::string, std::string> files;
+  if (std::filesystem::is_directory(dir)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+      if (entry.is_regular_file())
+        files[entry.path().lexically_relative(dir).generic_string()] = ReadFile(entry.path());
+    }
+  }
+  return std::make_unique<MemorySnapshot>(std::move(files), description);
 }
 
 CommandResult Run(const std::string& command, const std::filesystem::path& dir) {

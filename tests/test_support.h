@@ -3,8 +3,11 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "contract_lint/snapshot.h"
 
 namespace contract_lint::testing {
 
@@ -29,6 +32,13 @@ class TempDir {
 void WriteFile(const std::filesystem::path& dir, const std::string& relative,
                const std::string& content);
 std::string ReadFile(const std::filesystem::path& path);
+
+// Every regular file under `dir` (paths relative to it, '/'-separated) as a
+// MemorySnapshot named `description`; a missing `dir` is an empty side (git
+// keeps no empty folder). Reads only: fixture runners never write into the
+// source tree.
+std::unique_ptr<Snapshot> FolderSnapshot(const std::filesystem::path& dir,
+                                         const std::string& description);
 
 struct CommandResult {
   int exit_code = -1;

@@ -4,11 +4,13 @@
 //   -> Findings (policy) -> affected consumers (impact) -> Report -> exit code
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/finding.h"
+#include "contract_lint/snapshot.h"
 
 namespace contract_lint {
 
@@ -78,6 +80,15 @@ struct LintResult {
 
 // Runs a whole check. Never throws: unexpected exceptions become diagnostics.
 LintResult RunLint(const Options& options);
+
+// The same check on two sides the caller holds (a MemorySnapshot in tests,
+// content already loaded by an embedder). `input`, `against`, `since`,
+// `staged` and `head` are not read; there is no repository, so the
+// `_TRANSITIVE` modes have no release tags (an error, as for two directories);
+// `cwd` resolves `--config` and `--baseline`, and config paths are taken as
+// written (relative to the sides' root).
+LintResult RunLint(const Options& options, std::unique_ptr<Snapshot> against,
+                   std::unique_ptr<Snapshot> current);
 
 // The exit code for a finished report under `fail_on`.
 int ExitCodeFor(const Report& report, FailOn fail_on);

@@ -31,12 +31,9 @@ std::vector<fs::path> Cases(const std::string& kind) {
 void RunCase(const fs::path& dir) {
   Options options;
   options.cwd = dir.string();
-  options.input = "current";
-  options.against = "previous";
-  fs::create_directories(dir / "current");  // an empty side is kept by git as no folder
-  fs::create_directories(dir / "previous");
   if (fs::exists(dir / "contract-lint.yaml")) options.config_path = "contract-lint.yaml";
-  LintResult result = RunLint(options);
+  LintResult result = RunLint(options, testing::FolderSnapshot(dir / "previous", "previous"),
+                              testing::FolderSnapshot(dir / "current", "current"));
 
   std::string diagnostics;
   for (const auto& d : result.report.diagnostics) diagnostics += FormatDiagnostic(d) + "\n";

@@ -29,14 +29,11 @@ std::vector<fs::path> RegistryCases() {
 
 LintResult RunSides(const fs::path& dir, const std::string& input, const std::string& against,
                     const std::string& config_path) {
-  fs::create_directories(dir / "current");
-  fs::create_directories(dir / "previous");
   Options options;
   options.cwd = dir.string();
-  options.input = input;
-  options.against = against;
   options.config_path = config_path;
-  return RunLint(options);
+  return RunLint(options, testing::FolderSnapshot(dir / against, against),
+                 testing::FolderSnapshot(dir / input, input));
 }
 
 std::string Diagnostics(const LintResult& result) {
