@@ -53,6 +53,12 @@ void Count(Report* report) {
   }
 }
 
+// The one place findings get their fingerprint (what `--baseline` matches):
+// once every stage that adds or rewrites findings has run.
+void StampFingerprints(std::vector<Finding>* findings) {
+  for (auto& f : *findings) f.fingerprint = Fingerprint(f);
+}
+
 // The whole check on two opened sides; `resolved.cwd` is set.
 void CheckSides(const Options& resolved, Sides sides, Report* report, Diagnostics* diagnostics) {
   report->current = sides.current->Describe();
@@ -193,6 +199,7 @@ void CheckSides(const Options& resolved, Sides sides, Report* report, Diagnostic
   AddReleaseFindings(sides, config, schemas, &findings, diagnostics, &report->warnings);
   if (!diagnostics->empty()) return;
   ApplySchemaVersions(*sides.against, *sides.current, config, schemas, &findings);
+  StampFingerprints(&findings);
   ApplyInlineSuppressions(*sides.current, &findings);
   CheckInlineIgnoreIds(config, *sides.against, *sides.current, &report->warnings);
   std::set<std::string> baseline;
@@ -228,12 +235,14 @@ void CheckSides(const Options& resolved, Sides sides, Report* report, Diagnostic
         CheckSamples(config, *sides.against, *sides.current, diagnostics, &report->warnings);
     if (!diagnostics->empty()) return;
     MarkExercised(samples, &findings);
+    StampFingerprints(&samples.findings);
     if (!baseline.empty()) ApplyBaseline(baseline, &samples.findings);
     AddSampleImpact(config, samples, &report->consumers);
     findings.insert(findings.end(), std::make_move_iterator(samples.findings.begin()),
                     std::make_move_iterator(samples.findings.end()));
-    std::sort(findings.begin(), findings.end(), FindingLess);
   }
+  // The one order of the report, whatever order the stages emitted in.
+  std::sort(findings.begin(), findings.end(), FindingLess);
   if (resolved.report_unused) {
     report->summary.unused_suppressions =
         ReportUnusedSuppressions(config, *sides.current, baseline, resolved.baseline_path,

@@ -202,10 +202,8 @@ void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
         }
       }
     }
-    finding.fingerprint = Fingerprint(finding);
     kept.push_back(std::move(finding));
   }
-  std::sort(kept.begin(), kept.end(), FindingLess);
   *findings = std::move(kept);
 }
 

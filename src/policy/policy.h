@@ -1,6 +1,7 @@
 // The policy turns raw changes into findings: which Protobuf rules are on
 // (categories, use/except), which JSON Schema directions break under the
-// mode, what is ignored, and each finding's severity and fingerprint.
+// mode, what is ignored, and each finding's severity (fingerprints and the
+// report's order are set once, in lint.cc).
 #pragma once
 
 #include <set>
@@ -27,7 +28,7 @@ bool IsRegistryRule(std::string_view rule);
 bool IsUnstableVersion(std::string_view component);
 
 // Keeps the findings of enabled rules, sets severities, marks ignored
-// findings as suppressed, fills fingerprints and sorts.
+// findings as suppressed; keeps the order it was given.
 void ApplyPolicy(const Config& config, std::vector<Finding>* findings);
 
 // The policy that judges `finding`: its contract's override, else the repository's.

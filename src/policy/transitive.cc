@@ -100,7 +100,6 @@ void AddReleaseFindings(const Sides& sides, const Config& config, SchemaSides& s
   }
   findings->insert(findings->end(), std::make_move_iterator(added.begin()),
                    std::make_move_iterator(added.end()));
-  std::sort(findings->begin(), findings->end(), FindingLess);
 }
 
 }  // namespace contract_lint

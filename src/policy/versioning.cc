@@ -494,10 +494,8 @@ void ApplySchemaVersions(const Snapshot& against, const Snapshot& current, const
         *old_version, *new_version, breaking, compatible, file_findings, &added);
   }
   ApplyApiVersions(against, current, config, findings, &added);
-  for (auto& f : added) f.fingerprint = Fingerprint(f);
   findings->insert(findings->end(), std::make_move_iterator(added.begin()),
                    std::make_move_iterator(added.end()));
-  std::sort(findings->begin(), findings->end(), FindingLess);
 }
 
 }  // namespace contract_lint

@@ -170,7 +170,6 @@ Finding SampleFinding(const Config& config, const ConsumerSpec& consumer, const 
   }
   f.affected = {consumer.name};
   f.exercised_by = {sample.path};
-  f.fingerprint = Fingerprint(f);
   return f;
 }
 

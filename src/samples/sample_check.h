@@ -37,7 +37,7 @@ struct ConsumerSamples {
 struct SampleResults {
   std::map<std::string, std::unique_ptr<Sample>> samples;  // by path; parsed once
   std::vector<ConsumerSamples> consumers;  // config order; consumers with `samples` only
-  std::vector<Finding> findings;           // SAMPLE_REJECTED / SAMPLE_STALE, fingerprinted
+  std::vector<Finding> findings;           // SAMPLE_REJECTED / SAMPLE_STALE
 };
 
 // Loads every consumer's samples from `current` and judges them on both

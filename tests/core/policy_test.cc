@@ -2,6 +2,7 @@
 // in the test (the comparison itself is covered by the fixtures).
 #include "policy/policy.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "config/config.h"
@@ -114,6 +115,7 @@ TEST_CASE("findings get their contract, owner and per-contract policy", "[core][
   };
   ApplyPolicy(config, &findings);
   // FIELD_SAME_TYPE is FILE-only: dropped for the WIRE contract.
+  std::sort(findings.begin(), findings.end(), FindingLess);
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].location.path == "proto/events/e.proto");
   CHECK(findings[0].rule == "FIELD_WIRE_COMPATIBLE_TYPE");
