@@ -1,115 +1,18 @@
 // YAML/JSON -> JSON model with positions, and $ref resolution for OpenAPI.
 #include "openapi/openapi_document.h"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
-
 #include <charconv>
 #include <vector>
 
-#include "config/yaml_scalar.h"
 #include "jsonschema/schema_compare.h"
 #include "jsonschema/schema_side.h"
+#include "openapi/yaml_events.h"
 #include "utf8.h"
 
 namespace contract_lint {
 namespace {
 
-constexpr size_t kMaxNodes = 1000000;
-constexpr int kMaxDepth = 256;
 constexpr int kMaxHops = 64;
-
-struct Converter {
-  ApiDocument* doc = nullptr;
-  size_t nodes = 0;
-  std::string error;
-  YAML::Mark error_mark;
-
-  bool Fail(const YAML::Mark& mark, std::string message) {
-    if (error.empty()) {
-      error = std::move(message);
-      error_mark = mark;
-    }
-    return false;
-  }
-
-  void Record(const std::string& pointer, const YAML::Mark& mark, size_t length) {
-    TextSpan span{mark.line + 1, mark.column + 1, mark.line + 1,
-                  mark.column + 1 + static_cast<int>(length)};
-    doc->positions.emplace(pointer, span);
-  }
-
-  // YAML merge keys: `<<: *base` (or a list of them) adds the keys of each
-  // mapping that the node does not set itself; earlier mappings win.
-  bool Merge(const YAML::Node& node, nlohmann::json* out, int depth, const std::string& pointer) {
-    for (const auto& entry : node) {
-      if (!entry.first.IsScalar() || entry.first.Scalar() != "<<") continue;
-      std::vector<YAML::Node> sources;
-      if (entry.second.IsMap()) {
-        sources.push_back(entry.second);
-      } else if (entry.second.IsSequence()) {
-        for (const auto& item : entry.second) sources.push_back(item);
-      }
-      for (const auto& source : sources) {
-        if (!source.IsMap()) return Fail(entry.second.Mark(), "a merge key (<<) needs mappings");
-        nlohmann::json merged;
-        if (!Convert(source, &merged, depth + 1, pointer)) return false;
-        for (auto it = merged.begin(); it != merged.end(); ++it) {
-          if (!out->contains(it.key())) (*out)[it.key()] = it.value();
-        }
-      }
-      if (sources.empty()) return Fail(entry.second.Mark(), "a merge key (<<) needs mappings");
-    }
-    return true;
-  }
-
-  bool Convert(const YAML::Node& node, nlohmann::json* out, int depth, const std::string& pointer) {
-    if (++nodes > kMaxNodes) {
-      return Fail(node.Mark(), "the document expands to more than " + std::to_string(kMaxNodes) +
-                                   " nodes (aliases?)");
-    }
-    if (depth > kMaxDepth) {
-      return Fail(node.Mark(), "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
-    }
-    switch (node.Type()) {
-      case YAML::NodeType::Null:
-      case YAML::NodeType::Undefined:
-        *out = nullptr;
-        return true;
-      case YAML::NodeType::Scalar:
-        *out = YamlScalarToJson(node);
-        return true;
-      case YAML::NodeType::Sequence:
-        *out = nlohmann::json::array();
-        for (const auto& item : node) {
-          std::string child = pointer + "/" + std::to_string(out->size());
-          Record(child, item.Mark(), 1);
-          nlohmann::json value;
-          if (!Convert(item, &value, depth + 1, child)) return false;
-          out->push_back(std::move(value));
-        }
-        return true;
-      case YAML::NodeType::Map:
-        *out = nlohmann::json::object();
-        for (const auto& entry : node) {
-          if (!entry.first.IsScalar()) return Fail(entry.first.Mark(), "keys must be strings");
-          const std::string& key = entry.first.Scalar();
-          if (key == "<<") continue;  // merged below, after the explicit keys
-          if (out->contains(key)) {
-            return Fail(entry.first.Mark(),
-                        "duplicate key \"" + key + "\" (YAML keeps only one of them)");
-          }
-          std::string child = pointer + "/" + EscapePointerToken(key);
-          Record(child, entry.first.Mark(), key.size());
-          nlohmann::json value;
-          if (!Convert(entry.second, &value, depth + 1, child)) return false;
-          (*out)[key] = std::move(value);
-        }
-        return Merge(node, out, depth, pointer);
-    }
-    return true;
-  }
-};
 
 // Joins a relative reference to the folder of `from`; false when it leaves
 // the repository.
@@ -205,22 +108,9 @@ bool ParseApiDocument(const std::string& path, const std::string& text,
                      DescribeInvalidUtf8(bad) + "; OpenAPI documents must be UTF-8" + side_note);
     return false;
   }
-  Converter converter;
-  converter.doc = doc;
-  try {
-    YAML::Node root = YAML::Load(text);
-    if (!converter.Convert(root, &doc->root, 0, "")) {
-      diagnostics->Add(path, converter.error_mark.line + 1, converter.error_mark.column + 1,
-                       converter.error + side_note);
-      return false;
-    }
-  } catch (const YAML::DeepRecursion& e) {
-    diagnostics->Add(path, e.mark.line + 1, e.mark.column + 1,
-                     "invalid YAML: nesting too deep" + side_note);
-    return false;
-  } catch (const YAML::Exception& e) {
-    diagnostics->Add(path, e.mark.line + 1, e.mark.column + 1,
-                     "invalid YAML: " + e.msg + side_note);
+  YamlLoadError error;
+  if (!LoadYamlDocument(text, YamlLoadLimits{}, &doc->root, &doc->positions, &error)) {
+    diagnostics->Add(path, error.line, error.column, error.message + side_note);
     return false;
   }
   doc->positions.emplace("", TextSpan{1, 1, 1, 1});

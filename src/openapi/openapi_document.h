@@ -1,4 +1,4 @@
-// One side's OpenAPI files: YAML (or JSON) parsed by yaml-cpp into the JSON
+// One side's OpenAPI files: YAML (or JSON) parsed by libyaml into the JSON
 // model, with the line:column of every node by JSON pointer, and the $ref
 // resolver over them (same document, or a relative file of the repository;
 // nothing is fetched).
