@@ -85,15 +85,27 @@ TextSpan ApiDocument::Find(std::string pointer) const {
 ApiNode ApiNode::Child(const std::string& key) const {
   if (value == nullptr || !value->is_object()) return ApiNode{doc, nullptr, pointer};
   auto it = value->find(key);
-  std::string child = pointer + "/" + EscapePointerToken(key);
-  return ApiNode{doc, it == value->end() ? nullptr : &*it, child};
+  // The comparers call this for every key they look at: one allocation.
+  std::string child;
+  child.reserve(pointer.size() + 1 + key.size());
+  child += pointer;
+  child += '/';
+  AppendPointerToken(&child, key);
+  return ApiNode{doc, it == value->end() ? nullptr : &*it, std::move(child)};
 }
 
 ApiNode ApiNode::Child(size_t index) const {
-  std::string child = pointer + "/" + std::to_string(index);
+  char digits[24];
+  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, index);
+  (void)ec;
+  std::string child;
+  child.reserve(pointer.size() + 1 + static_cast<size_t>(end - digits));
+  child += pointer;
+  child += '/';
+  child.append(digits, end);
   if (value == nullptr || !value->is_array() || index >= value->size())
-    return ApiNode{doc, nullptr, child};
-  return ApiNode{doc, &(*value)[index], child};
+    return ApiNode{doc, nullptr, std::move(child)};
+  return ApiNode{doc, &(*value)[index], std::move(child)};
 }
 
 bool ParseApiDocument(const std::string& path, const std::string& text,

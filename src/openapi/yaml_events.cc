@@ -265,10 +265,8 @@ class Reader {
           // An empty item of a block sequence: yaml-cpp marks it where the
           // next token starts.
           if (value.empty() && s.anchor == nullptr && s.tag == nullptr && !open_.empty() &&
-              open_.back().block_sequence &&
-              event.start_mark.index == event.end_mark.index) {
-            marks_.At(marks_.NextToken(marks_.Offset(event.start_mark)), &node.line,
-                      &node.column);
+              open_.back().block_sequence && event.start_mark.index == event.end_mark.index) {
+            marks_.At(marks_.NextToken(marks_.Offset(event.start_mark)), &node.line, &node.column);
           }
           break;
         }
@@ -280,9 +278,9 @@ class Reader {
           const yaml_char_t* anchor =
               sequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor;
           uint32_t id = Add(sequence ? Node::kSequence : Node::kMap, event.start_mark, anchor);
-          open_.push_back(Open{id, pending_.size(),
-                               sequence && event.data.sequence_start.style ==
-                                               YAML_BLOCK_SEQUENCE_STYLE});
+          open_.push_back(
+              Open{id, pending_.size(),
+                   sequence && event.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE});
           break;
         }
         case YAML_SEQUENCE_END_EVENT:
@@ -395,7 +393,9 @@ struct Converter {
         out->get_ref<nlohmann::json::array_t&>().reserve(node.count);
         for (uint32_t i = 0; i < node.count; ++i) {
           uint32_t item = Child(node, i);
-          std::string child = pointer + "/" + std::to_string(i);
+          std::string child = pointer;
+          child += '/';
+          child += std::to_string(i);
           Record(child, At(item), 1);
           nlohmann::json value;
           if (!Convert(item, &value, depth + 1, child)) return false;
@@ -413,7 +413,11 @@ struct Converter {
           if (!inserted) {
             return Fail(key, "duplicate key \"" + key.text + "\" (YAML keeps only one of them)");
           }
-          std::string child = pointer + "/" + EscapePointerToken(key.text);
+          std::string child;
+          child.reserve(pointer.size() + 1 + key.text.size());
+          child += pointer;
+          child += '/';
+          AppendPointerToken(&child, key.text);
           Record(child, key, key.text.size());
           if (!Convert(Child(node, i + 1), &slot->second, depth + 1, child)) return false;
         }
@@ -425,6 +429,17 @@ struct Converter {
 };
 
 }  // namespace
+
+void AppendPointerToken(std::string* out, std::string_view token) {
+  size_t start = 0;
+  for (size_t i = 0; i < token.size(); ++i) {
+    if (token[i] != '~' && token[i] != '/') continue;
+    out->append(token.data() + start, i - start);
+    *out += token[i] == '~' ? "~0" : "~1";
+    start = i + 1;
+  }
+  out->append(token.data() + start, token.size() - start);
+}
 
 bool LoadYamlDocument(std::string_view text, const YamlLoadLimits& limits, nlohmann::json* root,
                       std::unordered_map<std::string, TextSpan>* positions, YamlLoadError* error) {

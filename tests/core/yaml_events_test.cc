@@ -2,6 +2,8 @@
 // positions, scalar typing, anchors and merge keys, limits and messages; and
 // the same model and positions as the yaml-cpp conversion it replaced, on every
 // document of the repository's fixtures.
+#include "openapi/yaml_events.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <catch2/catch.hpp>
@@ -11,7 +13,6 @@
 #include "config/yaml_scalar.h"
 #include "contract_lint/diagnostics.h"
 #include "openapi/openapi_document.h"
-#include "openapi/yaml_events.h"
 #include "test_support.h"
 
 namespace contract_lint {
@@ -24,7 +25,7 @@ struct Loaded {
   bool ok = false;
   json root;
   std::map<std::string, std::string> positions;  // pointer -> "line:col-end"
-  std::string error;                              // "line:col: message"
+  std::string error;                             // "line:col: message"
 };
 
 std::string Span(const TextSpan& s) {
@@ -37,8 +38,9 @@ Loaded Load(const std::string& text, YamlLoadLimits limits = {}) {
   std::unordered_map<std::string, TextSpan> positions;
   YamlLoadError error;
   out.ok = LoadYamlDocument(text, limits, &out.root, &positions, &error);
-  if (!out.ok) out.error = std::to_string(error.line) + ":" + std::to_string(error.column) + ": " +
-                           error.message;
+  if (!out.ok)
+    out.error =
+        std::to_string(error.line) + ":" + std::to_string(error.column) + ": " + error.message;
   for (const auto& [pointer, span] : positions) out.positions[pointer] = Span(span);
   return out;
 }
@@ -202,7 +204,8 @@ TEST_CASE("yaml loader: the same as yaml-cpp on edge cases", "[yaml]") {
       "base: &b {x: 1, y: 2}\nderived:\n  <<: *b\n  y: 3\n",
       "one: &o {a: 1}\ntwo: &t {a: 2, b: 2}\nm:\n  <<: [*o, *t]\n  c: 3\n",
       "a: |\n  line 1\n  line 2\nb: >-\n  folded\n  text\nc: 'it''s'\nd: \"\\u00e9\\t\"\n",
-      "\xEF\xBB\xBF" "a: 1\nb: [x]\n",
+      "\xEF\xBB\xBF"
+      "a: 1\nb: [x]\n",
       "a: 1\r\nb:\r\n  - x\r\n  - y\r\n",
       "\xC3\xA9t\xC3\xA9: {k\xC3\xA9: 1, b: 2}\nl: [\xC3\xA9, x]\n",
       "a: \"\xE2\x82\xAC\"\nb:\n- {x: \xE2\x82\xAC, y: 1}\n",
@@ -358,8 +361,9 @@ TEST_CASE("yaml loader: bad input is an error with its position", "[yaml]") {
   CHECK(Load("a: [1, 2\n").error ==
         "2:1: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at "
         "1:4)");
-  CHECK(Load("a: b: c\n").error == "1:5: invalid YAML: mapping values are not allowed in this "
-                                   "context");
+  CHECK(Load("a: b: c\n").error ==
+        "1:5: invalid YAML: mapping values are not allowed in this "
+        "context");
   CHECK(Load("a:\n\t- 1\n").error ==
         "2:1: invalid YAML: found character that cannot start any token (while scanning for the "
         "next token at 2:1)");
