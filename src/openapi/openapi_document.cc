@@ -2,6 +2,7 @@
 #include "openapi/openapi_document.h"
 
 #include <charconv>
+#include <thread>
 #include <vector>
 
 #include "jsonschema/schema_compare.h"
@@ -129,8 +130,40 @@ bool ParseApiDocument(const std::string& path, const std::string& text,
   return true;
 }
 
+void ApiSide::Prefetch(const std::vector<std::string>& paths) {
+  if (prefetching_.valid() || std::thread::hardware_concurrency() < 2) return;
+  for (const auto& path : paths) {
+    if (docs_.count(path) > 0) continue;
+    const SnapshotFile* file = snapshot_.Find(path);
+    std::string text, error;
+    if (file == nullptr || !snapshot_.Read(path, &text, &error)) continue;  // Load reports it
+    Prefetched& entry = prefetched_[path];
+    entry.text = std::move(text);
+    entry.doc = std::make_unique<ApiDocument>();
+    entry.doc->blob_id = file->blob_id;
+  }
+  if (prefetched_.empty()) return;
+  prefetching_ = std::async(std::launch::async, [this] {
+    for (auto it = prefetched_.begin(); it != prefetched_.end(); ++it) {
+      Prefetched& entry = it->second;
+      if (!ParseApiDocument(it->first, entry.text, side_note_, entry.doc.get(),
+                            &entry.diagnostics)) {
+        entry.doc.reset();
+      }
+      std::string().swap(entry.text);
+    }
+  });
+}
+
 const ApiDocument* ApiSide::Load(const std::string& path) {
   if (auto it = docs_.find(path); it != docs_.end()) return it->second.get();
+  if (prefetching_.valid()) prefetching_.get();  // rethrows what the parse threw
+  if (auto it = prefetched_.find(path); it != prefetched_.end()) {
+    for (auto& diagnostic : it->second.diagnostics.Sorted()) diagnostics_->Add(diagnostic);
+    std::unique_ptr<ApiDocument> doc = std::move(it->second.doc);
+    prefetched_.erase(it);
+    return docs_.emplace(path, std::move(doc)).first->second.get();
+  }
   std::unique_ptr<ApiDocument> doc;
   const SnapshotFile* file = snapshot_.Find(path);
   std::string text, error;
@@ -260,6 +293,16 @@ ApiDocumentCounts CompareChangedDocuments(
     std::set<std::string> files;  // what its $refs reach, itself included
   };
   std::map<std::string, Loaded> current_docs;
+  // The baseline documents that changed are parsed on another thread while
+  // the current side loads (most of a check of a large document is parsing).
+  std::vector<std::string> changed_before;
+  for (const auto& file : against.Files()) {
+    const SnapshotFile* after = current.Find(file.path);
+    if ((after == nullptr || after->blob_id != file.blob_id) && selected(file.path)) {
+      changed_before.push_back(file.path);
+    }
+  }
+  old_side.Prefetch(changed_before);
   for (const auto& file : current.Files()) {
     if (!selected(file.path)) continue;
     ++counts.files;
