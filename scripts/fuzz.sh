@@ -4,13 +4,13 @@
 # New inputs go to build-fuzz/corpus/<target>/, crashes, leaks and timeouts to
 # build-fuzz/crashes/. Exits non-zero on the first target that fails.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
-# Targets: fuzz_proto_loader fuzz_jsonschema_loader fuzz_jsonschema_compare fuzz_config
+# Targets: fuzz_proto_loader fuzz_jsonschema_loader fuzz_jsonschema_compare fuzz_config fuzz_api_loader
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_proto_loader fuzz_jsonschema_loader fuzz_jsonschema_compare fuzz_config)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_proto_loader fuzz_jsonschema_loader fuzz_jsonschema_compare fuzz_config fuzz_api_loader)
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 bash scripts/install-deps.sh --fuzz
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \

@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config git ca-certificates
   libprotobuf-dev libprotoc-dev protobuf-compiler
-  libgit2-dev nlohmann-json3-dev libvalijson-dev libcli11-dev catch2 libyaml-cpp-dev
+  libgit2-dev nlohmann-json3-dev libvalijson-dev libcli11-dev catch2 libyaml-cpp-dev libyaml-dev
   libmimalloc-dev libssl-dev
 )
 [ "${1:-}" = "--fuzz" ] && packages+=(clang-14 libclang-rt-14-dev)

@@ -86,8 +86,11 @@ struct Converter {
 }  // namespace
 
 nlohmann::json YamlScalarToJson(const YAML::Node& node) {
-  const std::string& text = node.Scalar();
-  if (node.Tag() != "?") return text;  // quoted or explicitly tagged: a string
+  if (node.Tag() != "?") return node.Scalar();  // quoted or explicitly tagged: a string
+  return YamlScalarText(node.Scalar());
+}
+
+nlohmann::json YamlScalarText(std::string_view text) {
   if (text == "true" || text == "True" || text == "TRUE") return true;
   if (text == "false" || text == "False" || text == "FALSE") return false;
   if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
@@ -99,7 +102,7 @@ nlohmann::json YamlScalarToJson(const YAML::Node& node) {
   double real = 0;
   auto [end2, ec2] = std::from_chars(text.data(), text.data() + text.size(), real);
   if (ec2 == std::errc() && end2 == text.data() + text.size()) return real;
-  return text;
+  return std::string(text);
 }
 
 bool ParseConfigText(const std::string& text, const std::string& path, nlohmann::json* document,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace YAML {
 class Node;
@@ -13,5 +14,9 @@ class Node;
 namespace contract_lint {
 
 nlohmann::json YamlScalarToJson(const YAML::Node& node);
+
+// The same rule for the text of a plain, untagged scalar (libyaml's loader,
+// src/openapi/yaml_events.cc).
+nlohmann::json YamlScalarText(std::string_view text);
 
 }  // namespace contract_lint

@@ -1,115 +1,19 @@
 // YAML/JSON -> JSON model with positions, and $ref resolution for OpenAPI.
 #include "openapi/openapi_document.h"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
-
 #include <charconv>
+#include <thread>
 #include <vector>
 
-#include "config/yaml_scalar.h"
 #include "jsonschema/schema_compare.h"
 #include "jsonschema/schema_side.h"
+#include "openapi/yaml_events.h"
 #include "utf8.h"
 
 namespace contract_lint {
 namespace {
 
-constexpr size_t kMaxNodes = 1000000;
-constexpr int kMaxDepth = 256;
 constexpr int kMaxHops = 64;
-
-struct Converter {
-  ApiDocument* doc = nullptr;
-  size_t nodes = 0;
-  std::string error;
-  YAML::Mark error_mark;
-
-  bool Fail(const YAML::Mark& mark, std::string message) {
-    if (error.empty()) {
-      error = std::move(message);
-      error_mark = mark;
-    }
-    return false;
-  }
-
-  void Record(const std::string& pointer, const YAML::Mark& mark, size_t length) {
-    TextSpan span{mark.line + 1, mark.column + 1, mark.line + 1,
-                  mark.column + 1 + static_cast<int>(length)};
-    doc->positions.emplace(pointer, span);
-  }
-
-  // YAML merge keys: `<<: *base` (or a list of them) adds the keys of each
-  // mapping that the node does not set itself; earlier mappings win.
-  bool Merge(const YAML::Node& node, nlohmann::json* out, int depth, const std::string& pointer) {
-    for (const auto& entry : node) {
-      if (!entry.first.IsScalar() || entry.first.Scalar() != "<<") continue;
-      std::vector<YAML::Node> sources;
-      if (entry.second.IsMap()) {
-        sources.push_back(entry.second);
-      } else if (entry.second.IsSequence()) {
-        for (const auto& item : entry.second) sources.push_back(item);
-      }
-      for (const auto& source : sources) {
-        if (!source.IsMap()) return Fail(entry.second.Mark(), "a merge key (<<) needs mappings");
-        nlohmann::json merged;
-        if (!Convert(source, &merged, depth + 1, pointer)) return false;
-        for (auto it = merged.begin(); it != merged.end(); ++it) {
-          if (!out->contains(it.key())) (*out)[it.key()] = it.value();
-        }
-      }
-      if (sources.empty()) return Fail(entry.second.Mark(), "a merge key (<<) needs mappings");
-    }
-    return true;
-  }
-
-  bool Convert(const YAML::Node& node, nlohmann::json* out, int depth, const std::string& pointer) {
-    if (++nodes > kMaxNodes) {
-      return Fail(node.Mark(), "the document expands to more than " + std::to_string(kMaxNodes) +
-                                   " nodes (aliases?)");
-    }
-    if (depth > kMaxDepth) {
-      return Fail(node.Mark(), "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
-    }
-    switch (node.Type()) {
-      case YAML::NodeType::Null:
-      case YAML::NodeType::Undefined:
-        *out = nullptr;
-        return true;
-      case YAML::NodeType::Scalar:
-        *out = YamlScalarToJson(node);
-        return true;
-      case YAML::NodeType::Sequence:
-        *out = nlohmann::json::array();
-        for (const auto& item : node) {
-          std::string child = pointer + "/" + std::to_string(out->size());
-          Record(child, item.Mark(), 1);
-          nlohmann::json value;
-          if (!Convert(item, &value, depth + 1, child)) return false;
-          out->push_back(std::move(value));
-        }
-        return true;
-      case YAML::NodeType::Map:
-        *out = nlohmann::json::object();
-        for (const auto& entry : node) {
-          if (!entry.first.IsScalar()) return Fail(entry.first.Mark(), "keys must be strings");
-          const std::string& key = entry.first.Scalar();
-          if (key == "<<") continue;  // merged below, after the explicit keys
-          if (out->contains(key)) {
-            return Fail(entry.first.Mark(),
-                        "duplicate key \"" + key + "\" (YAML keeps only one of them)");
-          }
-          std::string child = pointer + "/" + EscapePointerToken(key);
-          Record(child, entry.first.Mark(), key.size());
-          nlohmann::json value;
-          if (!Convert(entry.second, &value, depth + 1, child)) return false;
-          (*out)[key] = std::move(value);
-        }
-        return Merge(node, out, depth, pointer);
-    }
-    return true;
-  }
-};
 
 // Joins a relative reference to the folder of `from`; false when it leaves
 // the repository.
@@ -182,15 +86,27 @@ TextSpan ApiDocument::Find(std::string pointer) const {
 ApiNode ApiNode::Child(const std::string& key) const {
   if (value == nullptr || !value->is_object()) return ApiNode{doc, nullptr, pointer};
   auto it = value->find(key);
-  std::string child = pointer + "/" + EscapePointerToken(key);
-  return ApiNode{doc, it == value->end() ? nullptr : &*it, child};
+  // The comparers call this for every key they look at: one allocation.
+  std::string child;
+  child.reserve(pointer.size() + 1 + key.size());
+  child += pointer;
+  child += '/';
+  AppendPointerToken(&child, key);
+  return ApiNode{doc, it == value->end() ? nullptr : &*it, std::move(child)};
 }
 
 ApiNode ApiNode::Child(size_t index) const {
-  std::string child = pointer + "/" + std::to_string(index);
+  char digits[24];
+  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, index);
+  (void)ec;
+  std::string child;
+  child.reserve(pointer.size() + 1 + static_cast<size_t>(end - digits));
+  child += pointer;
+  child += '/';
+  child.append(digits, end);
   if (value == nullptr || !value->is_array() || index >= value->size())
-    return ApiNode{doc, nullptr, child};
-  return ApiNode{doc, &(*value)[index], child};
+    return ApiNode{doc, nullptr, std::move(child)};
+  return ApiNode{doc, &(*value)[index], std::move(child)};
 }
 
 bool ParseApiDocument(const std::string& path, const std::string& text,
@@ -205,30 +121,49 @@ bool ParseApiDocument(const std::string& path, const std::string& text,
                      DescribeInvalidUtf8(bad) + "; OpenAPI documents must be UTF-8" + side_note);
     return false;
   }
-  Converter converter;
-  converter.doc = doc;
-  try {
-    YAML::Node root = YAML::Load(text);
-    if (!converter.Convert(root, &doc->root, 0, "")) {
-      diagnostics->Add(path, converter.error_mark.line + 1, converter.error_mark.column + 1,
-                       converter.error + side_note);
-      return false;
-    }
-  } catch (const YAML::DeepRecursion& e) {
-    diagnostics->Add(path, e.mark.line + 1, e.mark.column + 1,
-                     "invalid YAML: nesting too deep" + side_note);
-    return false;
-  } catch (const YAML::Exception& e) {
-    diagnostics->Add(path, e.mark.line + 1, e.mark.column + 1,
-                     "invalid YAML: " + e.msg + side_note);
+  YamlLoadError error;
+  if (!LoadYamlDocument(text, YamlLoadLimits{}, &doc->root, &doc->positions, &error)) {
+    diagnostics->Add(path, error.line, error.column, error.message + side_note);
     return false;
   }
   doc->positions.emplace("", TextSpan{1, 1, 1, 1});
   return true;
 }
 
+void ApiSide::Prefetch(const std::vector<std::string>& paths) {
+  if (prefetching_.valid() || std::thread::hardware_concurrency() < 2) return;
+  for (const auto& path : paths) {
+    if (docs_.count(path) > 0) continue;
+    const SnapshotFile* file = snapshot_.Find(path);
+    std::string text, error;
+    if (file == nullptr || !snapshot_.Read(path, &text, &error)) continue;  // Load reports it
+    Prefetched& entry = prefetched_[path];
+    entry.text = std::move(text);
+    entry.doc = std::make_unique<ApiDocument>();
+    entry.doc->blob_id = file->blob_id;
+  }
+  if (prefetched_.empty()) return;
+  prefetching_ = std::async(std::launch::async, [this] {
+    for (auto it = prefetched_.begin(); it != prefetched_.end(); ++it) {
+      Prefetched& entry = it->second;
+      if (!ParseApiDocument(it->first, entry.text, side_note_, entry.doc.get(),
+                            &entry.diagnostics)) {
+        entry.doc.reset();
+      }
+      std::string().swap(entry.text);
+    }
+  });
+}
+
 const ApiDocument* ApiSide::Load(const std::string& path) {
   if (auto it = docs_.find(path); it != docs_.end()) return it->second.get();
+  if (prefetching_.valid()) prefetching_.get();  // rethrows what the parse threw
+  if (auto it = prefetched_.find(path); it != prefetched_.end()) {
+    for (auto& diagnostic : it->second.diagnostics.Sorted()) diagnostics_->Add(diagnostic);
+    std::unique_ptr<ApiDocument> doc = std::move(it->second.doc);
+    prefetched_.erase(it);
+    return docs_.emplace(path, std::move(doc)).first->second.get();
+  }
   std::unique_ptr<ApiDocument> doc;
   const SnapshotFile* file = snapshot_.Find(path);
   std::string text, error;
@@ -358,6 +293,16 @@ ApiDocumentCounts CompareChangedDocuments(
     std::set<std::string> files;  // what its $refs reach, itself included
   };
   std::map<std::string, Loaded> current_docs;
+  // The baseline documents that changed are parsed on another thread while
+  // the current side loads (most of a check of a large document is parsing).
+  std::vector<std::string> changed_before;
+  for (const auto& file : against.Files()) {
+    const SnapshotFile* after = current.Find(file.path);
+    if ((after == nullptr || after->blob_id != file.blob_id) && selected(file.path)) {
+      changed_before.push_back(file.path);
+    }
+  }
+  old_side.Prefetch(changed_before);
   for (const auto& file : current.Files()) {
     if (!selected(file.path)) continue;
     ++counts.files;

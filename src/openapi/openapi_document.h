@@ -1,10 +1,11 @@
-// One side's OpenAPI files: YAML (or JSON) parsed by yaml-cpp into the JSON
+// One side's OpenAPI files: YAML (or JSON) parsed by libyaml into the JSON
 // model, with the line:column of every node by JSON pointer, and the $ref
 // resolver over them (same document, or a relative file of the repository;
 // nothing is fetched).
 #pragma once
 
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -65,6 +66,10 @@ class ApiSide {
 
   // The parsed file, or null when missing or invalid (diagnosed once).
   const ApiDocument* Load(const std::string& path);
+  // Reads `paths` now and parses them on another thread while the caller goes
+  // on; Load takes those results (and reports their errors only then, so
+  // the outcome is the same as without).
+  void Prefetch(const std::vector<std::string>& paths);
   ApiNode Root(const ApiDocument& doc) const { return ApiNode{&doc, &doc.root, ""}; }
 
   // Follows `$ref`s from `node` until a node without one; reports a $ref
@@ -87,6 +92,13 @@ class ApiSide {
   Diagnostics* diagnostics_;
   std::map<std::string, std::unique_ptr<ApiDocument>> docs_;  // null = failed to load
   std::set<std::pair<const ApiDocument*, std::string>> reported_;
+  struct Prefetched {
+    std::string text;
+    std::unique_ptr<ApiDocument> doc;  // null when the text did not parse
+    Diagnostics diagnostics;           // why
+  };
+  std::map<std::string, Prefetched> prefetched_;  // filled by `prefetching_`
+  std::future<void> prefetching_;                 // declared last: joined first
 };
 
 // How OpenAPI and AsyncAPI pick the documents a change can affect. Every

@@ -6,11 +6,12 @@
 #                            joined by NUL (cross-file $refs)
 #   fuzz_jsonschema_compare  previous NUL current, per file of each JSON Schema case
 #   fuzz_config              every contract-lint.yaml / buf.yaml of the fixtures
+#   fuzz_api_loader          every tenth of the first 400 OpenAPI/AsyncAPI fixture .yaml under 8 KB
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=tests/fuzz/corpus
 rm -rf "$out"
-mkdir -p "$out"/{fuzz_proto_loader,fuzz_jsonschema_loader,fuzz_jsonschema_compare,fuzz_config}
+mkdir -p "$out"/{fuzz_proto_loader,fuzz_jsonschema_loader,fuzz_jsonschema_compare,fuzz_config,fuzz_api_loader}
 put() {  # put TARGET < data
   local tmp; tmp=$(mktemp)
   cat >"$tmp"
@@ -22,6 +23,8 @@ put() {  # put TARGET < data
   fi
 }
 find fixtures -name '*.proto' -print0 | sort -z | while IFS= read -r -d '' f; do put fuzz_proto_loader <"$f"; done
+find fixtures/openapi fixtures/asyncapi -name '*.yaml' -size -8k | LC_ALL=C sort | head -400 | awk 'NR%10==1' |
+  while read -r f; do put fuzz_api_loader <"$f"; done
 find fixtures -name '*.json' -print0 | sort -z | while IFS= read -r -d '' f; do put fuzz_jsonschema_loader <"$f"; done
 for case in fixtures/jsonschema/*/; do
   mapfile -d '' files < <(find "$case/current" -name '*.json' -print0 2>/dev/null | sort -z)
