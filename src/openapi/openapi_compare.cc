@@ -603,6 +603,7 @@ class Comparer {
   struct Param {
     ApiNode node;  // dereferenced
     std::string label;
+    bool path_level = false;  // declared by the path item, not overridden by the operation
   };
 
   std::map<std::string, Param> Params(ApiSide& side, const std::string& path, const ApiNode& item,
@@ -623,7 +624,7 @@ class Comparer {
           for (size_t p = 0; p < names.size(); ++p)
             if (names[p] == name) key = "path#" + std::to_string(p);
         }
-        params[key] = Param{param, in + " parameter \"" + name + "\""};
+        params[key] = Param{param, in + " parameter \"" + name + "\"", owner.value == item.value};
       }
     }
     return params;
@@ -641,6 +642,12 @@ class Comparer {
         if (key.starts_with("path")) {
           Emit("new-request-path-parameter", param.node, Side::kCurrent, subject,
                "new " + param.label + " in " + op.label + ": requests of old clients lack it");
+        } else if (required && param.path_level) {
+          // oasdiff's "default" parameters: those of the path item, for every operation.
+          Emit("new-required-request-default-parameter-to-existing-path", param.node,
+               Side::kCurrent, subject,
+               "new required " + param.label + " of the path " + op.new_path + " in " + op.label +
+                   ": requests of old clients lack it");
         } else if (required) {
           Emit("new-required-request-parameter", param.node, Side::kCurrent, subject,
                "new required " + param.label + " in " + op.label +
@@ -956,6 +963,35 @@ class Comparer {
     }
   }
 
+  // A media range (`application/*`, `*/*`) covers a name (`application/json`).
+  static bool Covers(const std::string& range, const std::string& name) {
+    std::string bare = Lower(name.substr(0, name.find(';')));
+    std::string r = Lower(range.substr(0, range.find(';')));
+    if (r == "*/*") return bare != r;
+    return r.size() > 2 && r.ends_with("/*") && bare != r &&
+           bare.starts_with(r.substr(0, r.size() - 1));
+  }
+  // The new media range, absent before, that takes the place of the removed `media`.
+  static std::string Generalizing(const ApiNode& old_content, const ApiNode& new_content,
+                                  const std::string& media) {
+    if (!new_content || !new_content.value->is_object()) return "";
+    for (auto it = new_content.value->begin(); it != new_content.value->end(); ++it) {
+      if (old_content.value->contains(it.key())) continue;
+      if (Covers(it.key(), media)) return it.key();
+    }
+    return "";
+  }
+  // True when the new media range `range` generalizes a removed old media type.
+  static bool Generalizes(const ApiNode& old_content, const ApiNode& new_content,
+                          const std::string& range) {
+    if (!old_content || !old_content.value->is_object()) return false;
+    for (auto it = old_content.value->begin(); it != old_content.value->end(); ++it) {
+      if (new_content.value->contains(it.key())) continue;
+      if (Generalizing(old_content, new_content, it.key()) == range) return true;
+    }
+    return false;
+  }
+
   void Content(const Operation& op, const std::string& subject, const ApiNode& old_content,
                const ApiNode& new_content, const ApiNode& new_owner, bool request) {
     std::string side = request ? "request" : "response";
@@ -964,6 +1000,22 @@ class Comparer {
       for (auto it = old_content.value->begin(); it != old_content.value->end(); ++it) {
         const std::string& media = it.key();
         ApiNode new_media = new_content.Child(media);
+        std::string general = request ? "" : Generalizing(old_content, new_content, media);
+        if (!new_media && !general.empty()) {
+          Emit("response-media-type-name-generalized", new_content.Child(general), Side::kCurrent,
+               subject + " " + media,
+               "media type " + media + " of the " + subject.substr(op.label.size() + 1) + " of " +
+                   op.label + " generalized to " + general +
+                   ": old clients may receive content they cannot read",
+               media, general);
+          continue;
+        }
+        bool specialized = false;  // `application/*` narrowed to a name it covers
+        if (!new_media && !request && new_content && new_content.value->is_object()) {
+          for (auto n = new_content.value->begin(); n != new_content.value->end(); ++n)
+            specialized |= !old_content.value->contains(n.key()) && Covers(media, n.key());
+        }
+        if (!new_media && specialized) continue;
         if (!new_media) {
           Emit(request ? "request-body-media-type-removed" : "response-media-type-removed", at,
                Side::kCurrent, subject + " " + media,
@@ -998,6 +1050,8 @@ class Comparer {
       for (auto it = new_content.value->begin(); it != new_content.value->end(); ++it) {
         if (old_content && old_content.value->is_object() && old_content.value->contains(it.key()))
           continue;
+        if (!request && Generalizes(old_content, new_content, it.key()))
+          continue;  // reported above
         Emit(request ? "request-body-media-type-added" : "response-media-type-added",
              new_content.Child(it.key()), Side::kCurrent, subject + " " + it.key(),
              "media type " + it.key() + " added to the " + subject.substr(op.label.size() + 1) +
