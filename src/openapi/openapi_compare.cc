@@ -1077,6 +1077,16 @@ class Comparer {
     return node;
   }
 
+  // Keywords whose changes the walk reports (Constraints, Keywords): `const` (the
+  // engine reads it as a one-value enum) and the 2020-12 subschema keywords.
+  static bool IsWalkKeyword(const std::string& token) {
+    return token == "const" || token == "if" || token == "then" || token == "else" ||
+           token == "contains" || token == "propertyNames" || token == "unevaluatedItems" ||
+           token == "unevaluatedProperties" || token == "contentSchema" || token == "prefixItems" ||
+           token == "patternProperties" || token == "dependentSchemas" ||
+           token == "dependentRequired";
+  }
+
   // Maps an engine change to oasdiff's id for it ("" when oasdiff has none, or
   // the walk above owns it); `path` gets the property path ("" = the body).
   static std::string OasId(const Change& change, bool request, std::string* path) {
@@ -1179,7 +1189,36 @@ class Comparer {
       if (change.rule == "REQUIRED_NO_ADD") now_required.insert(named(p, change.after));
       if (change.rule == "REQUIRED_NO_DELETE") no_longer_required.insert(named(p, change.before));
     }
+    // `const` (which the engine reads as a one-value enum) and a 2020-12 subschema
+    // keyword added or removed are the walk's (Constraints, Keywords).
+    auto walks = [&](const Change& change) {
+      std::vector<std::string> tokens =
+          PointerTokens(change.subject.empty() ? change.location : change.subject);
+      std::string pointer;
+      auto escape = [](std::string token) {
+        std::string out;
+        for (char c : token) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        return out;
+      };
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i] == "properties" && i + 1 < tokens.size()) {
+          pointer += "/properties/" + escape(tokens[++i]);
+          continue;
+        }
+        pointer += "/" + escape(tokens[i]);
+        if (tokens[i] == "const") return true;
+        if (!IsWalkKeyword(tokens[i])) continue;
+        try {
+          nlohmann::json::json_pointer at(pointer);
+          return before.contains(at) != after.contains(at);
+        } catch (const nlohmann::json::exception&) {
+          return false;
+        }
+      }
+      return false;
+    };
     for (const Change& change : changes) {
+      if (walks(change)) continue;
       std::string prop;
       std::string id = OasId(change, request, &prop);
       const std::string& rule = change.rule;
@@ -1492,6 +1531,10 @@ class Comparer {
     }
   }
 
+  static bool Branches(const ApiNode& schema) {
+    return schema.Child("oneOf") || schema.Child("anyOf");
+  }
+
   // oasdiff's wrapped-in-one-of: an object body whose properties moved into the
   // branches of a new oneOf, none of which keeps the old schema as it was.
   bool WrappedInOneOf(const ApiNode& old_schema, const ApiNode& new_schema, bool request) {
@@ -1574,7 +1617,11 @@ class Comparer {
                           : ": old clients may not expect null"),
            old_null ? "nullable" : "not nullable", new_null ? "nullable" : "not nullable");
     }
-    if (before != after && !(request ? Accepts(after, before) : Accepts(before, after))) {
+    // A type written only in oneOf/anyOf branches is judged by the engine.
+    bool branched =
+        (before.empty() && Branches(old_schema)) || (after.empty() && Branches(new_schema));
+    if (before != after && !branched &&
+        !(request ? Accepts(after, before) : Accepts(before, after))) {
       ApiNode at = new_schema.Child("type") ? new_schema.Child("type") : new_schema;
       std::string stem = side + (prop.empty() ? "-body-" : "-property-");
       // oasdiff's finer ids: a type list that lost members (request) or gained
@@ -1677,8 +1724,20 @@ class Comparer {
       Schema(old_prop, new_prop, request, path, depth + 1,
              hidden_prop || Flag(new_prop, hidden) || Flag(old_prop, hidden));
     }
+    // Properties that moved into oneOf/anyOf branches are not removed: the engine
+    // judges the branches.
+    std::set<std::string> in_branches;
+    for (const char* keyword : {"oneOf", "anyOf"}) {
+      ApiNode list = new_schema.Child(keyword);
+      if (!list || !list.value->is_array()) continue;
+      for (size_t i = 0; i < list.value->size(); ++i) {
+        Shape branch;
+        Collect(new_, new_.Deref(list.Child(i)), &branch, 0);
+        for (const auto& [name, node] : branch.properties) in_branches.insert(name);
+      }
+    }
     for (const auto& [name, old_prop_raw] : old_shape.properties) {
-      if (new_shape.properties.count(name)) continue;
+      if (new_shape.properties.count(name) || in_branches.count(name)) continue;
       ApiNode old_prop = old_.Deref(old_prop_raw);
       if (Flag(old_prop, hidden)) continue;
       std::string path = prop.empty() ? name : prop + "/" + name;
