@@ -1191,9 +1191,8 @@ class Comparer {
     }
     // `const` (which the engine reads as a one-value enum) and a 2020-12 subschema
     // keyword added or removed are the walk's (Constraints, Keywords).
-    auto walks = [&](const Change& change) {
-      std::vector<std::string> tokens =
-          PointerTokens(change.subject.empty() ? change.location : change.subject);
+    auto walks_at = [&](const std::string& where) {
+      std::vector<std::string> tokens = PointerTokens(where);
       std::string pointer;
       auto escape = [](std::string token) {
         std::string out;
@@ -1216,6 +1215,9 @@ class Comparer {
         }
       }
       return false;
+    };
+    auto walks = [&](const Change& change) {
+      return walks_at(change.location) || (!change.subject.empty() && walks_at(change.subject));
     };
     for (const Change& change : changes) {
       if (walks(change)) continue;
