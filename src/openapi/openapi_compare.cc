@@ -652,6 +652,10 @@ class Comparer {
           Emit("new-required-request-parameter", param.node, Side::kCurrent, subject,
                "new required " + param.label + " in " + op.label +
                    ": requests of old clients lack it");
+        } else if (param.path_level) {
+          Emit("new-optional-request-default-parameter-to-existing-path", param.node,
+               Side::kCurrent, subject,
+               "new optional " + param.label + " of the path " + op.new_path + " in " + op.label);
         } else {
           Emit("new-optional-request-parameter", param.node, Side::kCurrent, subject,
                "new optional " + param.label + " in " + op.label);

@@ -651,6 +651,8 @@ constexpr RuleInfo kRows[] = {
         "Checks that a response property deprecated with an x-sunset gives a YYYY-MM-DD date."),
     Row("new-required-request-default-parameter-to-existing-path", Severity::kError,
         "Checks that no required parameter is added to the path item of an existing path."),
+    Row("new-optional-request-default-parameter-to-existing-path", Severity::kInfo,
+        "Reports an optional parameter added to the path item of an existing path."),
     Row("response-media-type-name-generalized", Severity::kError,
         "Checks that a response media type is not replaced by a range that covers it "
         "(application/json to application/*)."),
