@@ -263,6 +263,12 @@ bool Accepts(const std::set<std::string>& outer, const std::set<std::string>& in
   return true;
 }
 
+// True when `inner` is a non-empty proper subset of `outer` (a type list lost members).
+bool Subset(const std::set<std::string>& inner, const std::set<std::string>& outer) {
+  return !inner.empty() && inner.size() < outer.size() &&
+         std::includes(outer.begin(), outer.end(), inner.begin(), inner.end());
+}
+
 // A schema's properties and required names, with allOf branches merged.
 struct Shape {
   std::map<std::string, ApiNode> properties;
@@ -597,6 +603,7 @@ class Comparer {
   struct Param {
     ApiNode node;  // dereferenced
     std::string label;
+    bool path_level = false;  // declared by the path item, not overridden by the operation
   };
 
   std::map<std::string, Param> Params(ApiSide& side, const std::string& path, const ApiNode& item,
@@ -617,7 +624,7 @@ class Comparer {
           for (size_t p = 0; p < names.size(); ++p)
             if (names[p] == name) key = "path#" + std::to_string(p);
         }
-        params[key] = Param{param, in + " parameter \"" + name + "\""};
+        params[key] = Param{param, in + " parameter \"" + name + "\"", owner.value == item.value};
       }
     }
     return params;
@@ -632,10 +639,23 @@ class Comparer {
       bool required = Flag(param.node, "required");
       std::string subject = op.label + " " + param.label;
       if (it == old_params.end()) {
-        if (required) {
+        if (key.starts_with("path")) {
+          Emit("new-request-path-parameter", param.node, Side::kCurrent, subject,
+               "new " + param.label + " in " + op.label + ": requests of old clients lack it");
+        } else if (required && param.path_level) {
+          // oasdiff's "default" parameters: those of the path item, for every operation.
+          Emit("new-required-request-default-parameter-to-existing-path", param.node,
+               Side::kCurrent, subject,
+               "new required " + param.label + " of the path " + op.new_path + " in " + op.label +
+                   ": requests of old clients lack it");
+        } else if (required) {
           Emit("new-required-request-parameter", param.node, Side::kCurrent, subject,
                "new required " + param.label + " in " + op.label +
                    ": requests of old clients lack it");
+        } else if (param.path_level) {
+          Emit("new-optional-request-default-parameter-to-existing-path", param.node,
+               Side::kCurrent, subject,
+               "new optional " + param.label + " of the path " + op.new_path + " in " + op.label);
         } else {
           Emit("new-optional-request-parameter", param.node, Side::kCurrent, subject,
                "new optional " + param.label + " in " + op.label);
@@ -643,6 +663,20 @@ class Comparer {
         continue;
       }
       const ApiNode& old_param = it->second.node;
+      if (Flag(param.node, "deprecated")) {
+        if (!Flag(old_param, "deprecated") && SunsetUnreadable(param.node)) {
+          Emit("request-parameter-sunset-parse", param.node.Child("x-sunset"), Side::kCurrent,
+               subject,
+               param.label + " of " + op.label +
+                   " deprecated with an x-sunset that is not a YYYY-MM-DD date");
+        }
+        if (Flag(old_param, "deprecated") && old_param.Child("x-sunset") &&
+            !param.node.Child("x-sunset")) {
+          Emit("request-parameter-sunset-deleted", param.node, Side::kCurrent, subject,
+               "x-sunset removed from the deprecated " + param.label + " of " + op.label +
+                   ": clients lose the date until which it is accepted");
+        }
+      }
       bool was_required = Flag(old_param, "required");
       if (required && !was_required) {
         Emit("request-parameter-became-required", param.node.Child("required"), Side::kCurrent,
@@ -668,18 +702,32 @@ class Comparer {
         }
         if (before != after && !Accepts(after, before)) {
           ApiNode at = new_schema.Child("type") ? new_schema.Child("type") : new_schema;
-          Emit("request-parameter-type-changed", at, Side::kCurrent, subject,
-               param.label + " of " + op.label + " type changed from " + TypeText(before) + " to " +
-                   TypeText(after) + ": values old clients send may be rejected",
+          bool narrowed = Subset(after, before);
+          Emit(narrowed ? "request-parameter-list-of-types-narrowed"
+                        : "request-parameter-type-changed",
+               at, Side::kCurrent, subject,
+               param.label + " of " + op.label +
+                   (narrowed ? " list of types narrowed from " : " type changed from ") +
+                   TypeText(before) + " to " + TypeText(after) +
+                   ": values old clients send may be rejected",
                TypeText(before), TypeText(after));
         }
         Constraints(old_schema, new_schema, true, "request-parameter", param.label, subject,
                     op.label);
         if (key.starts_with("header:")) HeaderProperties(op, param.label, old_schema, new_schema);
+        ParamProperties(op, param.label, old_schema, new_schema);
       }
     }
     for (const auto& [key, param] : old_params) {
       if (new_params.count(key)) continue;
+      std::string sunset;
+      if (Flag(param.node, "deprecated") && SunsetInFuture(param.node, &sunset)) {
+        Emit("request-parameter-removed-before-sunset", new_op, Side::kCurrent,
+             op.label + " " + param.label,
+             param.label + " removed from " + op.label + " before its sunset date " + sunset +
+                 ": clients may send it until then");
+        continue;
+      }
       Emit("request-parameter-removed", new_op, Side::kCurrent, op.label + " " + param.label,
            param.label + " removed from " + op.label);
     }
@@ -714,6 +762,60 @@ class Comparer {
       if (new_enum && new_enum.value->is_array() && !old_prop.Child("enum")) {
         Emit("request-header-property-became-enum", new_enum, Side::kCurrent, subject,
              what + " became an enum: values old clients send may be rejected");
+      }
+    }
+  }
+
+  // The properties of an object-valued parameter (a deepObject query, a header
+  // serialised `k=v,k=v`) present on both sides, judged BACKWARD: null no longer
+  // accepted, enum values removed, types narrowed.
+  void ParamProperties(const Operation& op, const std::string& label, const ApiNode& old_schema,
+                       const ApiNode& new_schema) {
+    Shape old_shape, new_shape;
+    Collect(old_, old_schema, &old_shape, 0);
+    Collect(new_, new_schema, &new_shape, 0);
+    for (const auto& [name, raw] : new_shape.properties) {
+      auto it = old_shape.properties.find(name);
+      if (it == old_shape.properties.end()) continue;
+      ApiNode old_prop = old_.Deref(it->second), new_prop = new_.Deref(raw);
+      if (!old_prop || !new_prop || !old_prop.value->is_object() || !new_prop.value->is_object())
+        continue;
+      std::string subject = op.label + " " + label + " " + name;
+      std::string what = "property \"" + name + "\" of " + label + " in " + op.label;
+      auto before = Types(old_prop), after = Types(new_prop);
+      bool old_null = SplitNull(&before), new_null = SplitNull(&after);
+      if (old_null && !new_null) {
+        Emit("request-parameter-property-became-not-nullable", NullAt(new_prop), Side::kCurrent,
+             subject, what + " became not nullable: old clients may send null", "nullable",
+             "not nullable");
+      }
+      if (before != after && !Accepts(after, before)) {
+        ApiNode at = new_prop.Child("type") ? new_prop.Child("type") : new_prop;
+        std::string id = "request-parameter-property-type-changed", change = " type changed from ";
+        if (Subset(after, before)) {
+          id = "request-parameter-property-list-of-types-narrowed";
+          change = " list of types narrowed from ";
+        } else if (Accepts(before, after)) {  // number -> integer
+          id = "request-parameter-property-type-specialized";
+          change = " type specialized from ";
+        }
+        Emit(id, at, Side::kCurrent, subject,
+             what + change + TypeText(before) + " to " + TypeText(after) +
+                 ": values old clients send may be rejected",
+             TypeText(before), TypeText(after));
+      }
+      ApiNode old_enum = old_prop.Child("enum"), new_enum = new_prop.Child("enum");
+      if (old_enum && new_enum && old_enum.value->is_array() && new_enum.value->is_array()) {
+        for (const auto& value : *old_enum.value) {
+          if (std::find(new_enum.value->begin(), new_enum.value->end(), value) !=
+              new_enum.value->end())
+            continue;
+          Emit("request-parameter-property-enum-value-removed", new_enum, Side::kCurrent, subject,
+               what + ": enum value " + value.dump() +
+                   " removed: values old clients send may be "
+                   "rejected",
+               value.dump(), "");
+        }
       }
     }
   }
@@ -846,9 +948,12 @@ class Comparer {
       }
       if (before != after && !Accepts(before, after)) {
         ApiNode at = new_schema.Child("type") ? new_schema.Child("type") : new_schema;
-        Emit("response-header-type-changed", at, Side::kCurrent, sub,
+        bool generalized = Accepts(after, before);  // integer -> number, a type added
+        Emit(generalized ? "response-header-type-generalized" : "response-header-type-changed", at,
+             Side::kCurrent, sub,
              "response header " + name + " of the " + subject.substr(op.label.size() + 1) + " of " +
-                 op.label + " type changed from " + TypeText(before) + " to " + TypeText(after) +
+                 op.label + (generalized ? " type generalized from " : " type changed from ") +
+                 TypeText(before) + " to " + TypeText(after) +
                  ": old clients may not read the new values",
              TypeText(before), TypeText(after));
       }
@@ -862,6 +967,35 @@ class Comparer {
     }
   }
 
+  // A media range (`application/*`, `*/*`) covers a name (`application/json`).
+  static bool Covers(const std::string& range, const std::string& name) {
+    std::string bare = Lower(name.substr(0, name.find(';')));
+    std::string r = Lower(range.substr(0, range.find(';')));
+    if (r == "*/*") return bare != r;
+    return r.size() > 2 && r.ends_with("/*") && bare != r &&
+           bare.starts_with(r.substr(0, r.size() - 1));
+  }
+  // The new media range, absent before, that takes the place of the removed `media`.
+  static std::string Generalizing(const ApiNode& old_content, const ApiNode& new_content,
+                                  const std::string& media) {
+    if (!new_content || !new_content.value->is_object()) return "";
+    for (auto it = new_content.value->begin(); it != new_content.value->end(); ++it) {
+      if (old_content.value->contains(it.key())) continue;
+      if (Covers(it.key(), media)) return it.key();
+    }
+    return "";
+  }
+  // True when the new media range `range` generalizes a removed old media type.
+  static bool Generalizes(const ApiNode& old_content, const ApiNode& new_content,
+                          const std::string& range) {
+    if (!old_content || !old_content.value->is_object()) return false;
+    for (auto it = old_content.value->begin(); it != old_content.value->end(); ++it) {
+      if (new_content.value->contains(it.key())) continue;
+      if (Generalizing(old_content, new_content, it.key()) == range) return true;
+    }
+    return false;
+  }
+
   void Content(const Operation& op, const std::string& subject, const ApiNode& old_content,
                const ApiNode& new_content, const ApiNode& new_owner, bool request) {
     std::string side = request ? "request" : "response";
@@ -870,6 +1004,22 @@ class Comparer {
       for (auto it = old_content.value->begin(); it != old_content.value->end(); ++it) {
         const std::string& media = it.key();
         ApiNode new_media = new_content.Child(media);
+        std::string general = request ? "" : Generalizing(old_content, new_content, media);
+        if (!new_media && !general.empty()) {
+          Emit("response-media-type-name-generalized", new_content.Child(general), Side::kCurrent,
+               subject + " " + media,
+               "media type " + media + " of the " + subject.substr(op.label.size() + 1) + " of " +
+                   op.label + " generalized to " + general +
+                   ": old clients may receive content they cannot read",
+               media, general);
+          continue;
+        }
+        bool specialized = false;  // `application/*` narrowed to a name it covers
+        if (!new_media && !request && new_content && new_content.value->is_object()) {
+          for (auto n = new_content.value->begin(); n != new_content.value->end(); ++n)
+            specialized |= !old_content.value->contains(n.key()) && Covers(media, n.key());
+        }
+        if (!new_media && specialized) continue;
         if (!new_media) {
           Emit(request ? "request-body-media-type-removed" : "response-media-type-removed", at,
                Side::kCurrent, subject + " " + media,
@@ -880,15 +1030,32 @@ class Comparer {
         where_ = subject + " " + media;
         active_.clear();
         size_t first = out_->size();
-        Schema(old_.Deref(old_content.Child(media).Child("schema")),
-               new_.Deref(new_media.Child("schema")), request, "", 0);
-        Engine(old_content.Child(media).Child("schema"), new_media.Child("schema"), request, first);
+        ApiNode old_schema = old_content.Child(media).Child("schema");
+        ApiNode new_schema = new_media.Child("schema");
+        if (request && !old_schema && new_schema) {
+          Emit("request-body-media-type-schema-added", new_schema, Side::kCurrent,
+               subject + " " + media,
+               "schema added to media type " + media + " of the " +
+                   subject.substr(op.label.size() + 1) + " of " + op.label +
+                   ": requests old clients send may not match it");
+        } else if (!request && old_schema && !new_schema) {
+          Emit("response-body-media-type-schema-removed", new_media, Side::kCurrent,
+               subject + " " + media,
+               "schema removed from media type " + media + " of the " +
+                   subject.substr(op.label.size() + 1) + " of " + op.label +
+                   ": old clients no longer know what it carries");
+        }
+        wrapped_ = false;
+        Schema(old_.Deref(old_schema), new_.Deref(new_schema), request, "", 0);
+        if (!wrapped_) Engine(old_schema, new_schema, request, first);
       }
     }
     if (new_content && new_content.value->is_object()) {
       for (auto it = new_content.value->begin(); it != new_content.value->end(); ++it) {
         if (old_content && old_content.value->is_object() && old_content.value->contains(it.key()))
           continue;
+        if (!request && Generalizes(old_content, new_content, it.key()))
+          continue;  // reported above
         Emit(request ? "request-body-media-type-added" : "response-media-type-added",
              new_content.Child(it.key()), Side::kCurrent, subject + " " + it.key(),
              "media type " + it.key() + " added to the " + subject.substr(op.label.size() + 1) +
@@ -912,6 +1079,16 @@ class Comparer {
       node = next;
     }
     return node;
+  }
+
+  // Keywords whose changes the walk reports (Constraints, Keywords): `const` (the
+  // engine reads it as a one-value enum) and the 2020-12 subschema keywords.
+  static bool IsWalkKeyword(const std::string& token) {
+    return token == "const" || token == "if" || token == "then" || token == "else" ||
+           token == "contains" || token == "propertyNames" || token == "unevaluatedItems" ||
+           token == "unevaluatedProperties" || token == "contentSchema" || token == "prefixItems" ||
+           token == "patternProperties" || token == "dependentSchemas" ||
+           token == "dependentRequired";
   }
 
   // Maps an engine change to oasdiff's id for it ("" when oasdiff has none, or
@@ -1016,7 +1193,38 @@ class Comparer {
       if (change.rule == "REQUIRED_NO_ADD") now_required.insert(named(p, change.after));
       if (change.rule == "REQUIRED_NO_DELETE") no_longer_required.insert(named(p, change.before));
     }
+    // `const` (which the engine reads as a one-value enum) and a 2020-12 subschema
+    // keyword added or removed are the walk's (Constraints, Keywords).
+    auto walks_at = [&](const std::string& where) {
+      std::vector<std::string> tokens = PointerTokens(where);
+      std::string pointer;
+      auto escape = [](std::string token) {
+        std::string out;
+        for (char c : token) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        return out;
+      };
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i] == "properties" && i + 1 < tokens.size()) {
+          pointer += "/properties/" + escape(tokens[++i]);
+          continue;
+        }
+        pointer += "/" + escape(tokens[i]);
+        if (tokens[i] == "const") return true;
+        if (!IsWalkKeyword(tokens[i])) continue;
+        try {
+          nlohmann::json::json_pointer at(pointer);
+          return before.contains(at) != after.contains(at);
+        } catch (const nlohmann::json::exception&) {
+          return false;
+        }
+      }
+      return false;
+    };
+    auto walks = [&](const Change& change) {
+      return walks_at(change.location) || (!change.subject.empty() && walks_at(change.subject));
+    };
     for (const Change& change : changes) {
+      if (walks(change)) continue;
       std::string prop;
       std::string id = OasId(change, request, &prop);
       const std::string& rule = change.rule;
@@ -1065,6 +1273,15 @@ class Comparer {
         continue;
       }
       if (it != seen.end()) continue;
+      if (id.ends_with("-type-changed")) {
+        // The walk may have reported the same type change under a finer id.
+        std::string stem = id.substr(0, id.size() - std::string("type-changed").size());
+        bool finer = false;
+        for (const char* alt :
+             {"list-of-types-narrowed", "list-of-types-widened", "type-generalized"})
+          finer |= seen.count({stem + alt, subject}) > 0;
+        if (finer) continue;
+      }
       if (LevelOf(id) == Severity::kError && !breaks) continue;
       std::string what = prop.empty() ? where_ : side + " property \"" + prop + "\" in " + where_;
       std::string consequence = !breaks   ? ""
@@ -1078,6 +1295,92 @@ class Comparer {
       if (id == "new-optional-request-property" && breaks)
         out_->back().direction = Direction::kNarrowing;
       seen.emplace(std::pair{id, subject}, out_->size() - 1);
+    }
+  }
+
+  // The JSON Schema 2020-12 keywords oasdiff checks by presence (if/then/else,
+  // contains, propertyNames, unevaluated*, contentSchema, prefixItems), by
+  // value (contentEncoding, contentMediaType) and by entry (patternProperties,
+  // dependentRequired, dependentSchemas). Adding one narrows what is valid (an
+  // error in a request), removing one widens it (an error in a response); a
+  // `true` or `{}` subschema constrains nothing and does not count.
+  // The strings of an array value as a set (dependentRequired lists are unordered).
+  static std::set<std::string> Names(const nlohmann::json& list) {
+    std::set<std::string> out;
+    if (list.is_array()) {
+      for (const auto& name : list)
+        if (name.is_string()) out.insert(name.get<std::string>());
+    }
+    return out;
+  }
+
+  template <typename EmitFn>
+  static void Keywords(const ApiNode& o, const ApiNode& n, bool request, const std::string& prefix,
+                       EmitFn& emit) {
+    auto constrains = [](const ApiNode& node) {
+      return node && !(node.value->is_boolean() && node.value->get<bool>()) &&
+             !(node.value->is_object() && node.value->empty());
+    };
+    static constexpr std::pair<const char*, const char*> kPresence[] = {
+        {"if", "if"},
+        {"then", "then"},
+        {"else", "else"},
+        {"contains", "contains"},
+        {"propertyNames", "property-names"},
+        {"unevaluatedItems", "unevaluated-items"},
+        {"unevaluatedProperties", "unevaluated-properties"},
+        {"contentSchema", "content-schema"},
+        {"prefixItems", "prefix-items"},
+    };
+    for (const auto& [key, stem] : kPresence) {
+      ApiNode before = o.Child(key), after = n.Child(key);
+      bool had = constrains(before), has = constrains(after);
+      // prefixItems reshapes positions: neither side contains the other.
+      bool both = std::string_view(key) == "prefixItems";
+      if (!had && has) {
+        emit(prefix + "-" + stem + "-added", after, std::string(key) + " added", request || both);
+      } else if (had && !has) {
+        emit(prefix + "-" + stem + "-removed", after ? after : n, std::string(key) + " removed",
+             !request || both);
+      }
+    }
+    for (const auto& [key, stem] : {std::pair{"contentEncoding", "content-encoding"},
+                                    std::pair{"contentMediaType", "content-media-type"}}) {
+      ApiNode before = o.Child(key), after = n.Child(key);
+      if (!before || !after || *before.value == *after.value) continue;
+      emit(
+          prefix + "-" + stem + "-changed", after,
+          std::string(key) + " changed from " + before.value->dump() + " to " + after.value->dump(),
+          true, before.value->dump(), after.value->dump());
+    }
+    // Entries by name: a new pattern, dependency or dependent schema narrows.
+    for (const auto& [key, stem] : {std::pair{"patternProperties", "pattern-property"},
+                                    std::pair{"dependentRequired", "dependent-required"},
+                                    std::pair{"dependentSchemas", "dependent-schema"}}) {
+      ApiNode before = o.Child(key), after = n.Child(key);
+      bool had = before && before.value->is_object(), has = after && after.value->is_object();
+      if (has) {
+        for (auto it = after.value->begin(); it != after.value->end(); ++it) {
+          std::string name = it.key();
+          if (!had || !before.value->contains(name)) {
+            emit(prefix + "-" + stem + "-added", after.Child(name),
+                 std::string(key) + " entry \"" + name + "\" added", request, "", name);
+          } else if (std::string_view(key) == "dependentRequired" &&
+                     Names((*before.value)[name]) != Names(*it)) {
+            emit(prefix + "-" + stem + "-changed", after.Child(name),
+                 std::string(key) + " entry \"" + name + "\" changed from " +
+                     (*before.value)[name].dump() + " to " + it->dump(),
+                 true, (*before.value)[name].dump(), it->dump());
+          }
+        }
+      }
+      if (had) {
+        for (auto it = before.value->begin(); it != before.value->end(); ++it) {
+          if (has && after.value->contains(it.key())) continue;
+          emit(prefix + "-" + stem + "-removed", has ? after : n,
+               std::string(key) + " entry \"" + it.key() + "\" removed", !request, it.key(), "");
+        }
+      }
     }
   }
 
@@ -1148,6 +1451,20 @@ class Comparer {
            "default value " + old_default.value->dump() + " removed" + kOmitted, false,
            old_default.value->dump(), "");
     }
+    // const: one allowed value
+    ApiNode old_const = o.Child("const"), new_const = n.Child("const");
+    if (!old_const && new_const) {
+      emit(prefix + "-const-added", new_const, "const " + new_const.value->dump() + " added",
+           request, "", new_const.value->dump());
+    } else if (old_const && new_const && *old_const.value != *new_const.value) {
+      emit(prefix + "-const-changed", new_const,
+           "const changed from " + old_const.value->dump() + " to " + new_const.value->dump(), true,
+           old_const.value->dump(), new_const.value->dump());
+    } else if (old_const && !new_const) {
+      emit(prefix + "-const-removed", n, "const " + old_const.value->dump() + " removed", !request,
+           old_const.value->dump(), "");
+    }
+    Keywords(o, n, request, prefix, emit);
     // bounds
     struct Bound {
       const char* key;
@@ -1164,6 +1481,8 @@ class Comparer {
         {"minLength", "min-length", false, true},
         {"maxItems", "max-items", true, false},
         {"minItems", "min-items", false, true},
+        {"maxContains", "max-contains", true, false},
+        {"minContains", "min-contains", false, false},
     };
     for (const Bound& bound : kBounds) {
       ApiNode ob = o.Child(bound.key), nb = n.Child(bound.key);
@@ -1218,6 +1537,34 @@ class Comparer {
     }
   }
 
+  static bool Branches(const ApiNode& schema) {
+    return schema.Child("oneOf") || schema.Child("anyOf");
+  }
+
+  // oasdiff's wrapped-in-one-of: an object body whose properties moved into the
+  // branches of a new oneOf, none of which keeps the old schema as it was.
+  bool WrappedInOneOf(const ApiNode& old_schema, const ApiNode& new_schema, bool request) {
+    ApiNode one_of = new_schema.Child("oneOf");
+    if (!one_of || !one_of.value->is_array() || old_schema.Child("oneOf") ||
+        new_schema.Child("properties"))
+      return false;
+    Shape old_shape;
+    Collect(old_, old_schema, &old_shape, 0);
+    if (old_shape.properties.empty()) return false;
+    std::set<const nlohmann::json*> active;
+    nlohmann::json original = InlineSchema(old_, old_schema, request, &active, 0);
+    bool moved = false;
+    for (size_t i = 0; i < one_of.value->size(); ++i) {
+      active.clear();
+      if (InlineSchema(new_, one_of.Child(i), request, &active, 0) == original) return false;
+      Shape branch;
+      Collect(new_, new_.Deref(one_of.Child(i)), &branch, 0);
+      for (const auto& [name, node] : branch.properties)
+        moved |= old_shape.properties.count(name) > 0;
+    }
+    return moved;
+  }
+
   void Collect(ApiSide& side, const ApiNode& schema, Shape* shape, int depth) {
     if (!schema || !schema.value->is_object() || depth > kMaxSchemaDepth) return;
     ApiNode props = schema.Child("properties");
@@ -1250,6 +1597,18 @@ class Comparer {
     std::string side = request ? "request" : "response";
     std::string what = prop.empty() ? side + " body" : side + " property \"" + prop + "\"";
     std::string subject = where_ + (prop.empty() ? "" : " " + prop);
+    if (prop.empty() && WrappedInOneOf(old_schema, new_schema, request)) {
+      // Reported once for the body; what moved into the branches is not
+      // reported as removed, and the engine's branch findings are left out.
+      Emit(side + "-body-wrapped-in-one-of", new_schema.Child("oneOf"), Side::kCurrent, subject,
+           what + " wrapped in a oneOf in " + where_ +
+               (request ? ": a request old clients send may match none, or more than one, of "
+                          "its alternatives"
+                        : ": old clients may not read a response that matches only one of its "
+                          "alternatives"));
+      wrapped_ = true;
+      return;
+    }
     auto before = Types(old_schema), after = Types(new_schema);
     bool old_null = SplitNull(&before), new_null = SplitNull(&after);
     if (old_null != new_null) {
@@ -1264,12 +1623,25 @@ class Comparer {
                           : ": old clients may not expect null"),
            old_null ? "nullable" : "not nullable", new_null ? "nullable" : "not nullable");
     }
-    if (before != after && !(request ? Accepts(after, before) : Accepts(before, after))) {
+    // A type written only in oneOf/anyOf branches is judged by the engine.
+    bool branched =
+        (before.empty() && Branches(old_schema)) || (after.empty() && Branches(new_schema));
+    if (before != after && !branched &&
+        !(request ? Accepts(after, before) : Accepts(before, after))) {
       ApiNode at = new_schema.Child("type") ? new_schema.Child("type") : new_schema;
-      Emit(prop.empty() ? side + "-body-type-changed" : side + "-property-type-changed", at,
-           Side::kCurrent, subject,
-           what + " type changed from " + TypeText(before) + " to " + TypeText(after) + " in " +
-               where_ +
+      std::string stem = side + (prop.empty() ? "-body-" : "-property-");
+      // oasdiff's finer ids: a type list that lost members (request) or gained
+      // members (response), and a response type generalized (integer -> number).
+      std::string id = stem + "type-changed", change = " type changed from ";
+      if (request && Subset(after, before)) {
+        id = stem + "list-of-types-narrowed", change = " list of types narrowed from ";
+      } else if (!request && Subset(before, after)) {
+        id = stem + "list-of-types-widened", change = " list of types widened from ";
+      } else if (!request && Accepts(after, before)) {
+        id = stem + "type-generalized", change = " type generalized from ";
+      }
+      Emit(id, at, Side::kCurrent, subject,
+           what + change + TypeText(before) + " to " + TypeText(after) + " in " + where_ +
                (request ? ": values old clients send may be rejected"
                         : ": old clients may not read the new values"),
            TypeText(before), TypeText(after));
@@ -1291,10 +1663,15 @@ class Comparer {
       if (it == old_shape.properties.end()) {
         if (Flag(new_prop, hidden)) continue;
         if (request) {
-          Emit(required ? "new-required-request-property" : "new-optional-request-property",
+          // A required property with a default: whether an old request that lacks it
+          // is still accepted depends on the server (oasdiff's own id for it).
+          bool with_default = required && new_prop.Child("default");
+          Emit(with_default ? "new-required-request-property-with-default"
+               : required   ? "new-required-request-property"
+                            : "new-optional-request-property",
                new_prop_raw, Side::kCurrent, sub,
                std::string(required ? "new required" : "new optional") + " request property \"" +
-                   path + "\" in " + where_ +
+                   path + "\"" + (with_default ? " (with a default value)" : "") + " in " + where_ +
                    (required ? ": requests of old clients lack it" : ""));
         } else {
           Emit(required ? "response-required-property-added" : "response-optional-property-added",
@@ -1308,10 +1685,14 @@ class Comparer {
       bool was_required = old_shape.required.count(name) > 0;
       if (!Flag(new_prop, hidden) && !Flag(old_prop, hidden)) {
         if (required && !was_required) {
-          Emit(request ? "request-property-became-required" : "response-property-became-required",
+          bool with_default = request && new_prop.Child("default");
+          Emit(with_default ? "request-property-became-required-with-default"
+               : request    ? "request-property-became-required"
+                            : "response-property-became-required",
                new_prop_raw, Side::kCurrent, sub,
-               side + " property \"" + path + "\" became required in " + where_ +
-                   (request ? ": requests of old clients may lack it" : ""),
+               side + " property \"" + path + "\"" +
+                   (with_default ? " (with a default value)" : "") + " became required in " +
+                   where_ + (request ? ": requests of old clients may lack it" : ""),
                "optional", "required");
         } else if (!required && was_required) {
           Emit(request ? "request-property-became-optional" : "response-property-became-optional",
@@ -1321,11 +1702,48 @@ class Comparer {
                "required", "optional");
         }
       }
+      int old_rank = StabilityRank(old_prop), new_rank = StabilityRank(new_prop);
+      if (new_rank >= 0 && old_rank > new_rank) {
+        ApiNode level = new_prop.Child("x-stability-level");
+        std::string was = old_prop.value->value("x-stability-level", ""),
+                    now = level.value->get<std::string>();
+        Emit(side + "-property-stability-decreased", level, Side::kCurrent, sub,
+             "x-stability-level of " + side + " property \"" + path + "\" in " + where_ +
+                 " decreased from " + was + " to " + now +
+                 ": clients relying on its stability may break",
+             was, now);
+      }
+      if (Flag(new_prop, "deprecated") && !Flag(old_prop, "deprecated") &&
+          SunsetUnreadable(new_prop)) {
+        Emit(side + "-property-deprecated-sunset-invalid", new_prop.Child("x-sunset"),
+             Side::kCurrent, sub,
+             side + " property \"" + path + "\" in " + where_ +
+                 " deprecated with an x-sunset that is not a YYYY-MM-DD date");
+      }
+      if (!request && required && Flag(old_prop, "writeOnly") && !Flag(new_prop, "writeOnly")) {
+        ApiNode at = new_prop.Child("writeOnly") ? new_prop.Child("writeOnly") : new_prop_raw;
+        Emit("response-required-property-became-not-write-only", at, Side::kCurrent, sub,
+             "required response property \"" + path + "\" is no longer write-only in " + where_ +
+                 ": old clients never received it",
+             "write-only", "not write-only");
+      }
       Schema(old_prop, new_prop, request, path, depth + 1,
              hidden_prop || Flag(new_prop, hidden) || Flag(old_prop, hidden));
     }
+    // Properties that moved into oneOf/anyOf branches are not removed: the engine
+    // judges the branches.
+    std::set<std::string> in_branches;
+    for (const char* keyword : {"oneOf", "anyOf"}) {
+      ApiNode list = new_schema.Child(keyword);
+      if (!list || !list.value->is_array()) continue;
+      for (size_t i = 0; i < list.value->size(); ++i) {
+        Shape branch;
+        Collect(new_, new_.Deref(list.Child(i)), &branch, 0);
+        for (const auto& [name, node] : branch.properties) in_branches.insert(name);
+      }
+    }
     for (const auto& [name, old_prop_raw] : old_shape.properties) {
-      if (new_shape.properties.count(name)) continue;
+      if (new_shape.properties.count(name) || in_branches.count(name)) continue;
       ApiNode old_prop = old_.Deref(old_prop_raw);
       if (Flag(old_prop, hidden)) continue;
       std::string path = prop.empty() ? name : prop + "/" + name;
@@ -1356,6 +1774,7 @@ class Comparer {
   bool lenient_;
   std::string where_;  // "POST /orders request body application/json"
   std::set<std::pair<const nlohmann::json*, const nlohmann::json*>> active_;
+  bool wrapped_ = false;  // the body compared last was wrapped in a oneOf
 };
 
 }  // namespace
