@@ -24,7 +24,7 @@
 #include "proto/buf_module_cache.h"
 #include "proto/proto_check.h"
 #include "proto/proto_layout.h"
-#include "registry/registry_check.h"
+#include "schema_registry/registry_check.h"
 #include "samples/sample_check.h"
 #include "snapshot_limits.h"
 

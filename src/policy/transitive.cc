@@ -7,7 +7,7 @@
 #include "jsonschema/jsonschema_check.h"
 #include "policy/policy.h"
 #include "proto/buf_module_cache.h"
-#include "registry/registry_check.h"
+#include "schema_registry/registry_check.h"
 #include "snapshot_limits.h"
 
 namespace contract_lint {

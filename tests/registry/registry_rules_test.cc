@@ -4,7 +4,7 @@
 #include "config/config.h"
 #include "policy/rule_docs.h"
 #include "policy/rule_table.h"
-#include "registry/registry_check.h"
+#include "schema_registry/registry_check.h"
 
 namespace contract_lint {
 namespace {

@@ -1,6 +1,6 @@
 // The registry stage: pick the files in registry mode, compile both sides,
 // and run one judgement per direction the configured level asks for.
-#include "registry/registry_check.h"
+#include "schema_registry/registry_check.h"
 
 #include <algorithm>
 #include <map>
@@ -9,7 +9,7 @@
 #include "config/glob.h"
 #include "proto/proto_source.h"
 #include "proto/snapshot_source_tree.h"
-#include "registry/registry_judgement.h"
+#include "schema_registry/registry_judgement.h"
 
 namespace contract_lint {
 namespace {

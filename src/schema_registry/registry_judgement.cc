@@ -1,8 +1,8 @@
-#include "registry/registry_judgement.h"
+#include "schema_registry/registry_judgement.h"
 
 #include <algorithm>
 
-#include "registry/registry_elements.h"
+#include "schema_registry/registry_elements.h"
 
 namespace contract_lint {
 namespace {

@@ -1,4 +1,4 @@
-#include "registry/registry_elements.h"
+#include "schema_registry/registry_elements.h"
 
 namespace contract_lint::registry {
 
