@@ -16,7 +16,7 @@ constexpr RuleInfo DeletesElement(RuleInfo row) {
 
 std::span<const RuleInfo> ProtoRuleRows();       // src/proto/proto_rules.cc
 std::span<const RuleInfo> JsonSchemaRuleRows();  // src/jsonschema/jsonschema_rules.cc
-std::span<const RuleInfo> RegistryRuleRows();    // src/registry/registry_rules.cc
+std::span<const RuleInfo> RegistryRuleRows();    // src/schema_registry/registry_rules.cc
 std::span<const RuleInfo> SampleRuleRows();      // src/samples/sample_rules.cc
 std::span<const RuleInfo> VersioningRuleRows();  // src/policy/versioning_rules.cc
 std::span<const RuleInfo> OpenApiRuleRows();     // src/openapi/openapi_rules.cc
