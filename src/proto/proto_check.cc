@@ -187,6 +187,81 @@ ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
   return change;
 }
 
+// What a side's changed contracts declare in one package, by kind (full
+// names): what PACKAGE_* rules read of a package.
+struct PackageElements {
+  bool file = false;
+  std::set<std::string> messages, enums, extensions, services;
+};
+
+void AddPackageMessage(const google::protobuf::Descriptor* m, PackageElements* out) {
+  out->messages.insert(m->full_name());
+  for (int i = 0; i < m->nested_type_count(); ++i) AddPackageMessage(m->nested_type(i), out);
+  for (int i = 0; i < m->enum_type_count(); ++i) out->enums.insert(m->enum_type(i)->full_name());
+  for (int i = 0; i < m->extension_count(); ++i)
+    out->extensions.insert(m->extension(i)->full_name());
+}
+
+void AddPackageFile(const google::protobuf::FileDescriptor* file, PackageElements* out) {
+  out->file = true;
+  for (int i = 0; i < file->message_type_count(); ++i)
+    AddPackageMessage(file->message_type(i), out);
+  for (int i = 0; i < file->enum_type_count(); ++i)
+    out->enums.insert(file->enum_type(i)->full_name());
+  for (int i = 0; i < file->extension_count(); ++i)
+    out->extensions.insert(file->extension(i)->full_name());
+  for (int i = 0; i < file->service_count(); ++i)
+    out->services.insert(file->service(i)->full_name());
+}
+
+// The packages of changed contracts whose unchanged contracts a PACKAGE_*
+// verdict needs (bench/README.md, "Cost follows the change"). An unchanged
+// contract is byte-identical on both sides: it adds no deleted element (an
+// element moved between it and a changed file is declared twice on one
+// side, and ProtoScopePlanner::First then compiles everything), and locates
+// none (a deleted nested element's parent lives in the deleted element's
+// file). It only keeps its package alive: for PACKAGE_NO_DELETE and
+// PACKAGE_SERVICE_NO_DELETE when no changed contract of the package is left
+// on the current side; for PACKAGE_MESSAGE/ENUM/EXTENSION_NO_DELETE when an
+// element of that kind is gone from the package and no changed contract of
+// it on the current side declares one. `complete`: false when a changed
+// contract has no descriptor on a side (it did not compile): then every
+// package of a changed contract is needed.
+std::set<std::string> PackagesNeeded(const std::vector<std::string>& changed,
+                                     const std::map<std::string, const SourceFile*>& old_files,
+                                     const std::map<std::string, const SourceFile*>& new_files,
+                                     bool* complete) {
+  std::map<std::string, PackageElements> before, after;
+  *complete = true;
+  for (const auto& import_path : changed) {
+    for (int side = 0; side < 2; ++side) {
+      const auto& files = side == 0 ? old_files : new_files;
+      auto it = files.find(import_path);
+      if (it == files.end()) continue;
+      const google::protobuf::FileDescriptor* file = it->second->descriptor;
+      if (!file) {
+        *complete = false;
+        return {};
+      }
+      AddPackageFile(file, &(side == 0 ? before : after)[file->package()]);
+    }
+  }
+  auto gone = [](const std::set<std::string>& was, const std::set<std::string>& is) {
+    return std::any_of(was.begin(), was.end(),
+                       [&](const std::string& name) { return !is.count(name); });
+  };
+  std::set<std::string> needed;
+  for (const auto& [package, was] : before) {
+    const PackageElements& is = after[package];
+    if (!is.file || (is.messages.empty() && gone(was.messages, is.messages)) ||
+        (is.enums.empty() && gone(was.enums, is.enums)) ||
+        (is.extensions.empty() && gone(was.extensions, is.extensions))) {
+      needed.insert(package);
+    }
+  }
+  return needed;
+}
+
 class RuleCollector : public RuleEmitter {
  public:
   RuleCollector(std::string_view rule, std::vector<Finding>* findings)
@@ -332,7 +407,13 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
     changes[import_path] =
         CompareSurfaces(old_file->second->descriptor, new_file->second->descriptor);
   }
-  ProtoScope reached = planner->Reached(changes);
+  std::set<std::string> packages;
+  if (load.package_scope && !planner->full()) {
+    bool complete = true;
+    packages = PackagesNeeded(planner->changed(), old_files, new_files, &complete);
+    if (!complete) packages = planner->ChangedPackages();
+  }
+  ProtoScope reached = planner->Reached(changes, packages);
   if (!reached.import_paths.empty()) {
     stats.compiled += static_cast<int>(reached.import_paths.size());
     ProtoSide::Extend({&against_side, &current_side}, requests(reached, false), shared(reached),

@@ -134,23 +134,30 @@ class ProtoScopePlanner {
   bool full() const { return full_ || escalated_; }
   // Import paths of the changed files (contracts or not).
   const std::vector<std::string>& changed() const { return changed_; }
+  // The packages of the changed contracts, on either side (by their headers).
+  std::set<std::string> ChangedPackages() const;
   // Whether `import_path` is a contract on the side.
   bool IsContract(const std::string& import_path, bool before) const;
   // The second step: `changes` says, per changed file, what of it a file
   // that sees it can read differently (a changed file missing from it is
-  // taken as `types`). Contracts already in a scope are not repeated.
-  ProtoScope Reached(const std::map<std::string, ChangedSurface>& changes);
+  // taken as `types`). With `package_scope`, also every contract of a
+  // package in `packages` (whose PACKAGE_* verdicts need them). Contracts
+  // already in a scope are not repeated.
+  ProtoScope Reached(const std::map<std::string, ChangedSurface>& changes,
+                     const std::set<std::string>& packages = {});
 
  private:
   struct Node;
   // Whether `visit` holds for a file `node` sees on one side (its imports, and
   // what they import publicly, transitively; with `any_import`, everything it
-  // imports transitively: what a custom option's value can read).
+  // imports transitively: what a custom option's value can read), by node index.
   bool Sees(const Node& node, bool before, bool any_import,
-            const std::function<bool(const std::string&)>& visit) const;
+            const std::function<bool(size_t)>& visit) const;
   // Sees(node, before, any_import, <is a changed file>), from shows_changed_
   // or reaches_changed_.
   bool SeesChanged(const Node& node, bool before, bool any_import) const;
+  // Fills shows_changed_ and reaches_changed_.
+  void ComputeReach();
   ProtoScope Make(const std::set<std::string>& import_paths);
   // Whether a package a changed file belongs to has a name declared twice.
   bool PackageNamesCollide();
@@ -161,7 +168,7 @@ class ProtoScopePlanner {
   std::vector<std::unique_ptr<Node>> nodes_;
   std::vector<std::string> changed_;
   // Per side (0: before), per node: changed, or importing publicly (directly
-  // or not) a changed file. Empty when nothing changed or with `full`.
+  // or not) a changed file. Empty until Reached needs them (ComputeReach).
   std::vector<char> shows_changed_[2];
   // The same through any import, public or not.
   std::vector<char> reaches_changed_[2];
