@@ -6,6 +6,9 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <deque>
 #include <functional>
 #include <set>
@@ -183,8 +186,45 @@ bool HasWord(std::string_view text, std::string_view word) {
   return false;
 }
 
+// Whether `word` starts at `at` in `text` as a whole identifier.
+bool WordAt(std::string_view text, size_t at, std::string_view word) {
+  if (at + word.size() > text.size()) return false;
+  if (std::memcmp(text.data() + at, word.data(), word.size()) != 0) return false;
+  if (at > 0 && IsIdentChar(text[at - 1])) return false;
+  size_t after = at + word.size();
+  return after == text.size() || !IsIdentChar(text[after]);
+}
+
+// HasWord(text, "import") || HasWord(text, "package"), in one pass: every
+// unchanged file's text after its first definition passes here. 16 bytes at
+// a time, a position is a candidate when its byte is the word's first and
+// the byte 5 (6) further is the word's last (`i`…`t`, `p`…`e`).
 bool HasImportOrPackage(std::string_view text) {
-  return HasWord(text, "import") || HasWord(text, "package");
+  size_t at = 0;
+#if defined(__SSE2__)
+  const char* data = text.data();
+  const __m128i import_first = _mm_set1_epi8('i'), import_last = _mm_set1_epi8('t');
+  const __m128i package_first = _mm_set1_epi8('p'), package_last = _mm_set1_epi8('e');
+  for (; at + 16 + 6 <= text.size(); at += 16) {
+    __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+    __m128i plus5 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at + 5));
+    __m128i plus6 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at + 6));
+    __m128i import_hits =
+        _mm_and_si128(_mm_cmpeq_epi8(block, import_first), _mm_cmpeq_epi8(plus5, import_last));
+    __m128i package_hits =
+        _mm_and_si128(_mm_cmpeq_epi8(block, package_first), _mm_cmpeq_epi8(plus6, package_last));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(import_hits, package_hits)));
+    while (mask != 0) {
+      size_t hit = at + static_cast<size_t>(__builtin_ctz(mask));
+      if (WordAt(text, hit, "import") || WordAt(text, hit, "package")) return true;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; at < text.size(); ++at) {
+    if (WordAt(text, at, "import") || WordAt(text, at, "package")) return true;
+  }
+  return false;
 }
 
 bool IsTopLevelDefinition(std::string_view word) {
