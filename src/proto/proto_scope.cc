@@ -62,57 +62,62 @@ class Lexer {
 
   explicit Lexer(std::string_view text) : text_(text) {}
 
+  // The position lives in a local while scanning: a member would be
+  // stored back on every byte (a char may alias it).
   Token Next() {
-    Skip();
+    const char* data = text_.data();
+    const size_t size = text_.size();
+    size_t i = Skip(data, size, i_);
     Token token;
-    if (i_ >= text_.size()) return token;
-    char c = text_[i_];
+    if (i >= size) {
+      i_ = i;
+      return token;
+    }
+    char c = data[i];
     if (IsIdentStart(c)) {
-      size_t start = i_;
-      while (i_ < text_.size() && IsIdentChar(text_[i_])) ++i_;
+      size_t start = i;
+      while (i < size && IsIdentChar(data[i])) ++i;
       token.kind = kIdent;
-      token.text = text_.substr(start, i_ - start);
-      return token;
-    }
-    if (c == '"' || c == '\'') {
-      size_t start = i_++;
-      while (i_ < text_.size() && text_[i_] != c && text_[i_] != '\n') {
-        if (text_[i_] == '\\') ++i_;
-        ++i_;
+      token.text = text_.substr(start, i - start);
+    } else if (c == '"' || c == '\'') {
+      size_t start = i++;
+      while (i < size && data[i] != c && data[i] != '\n') {
+        if (data[i] == '\\') ++i;
+        ++i;
       }
-      if (i_ < text_.size() && text_[i_] == c) ++i_;
-      i_ = std::min(i_, text_.size());
+      if (i < size && data[i] == c) ++i;
+      i = std::min(i, size);
       token.kind = kString;
-      token.text = text_.substr(start, i_ - start);
-      return token;
-    }
-    if (c >= '0' && c <= '9') {  // numbers: one token, their content is irrelevant here
-      while (i_ < text_.size() && (IsIdentChar(text_[i_]) || text_[i_] == '.')) ++i_;
+      token.text = text_.substr(start, i - start);
+    } else if (c >= '0' && c <= '9') {  // numbers: one token, their content is irrelevant here
+      while (i < size && (IsIdentChar(data[i]) || data[i] == '.')) ++i;
       token.kind = kPunct;
       token.text = "0";
-      return token;
+    } else {
+      token.kind = kPunct;
+      token.text = text_.substr(i++, 1);
     }
-    token.kind = kPunct;
-    token.text = text_.substr(i_++, 1);
+    i_ = i;
     return token;
   }
 
  private:
-  void Skip() {
-    while (i_ < text_.size()) {
-      char c = text_[i_];
+  static size_t Skip(const char* data, size_t size, size_t i) {
+    while (i < size) {
+      char c = data[i];
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
-        ++i_;
-      } else if (c == '/' && i_ + 1 < text_.size() && text_[i_ + 1] == '/') {
-        size_t end = text_.find('\n', i_);
-        i_ = end == std::string_view::npos ? text_.size() : end + 1;
-      } else if (c == '/' && i_ + 1 < text_.size() && text_[i_ + 1] == '*') {
-        size_t end = text_.find("*/", i_ + 2);
-        i_ = end == std::string_view::npos ? text_.size() : end + 2;
+        ++i;
+      } else if (c == '/' && i + 1 < size && data[i + 1] == '/') {
+        const void* end = std::memchr(data + i, '\n', size - i);
+        i = end == nullptr ? size : static_cast<size_t>(static_cast<const char*>(end) - data) + 1;
+      } else if (c == '/' && i + 1 < size && data[i + 1] == '*') {
+        const void* end = ::memmem(data + i + 2, size - i - 2, "*/", 2);
+        i = end == nullptr ? size : static_cast<size_t>(static_cast<const char*>(end) - data) + 2;
       } else {
-        return;
+        return i;
       }
     }
+    return i;
   }
 
   std::string_view text_;
