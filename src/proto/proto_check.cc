@@ -75,10 +75,13 @@ std::vector<std::string> TypeSurface(const google::protobuf::FileDescriptor* fil
 // a message's extension ranges and options, an enum's options.
 using Details = std::map<std::string, std::string>;
 
+// Keyed "field " (a message's own field: only an option can name it) or
+// "extension ".
 void AddFieldDetails(const google::protobuf::FieldDescriptor* field, Details* out) {
   google::protobuf::FieldDescriptorProto proto;
   field->CopyTo(&proto);
-  (*out)["field " + field->full_name()] = proto.SerializeAsString();
+  (*out)[(field->is_extension() ? "extension " : "field ") + field->full_name()] =
+      proto.SerializeAsString();
 }
 
 void AddEnumDetails(const google::protobuf::EnumDescriptor* e, Details* out) {
@@ -154,7 +157,9 @@ ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
   // Gone or different: an importer that names it reads it differently.
   for (const auto& [key, value] : old_details) {
     auto it = new_details.find(key);
-    if (it == new_details.end() || it->second != value) change.details.insert(simple(key));
+    if (it == new_details.end() || it->second != value) {
+      (key.starts_with("field ") ? change.fields : change.details).insert(simple(key));
+    }
   }
   // New: an importer that named it before did not compile (so the full path
   // reports the baseline), unless the new symbol now shadows what its name
@@ -162,7 +167,9 @@ ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
   // can shadow (a type's: `added`; an enum value of a top-level enum).
   for (const auto& [key, value] : new_details) {
     if (old_details.count(key)) continue;
-    if (key.starts_with("field ") || key.starts_with("value ")) change.details.insert(simple(key));
+    if (key.starts_with("field ")) change.fields.insert(simple(key));
+    if (key.starts_with("extension ") || key.starts_with("value "))
+      change.details.insert(simple(key));
     if (key.starts_with("value ") && top_level_values.count(key.substr(6))) {
       change.added.push_back(key.substr(6));
     }

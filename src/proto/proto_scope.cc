@@ -12,6 +12,7 @@
 #include <deque>
 #include <functional>
 #include <set>
+#include <unordered_set>
 
 #include "parallel.h"
 
@@ -230,6 +231,48 @@ bool HasImportOrPackage(std::string_view text) {
     if (WordAt(text, at, "import") || WordAt(text, at, "package")) return true;
   }
   return false;
+}
+
+// The identifiers of a .proto text's options: those of `option …;`
+// statements (their names, `(x).get`, and values, aggregate ones included)
+// and of `[…]` (field and value options). Only there can a file name a field
+// of a message it imports (ChangedSurface::fields). Comments and strings are
+// skipped; a field named `option` only adds words.
+std::unordered_set<std::string_view> OptionWords(std::string_view text) {
+  std::unordered_set<std::string_view> words;
+  Lexer lexer(text);
+  bool statement_start = true;
+  bool in_option = false;
+  int option_braces = 0;  // braces of an option's aggregate value
+  int brackets = 0;
+  for (Lexer::Token token = lexer.Next(); token.kind != Lexer::kEnd; token = lexer.Next()) {
+    if (token.kind == Lexer::kIdent) {
+      if (statement_start && !in_option && brackets == 0 && Is(token.text, "option")) {
+        in_option = true;
+        option_braces = 0;
+      } else if (in_option || brackets > 0) {
+        words.insert(token.text);
+      }
+      statement_start = false;
+      continue;
+    }
+    if (token.kind == Lexer::kString) {
+      statement_start = false;
+      continue;
+    }
+    char c = token.text[0];
+    if (c == '[') ++brackets;
+    if (c == ']' && brackets > 0) --brackets;
+    if (in_option) {
+      if (c == '{') ++option_braces;
+      if (c == '}' && option_braces > 0) --option_braces;
+      if (c == ';' && option_braces == 0) in_option = false;
+      statement_start = !in_option;
+      continue;
+    }
+    statement_start = brackets == 0 && (c == ';' || c == '{' || c == '}');
+  }
+  return words;
 }
 
 bool IsTopLevelDefinition(std::string_view word) {
@@ -689,7 +732,10 @@ ProtoScope ProtoScopePlanner::Reached(const std::map<std::string, ChangedSurface
     auto it = changes.find(import_path);
     surface[i] = it == changes.end() ? &kTypes : &it->second;
     const ChangedSurface& change = *surface[i];
-    if (change.types || !change.added.empty() || !change.details.empty()) matters = true;
+    if (change.types || !change.added.empty() || !change.details.empty() ||
+        !change.fields.empty()) {
+      matters = true;
+    }
   }
   if (!matters) return Make(scope);
   ComputeReach();
@@ -719,6 +765,17 @@ ProtoScope ProtoScopePlanner::Reached(const std::map<std::string, ChangedSurface
       const std::string* loaded = load();
       return !loaded || HasWord(*loaded, word);  // unreadable: compiled, and reported there
     };
+    std::unordered_set<std::string_view> option_words;
+    bool options_scanned = false;
+    auto has_option_word = [&](const std::string& word) {
+      const std::string* loaded = load();
+      if (!loaded) return true;
+      if (!options_scanned) {
+        options_scanned = true;
+        option_words = OptionWords(*loaded);
+      }
+      return option_words.count(word) > 0;
+    };
     // Whether the file reads a changed file differently, were it `sensitive`
     // or not.
     auto reaches = [&](bool sensitive) {
@@ -739,6 +796,9 @@ ProtoScope ProtoScopePlanner::Reached(const std::map<std::string, ChangedSurface
           if (sensitive) {
             for (const auto& word : change->details) {
               if (has_word(word)) return true;
+            }
+            for (const auto& word : change->fields) {
+              if (has_option_word(word)) return true;
             }
           }
           return false;

@@ -91,12 +91,16 @@ struct ProtoScope {
 //   extension's extendee (numbers collide with the file's `extend`), or of a
 //   message whose extension ranges or options differ (`extend` names it).
 //   A new field or nested value is no detail: a file that named it did not
-//   compile before.
+//   compile before. A message's own field (not an extension) goes to
+//   `fields` instead: only an option names one (a field of an option's
+//   type, in an aggregate value or an option name's path, `(x).get`), so
+//   only the words of the file's options count for it (OptionWords).
 // A word found in a comment or a string only costs a compile.
 struct ChangedSurface {
   bool types = false;
   std::vector<std::string> added;  // full names
   std::set<std::string> details;   // simple names
+  std::set<std::string> fields;    // simple names of a message's own fields, as `details`
 };
 
 // Chooses the scope in two steps. First: the changed contracts and, with

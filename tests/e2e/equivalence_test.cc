@@ -108,6 +108,10 @@ Tree Base() {
       "syntax = \"proto2\";\n\npackage p1;\n\nimport \"p0/rules.proto\";\n\n"
       "message Ruled {\n  option (p0.rule) = { path: \"/v1\" };\n  optional int32 r = 1;\n}\n\n"
       "extend p0.Extendable {\n  optional int32 more = 150;\n}\n";
+  // The same option's field named in the option's name, not in an aggregate.
+  t["proto/p1/pathed.proto"] =
+      "syntax = \"proto2\";\n\npackage p1;\n\nimport \"p0/rules.proto\";\n\n"
+      "message Pathed {\n  option (p0.rule).path = \"/v2\";\n  optional int32 p = 1;\n}\n";
   // An option whose value type comes through a non-public import of the
   // file that declares the option (as google.api.http's HttpRule does).
   t["proto/p0/route.proto"] =
@@ -387,6 +391,7 @@ TEST_CASE("the incremental and the full path give the same reports, on any threa
   CHECK(incremental["grown"].exit_code == 0);
   CHECK(incremental["details-break"].exit_code == 2);
   CHECK(incremental["details-break"].err.find("proto/p1/ruled.proto") != std::string::npos);
+  CHECK(incremental["details-break"].err.find("proto/p1/pathed.proto") != std::string::npos);
   CHECK(incremental["extension-gone"].exit_code == 2);
   CHECK(incremental["extension-gone"].err.find("proto/p1/ruled.proto") != std::string::npos);
   CHECK(incremental["indirect-option-break"].exit_code == 2);
