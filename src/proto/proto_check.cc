@@ -75,8 +75,8 @@ std::vector<std::string> TypeSurface(const google::protobuf::FileDescriptor* fil
 // a message's extension ranges and options, an enum's options.
 using Details = std::map<std::string, std::string>;
 
-// Keyed "field " (a message's own field: only an option can name it) or
-// "extension ".
+// Keyed "field " (a message's own field) or "extension ": both, like enum
+// values, only an option or a default names (ChangedSurface::fields).
 void AddFieldDetails(const google::protobuf::FieldDescriptor* field, Details* out) {
   google::protobuf::FieldDescriptorProto proto;
   field->CopyTo(&proto);
@@ -158,7 +158,9 @@ ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
   for (const auto& [key, value] : old_details) {
     auto it = new_details.find(key);
     if (it == new_details.end() || it->second != value) {
-      (key.starts_with("field ") ? change.fields : change.details).insert(simple(key));
+      bool named_in_options =
+          key.starts_with("field ") || key.starts_with("value ") || key.starts_with("extension ");
+      (named_in_options ? change.fields : change.details).insert(simple(key));
     }
   }
   // New: an importer that named it before did not compile (so the full path
@@ -167,9 +169,8 @@ ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
   // can shadow (a type's: `added`; an enum value of a top-level enum).
   for (const auto& [key, value] : new_details) {
     if (old_details.count(key)) continue;
-    if (key.starts_with("field ")) change.fields.insert(simple(key));
-    if (key.starts_with("extension ") || key.starts_with("value "))
-      change.details.insert(simple(key));
+    if (key.starts_with("field ") || key.starts_with("extension ") || key.starts_with("value "))
+      change.fields.insert(simple(key));
     if (key.starts_with("value ") && top_level_values.count(key.substr(6))) {
       change.added.push_back(key.substr(6));
     }
@@ -179,7 +180,7 @@ ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
   for (const auto* file : {before, after}) {
     std::function<void(const google::protobuf::FieldDescriptor*)> extension =
         [&](const google::protobuf::FieldDescriptor* field) {
-          if (change.details.count(field->name())) {
+          if (change.fields.count(field->name())) {
             change.details.insert(field->containing_type()->name());
           }
         };

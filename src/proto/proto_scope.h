@@ -90,17 +90,19 @@ struct ProtoScope {
 //   default or an extension names them), of a new extension and of an
 //   extension's extendee (numbers collide with the file's `extend`), or of a
 //   message whose extension ranges or options differ (`extend` names it).
-//   A new field or nested value is no detail: a file that named it did not
-//   compile before. A message's own field (not an extension) goes to
-//   `fields` instead: only an option names one (a field of an option's
-//   type, in an aggregate value or an option name's path, `(x).get`), so
-//   only the words of the file's options count for it (OptionWords).
+//   A new one counts too (a file that named it did not compile before; it
+//   is compiled again, as the full path reports it). The names of fields, extensions and enum
+//   values go to `fields` instead of `details`: only an option names them (an option's name,
+//   `(p.ext)` or `(x).get`; its value, aggregate or enum; a field's `default`), so only the words
+//   of the file's options and `[…]` count for them (OptionWords); `details` keeps the names
+//   `extend` reads (a message whose extension ranges or options differ, the extendee of an
+//   extension in `fields`), looked up anywhere in the text.
 // A word found in a comment or a string only costs a compile.
 struct ChangedSurface {
   bool types = false;
   std::vector<std::string> added;  // full names
   std::set<std::string> details;   // simple names
-  std::set<std::string> fields;    // simple names of a message's own fields, as `details`
+  std::set<std::string> fields;    // simple names of fields, extensions, enum values
 };
 
 // Chooses the scope in two steps. First: the changed contracts and, with
