@@ -195,31 +195,37 @@ ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
   return change;
 }
 
-// What a side's changed contracts declare in one package, by kind (full
-// names): what PACKAGE_* rules read of a package.
-struct PackageElements {
-  bool file = false;
-  std::set<std::string> messages, enums, extensions, services;
+// Which kinds of element a side's changed contracts declare in one package:
+// what PACKAGE_* rules read of a package (whether it is alive, per kind).
+struct PackageKinds {
+  bool file = false, messages = false, enums = false, extensions = false;
 };
 
-void AddPackageMessage(const google::protobuf::Descriptor* m, PackageElements* out) {
-  out->messages.insert(m->full_name());
-  for (int i = 0; i < m->nested_type_count(); ++i) AddPackageMessage(m->nested_type(i), out);
-  for (int i = 0; i < m->enum_type_count(); ++i) out->enums.insert(m->enum_type(i)->full_name());
-  for (int i = 0; i < m->extension_count(); ++i)
-    out->extensions.insert(m->extension(i)->full_name());
+bool MessageHasExtensions(const google::protobuf::Descriptor* m) {
+  if (m->extension_count() > 0) return true;
+  for (int i = 0; i < m->nested_type_count(); ++i) {
+    if (MessageHasExtensions(m->nested_type(i))) return true;
+  }
+  return false;
 }
 
-void AddPackageFile(const google::protobuf::FileDescriptor* file, PackageElements* out) {
+bool MessageHasEnums(const google::protobuf::Descriptor* m) {
+  if (m->enum_type_count() > 0) return true;
+  for (int i = 0; i < m->nested_type_count(); ++i) {
+    if (MessageHasEnums(m->nested_type(i))) return true;
+  }
+  return false;
+}
+
+void AddPackageKinds(const google::protobuf::FileDescriptor* file, PackageKinds* out) {
   out->file = true;
-  for (int i = 0; i < file->message_type_count(); ++i)
-    AddPackageMessage(file->message_type(i), out);
-  for (int i = 0; i < file->enum_type_count(); ++i)
-    out->enums.insert(file->enum_type(i)->full_name());
-  for (int i = 0; i < file->extension_count(); ++i)
-    out->extensions.insert(file->extension(i)->full_name());
-  for (int i = 0; i < file->service_count(); ++i)
-    out->services.insert(file->service(i)->full_name());
+  if (file->message_type_count() > 0) out->messages = true;
+  if (file->enum_type_count() > 0) out->enums = true;
+  if (file->extension_count() > 0) out->extensions = true;
+  for (int i = 0; i < file->message_type_count() && !(out->enums && out->extensions); ++i) {
+    if (MessageHasEnums(file->message_type(i))) out->enums = true;
+    if (MessageHasExtensions(file->message_type(i))) out->extensions = true;
+  }
 }
 
 // The packages of changed contracts whose unchanged contracts a PACKAGE_*
@@ -239,7 +245,7 @@ std::set<std::string> PackagesNeeded(const std::vector<std::string>& changed,
                                      const std::map<std::string, const SourceFile*>& old_files,
                                      const std::map<std::string, const SourceFile*>& new_files,
                                      bool* complete) {
-  std::map<std::string, PackageElements> before, after;
+  std::map<std::string, PackageKinds> before, after;
   *complete = true;
   for (const auto& import_path : changed) {
     for (int side = 0; side < 2; ++side) {
@@ -251,19 +257,19 @@ std::set<std::string> PackagesNeeded(const std::vector<std::string>& changed,
         *complete = false;
         return {};
       }
-      AddPackageFile(file, &(side == 0 ? before : after)[file->package()]);
+      AddPackageKinds(file, &(side == 0 ? before : after)[file->package()]);
     }
   }
-  auto gone = [](const std::set<std::string>& was, const std::set<std::string>& is) {
-    return std::any_of(was.begin(), was.end(),
-                       [&](const std::string& name) { return !is.count(name); });
-  };
+  // An element of the baseline's changed contracts that is not in the
+  // current side's changed contracts is gone (in an unchanged one it would
+  // be declared twice on the baseline side): a kind is gone from a package
+  // at least when the baseline's changed contracts declare one and the
+  // current side's none. Only then does an unchanged contract decide.
   std::set<std::string> needed;
   for (const auto& [package, was] : before) {
-    const PackageElements& is = after[package];
-    if (!is.file || (is.messages.empty() && gone(was.messages, is.messages)) ||
-        (is.enums.empty() && gone(was.enums, is.enums)) ||
-        (is.extensions.empty() && gone(was.extensions, is.extensions))) {
+    const PackageKinds& is = after[package];
+    if (!is.file || (was.messages && !is.messages) || (was.enums && !is.enums) ||
+        (was.extensions && !is.extensions)) {
       needed.insert(package);
     }
   }
