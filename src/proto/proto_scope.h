@@ -3,9 +3,10 @@
 // same on both sides, and whose imports (transitively) are too, compiles to
 // the same descriptors on both sides and cannot produce a finding; only the
 // package-level rules need the other files of a package that changed. So
-// the scope is: the changed contracts, every contract that imports one of
-// them (directly or not), and every contract of a package a changed contract
-// belongs to on either side; plus what those import, to compile them.
+// the scope is: the changed contracts, the contracts that see one of them
+// and can read it differently (ChangedSurface), and, when a PACKAGE_* verdict
+// needs them (PackagesNeeded in proto_check.cc), the other contracts of a
+// changed package; plus what those import, to compile them.
 //
 // Finding importers needs every file's import list: that is a lexical scan
 // (ScanProtoHeader), never a parse, and each unchanged file is read once for
@@ -105,9 +106,9 @@ struct ChangedSurface {
   std::set<std::string> fields;    // simple names of fields, extensions, enum values
 };
 
-// Chooses the scope in two steps. First: the changed contracts and, with
-// `package_scope`, every contract of a package one of them belongs to on
-// either side. Then, once those are compiled: the unchanged contracts that
+// Chooses the scope in two steps. First: the changed contracts. Then, once
+// those are compiled: with `package_scope`, the contracts of the packages
+// whose PACKAGE_* verdicts need them, and the unchanged contracts that
 // see (import, directly or through `import public`) a changed file that
 // they can read differently (ChangedSurface). An unchanged contract seeing
 // only unchanged files, or changed files it reads the same, compiles to the same descriptors up to
