@@ -75,10 +75,13 @@ std::vector<std::string> TypeSurface(const google::protobuf::FileDescriptor* fil
 // a message's extension ranges and options, an enum's options.
 using Details = std::map<std::string, std::string>;
 
+// Keyed "field " (a message's own field) or "extension ": both, like enum
+// values, only an option or a default names (ChangedSurface::fields).
 void AddFieldDetails(const google::protobuf::FieldDescriptor* field, Details* out) {
   google::protobuf::FieldDescriptorProto proto;
   field->CopyTo(&proto);
-  (*out)["field " + field->full_name()] = proto.SerializeAsString();
+  (*out)[(field->is_extension() ? "extension " : "field ") + field->full_name()] =
+      proto.SerializeAsString();
 }
 
 void AddEnumDetails(const google::protobuf::EnumDescriptor* e, Details* out) {
@@ -154,7 +157,11 @@ ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
   // Gone or different: an importer that names it reads it differently.
   for (const auto& [key, value] : old_details) {
     auto it = new_details.find(key);
-    if (it == new_details.end() || it->second != value) change.details.insert(simple(key));
+    if (it == new_details.end() || it->second != value) {
+      bool named_in_options =
+          key.starts_with("field ") || key.starts_with("value ") || key.starts_with("extension ");
+      (named_in_options ? change.fields : change.details).insert(simple(key));
+    }
   }
   // New: an importer that named it before did not compile (so the full path
   // reports the baseline), unless the new symbol now shadows what its name
@@ -162,7 +169,8 @@ ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
   // can shadow (a type's: `added`; an enum value of a top-level enum).
   for (const auto& [key, value] : new_details) {
     if (old_details.count(key)) continue;
-    if (key.starts_with("field ") || key.starts_with("value ")) change.details.insert(simple(key));
+    if (key.starts_with("field ") || key.starts_with("extension ") || key.starts_with("value "))
+      change.fields.insert(simple(key));
     if (key.starts_with("value ") && top_level_values.count(key.substr(6))) {
       change.added.push_back(key.substr(6));
     }
@@ -172,7 +180,7 @@ ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
   for (const auto* file : {before, after}) {
     std::function<void(const google::protobuf::FieldDescriptor*)> extension =
         [&](const google::protobuf::FieldDescriptor* field) {
-          if (change.details.count(field->name())) {
+          if (change.fields.count(field->name())) {
             change.details.insert(field->containing_type()->name());
           }
         };
@@ -185,6 +193,87 @@ ChangedSurface CompareSurfaces(const google::protobuf::FileDescriptor* before,
     for (int i = 0; i < file->message_type_count(); ++i) message(file->message_type(i));
   }
   return change;
+}
+
+// Which kinds of element a side's changed contracts declare in one package:
+// what PACKAGE_* rules read of a package (whether it is alive, per kind).
+struct PackageKinds {
+  bool file = false, messages = false, enums = false, extensions = false;
+};
+
+bool MessageHasExtensions(const google::protobuf::Descriptor* m) {
+  if (m->extension_count() > 0) return true;
+  for (int i = 0; i < m->nested_type_count(); ++i) {
+    if (MessageHasExtensions(m->nested_type(i))) return true;
+  }
+  return false;
+}
+
+bool MessageHasEnums(const google::protobuf::Descriptor* m) {
+  if (m->enum_type_count() > 0) return true;
+  for (int i = 0; i < m->nested_type_count(); ++i) {
+    if (MessageHasEnums(m->nested_type(i))) return true;
+  }
+  return false;
+}
+
+void AddPackageKinds(const google::protobuf::FileDescriptor* file, PackageKinds* out) {
+  out->file = true;
+  if (file->message_type_count() > 0) out->messages = true;
+  if (file->enum_type_count() > 0) out->enums = true;
+  if (file->extension_count() > 0) out->extensions = true;
+  for (int i = 0; i < file->message_type_count() && !(out->enums && out->extensions); ++i) {
+    if (MessageHasEnums(file->message_type(i))) out->enums = true;
+    if (MessageHasExtensions(file->message_type(i))) out->extensions = true;
+  }
+}
+
+// The packages of changed contracts whose unchanged contracts a PACKAGE_*
+// verdict needs (bench/README.md, "Cost follows the change"). An unchanged
+// contract is byte-identical on both sides: it adds no deleted element (an
+// element moved between it and a changed file is declared twice on one
+// side, and ProtoScopePlanner::First then compiles everything), and locates
+// none (a deleted nested element's parent lives in the deleted element's
+// file). It only keeps its package alive: for PACKAGE_NO_DELETE and
+// PACKAGE_SERVICE_NO_DELETE when no changed contract of the package is left
+// on the current side; for PACKAGE_MESSAGE/ENUM/EXTENSION_NO_DELETE when an
+// element of that kind is gone from the package and no changed contract of
+// it on the current side declares one. `complete`: false when a changed
+// contract has no descriptor on a side (it did not compile): then every
+// package of a changed contract is needed.
+std::set<std::string> PackagesNeeded(const std::vector<std::string>& changed,
+                                     const std::map<std::string, const SourceFile*>& old_files,
+                                     const std::map<std::string, const SourceFile*>& new_files,
+                                     bool* complete) {
+  std::map<std::string, PackageKinds> before, after;
+  *complete = true;
+  for (const auto& import_path : changed) {
+    for (int side = 0; side < 2; ++side) {
+      const auto& files = side == 0 ? old_files : new_files;
+      auto it = files.find(import_path);
+      if (it == files.end()) continue;
+      const google::protobuf::FileDescriptor* file = it->second->descriptor;
+      if (!file) {
+        *complete = false;
+        return {};
+      }
+      AddPackageKinds(file, &(side == 0 ? before : after)[file->package()]);
+    }
+  }
+  // An element of the baseline's changed contracts that is not in the
+  // current side's changed contracts is gone (in an unchanged one it would
+  // be declared twice on the baseline side): a kind is gone from a package
+  // at least when the baseline's changed contracts declare one and the
+  // current side's none. Only then does an unchanged contract decide.
+  std::set<std::string> needed;
+  for (const auto& [package, was] : before) {
+    const PackageKinds& is = after[package];
+    if (!is.file || (was.messages && !is.messages) || (was.enums && !is.enums) ||
+        (was.extensions && !is.extensions)) {
+      needed.insert(package);
+    }
+  }
+  return needed;
 }
 
 class RuleCollector : public RuleEmitter {
@@ -332,7 +421,13 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
     changes[import_path] =
         CompareSurfaces(old_file->second->descriptor, new_file->second->descriptor);
   }
-  ProtoScope reached = planner->Reached(changes);
+  std::set<std::string> packages;
+  if (load.package_scope && !planner->full()) {
+    bool complete = true;
+    packages = PackagesNeeded(planner->changed(), old_files, new_files, &complete);
+    if (!complete) packages = planner->ChangedPackages();
+  }
+  ProtoScope reached = planner->Reached(changes, packages);
   if (!reached.import_paths.empty()) {
     stats.compiled += static_cast<int>(reached.import_paths.size());
     ProtoSide::Extend({&against_side, &current_side}, requests(reached, false), shared(reached),

@@ -6,9 +6,13 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <deque>
 #include <functional>
 #include <set>
+#include <unordered_set>
 
 #include "parallel.h"
 
@@ -27,6 +31,13 @@ constexpr std::array<unsigned char, 256> kIdentClass = [] {
 }();
 bool IsIdentStart(char c) { return kIdentClass[static_cast<unsigned char>(c)] & 1; }
 bool IsIdentChar(char c) { return kIdentClass[static_cast<unsigned char>(c)] & 2; }
+
+// `word == keyword`, with the length known at compile time (an inlined
+// compare, not a call: every identifier of a header passes here).
+template <size_t N>
+bool Is(std::string_view word, const char (&keyword)[N]) {
+  return word.size() == N - 1 && std::memcmp(word.data(), keyword, N - 1) == 0;
+}
 
 // A token stream over .proto text: identifiers, string literals (decoded)
 // and single punctuation characters. Comments and whitespace are skipped.
@@ -52,57 +63,62 @@ class Lexer {
 
   explicit Lexer(std::string_view text) : text_(text) {}
 
+  // The position lives in a local while scanning: a member would be
+  // stored back on every byte (a char may alias it).
   Token Next() {
-    Skip();
+    const char* data = text_.data();
+    const size_t size = text_.size();
+    size_t i = Skip(data, size, i_);
     Token token;
-    if (i_ >= text_.size()) return token;
-    char c = text_[i_];
+    if (i >= size) {
+      i_ = i;
+      return token;
+    }
+    char c = data[i];
     if (IsIdentStart(c)) {
-      size_t start = i_;
-      while (i_ < text_.size() && IsIdentChar(text_[i_])) ++i_;
+      size_t start = i;
+      while (i < size && IsIdentChar(data[i])) ++i;
       token.kind = kIdent;
-      token.text = text_.substr(start, i_ - start);
-      return token;
-    }
-    if (c == '"' || c == '\'') {
-      size_t start = i_++;
-      while (i_ < text_.size() && text_[i_] != c && text_[i_] != '\n') {
-        if (text_[i_] == '\\') ++i_;
-        ++i_;
+      token.text = text_.substr(start, i - start);
+    } else if (c == '"' || c == '\'') {
+      size_t start = i++;
+      while (i < size && data[i] != c && data[i] != '\n') {
+        if (data[i] == '\\') ++i;
+        ++i;
       }
-      if (i_ < text_.size() && text_[i_] == c) ++i_;
-      i_ = std::min(i_, text_.size());
+      if (i < size && data[i] == c) ++i;
+      i = std::min(i, size);
       token.kind = kString;
-      token.text = text_.substr(start, i_ - start);
-      return token;
-    }
-    if (c >= '0' && c <= '9') {  // numbers: one token, their content is irrelevant here
-      while (i_ < text_.size() && (IsIdentChar(text_[i_]) || text_[i_] == '.')) ++i_;
+      token.text = text_.substr(start, i - start);
+    } else if (c >= '0' && c <= '9') {  // numbers: one token, their content is irrelevant here
+      while (i < size && (IsIdentChar(data[i]) || data[i] == '.')) ++i;
       token.kind = kPunct;
       token.text = "0";
-      return token;
+    } else {
+      token.kind = kPunct;
+      token.text = text_.substr(i++, 1);
     }
-    token.kind = kPunct;
-    token.text = text_.substr(i_++, 1);
+    i_ = i;
     return token;
   }
 
  private:
-  void Skip() {
-    while (i_ < text_.size()) {
-      char c = text_[i_];
+  static size_t Skip(const char* data, size_t size, size_t i) {
+    while (i < size) {
+      char c = data[i];
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
-        ++i_;
-      } else if (c == '/' && i_ + 1 < text_.size() && text_[i_ + 1] == '/') {
-        size_t end = text_.find('\n', i_);
-        i_ = end == std::string_view::npos ? text_.size() : end + 1;
-      } else if (c == '/' && i_ + 1 < text_.size() && text_[i_ + 1] == '*') {
-        size_t end = text_.find("*/", i_ + 2);
-        i_ = end == std::string_view::npos ? text_.size() : end + 2;
+        ++i;
+      } else if (c == '/' && i + 1 < size && data[i + 1] == '/') {
+        const void* end = std::memchr(data + i, '\n', size - i);
+        i = end == nullptr ? size : static_cast<size_t>(static_cast<const char*>(end) - data) + 1;
+      } else if (c == '/' && i + 1 < size && data[i + 1] == '*') {
+        const void* end = ::memmem(data + i + 2, size - i - 2, "*/", 2);
+        i = end == nullptr ? size : static_cast<size_t>(static_cast<const char*>(end) - data) + 2;
       } else {
-        return;
+        return i;
       }
     }
+    return i;
   }
 
   std::string_view text_;
@@ -176,12 +192,91 @@ bool HasWord(std::string_view text, std::string_view word) {
   return false;
 }
 
+// Whether `word` starts at `at` in `text` as a whole identifier.
+bool WordAt(std::string_view text, size_t at, std::string_view word) {
+  if (at + word.size() > text.size()) return false;
+  if (std::memcmp(text.data() + at, word.data(), word.size()) != 0) return false;
+  if (at > 0 && IsIdentChar(text[at - 1])) return false;
+  size_t after = at + word.size();
+  return after == text.size() || !IsIdentChar(text[after]);
+}
+
+// HasWord(text, "import") || HasWord(text, "package"), in one pass: every
+// unchanged file's text after its first definition passes here. 16 bytes at
+// a time, a position is a candidate when its byte is the word's first and
+// the byte 5 (6) further is the word's last (`i`…`t`, `p`…`e`).
 bool HasImportOrPackage(std::string_view text) {
-  return HasWord(text, "import") || HasWord(text, "package");
+  size_t at = 0;
+#if defined(__SSE2__)
+  const char* data = text.data();
+  const __m128i import_first = _mm_set1_epi8('i'), import_last = _mm_set1_epi8('t');
+  const __m128i package_first = _mm_set1_epi8('p'), package_last = _mm_set1_epi8('e');
+  for (; at + 16 + 6 <= text.size(); at += 16) {
+    __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+    __m128i plus5 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at + 5));
+    __m128i plus6 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at + 6));
+    __m128i import_hits =
+        _mm_and_si128(_mm_cmpeq_epi8(block, import_first), _mm_cmpeq_epi8(plus5, import_last));
+    __m128i package_hits =
+        _mm_and_si128(_mm_cmpeq_epi8(block, package_first), _mm_cmpeq_epi8(plus6, package_last));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(import_hits, package_hits)));
+    while (mask != 0) {
+      size_t hit = at + static_cast<size_t>(__builtin_ctz(mask));
+      if (WordAt(text, hit, "import") || WordAt(text, hit, "package")) return true;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; at < text.size(); ++at) {
+    if (WordAt(text, at, "import") || WordAt(text, at, "package")) return true;
+  }
+  return false;
+}
+
+// The identifiers of a .proto text's options: those of `option …;`
+// statements (their names, `(x).get`, and values, aggregate ones included)
+// and of `[…]` (field and value options). Only there can a file name a field
+// of a message it imports (ChangedSurface::fields). Comments and strings are
+// skipped; a field named `option` only adds words.
+std::unordered_set<std::string_view> OptionWords(std::string_view text) {
+  std::unordered_set<std::string_view> words;
+  Lexer lexer(text);
+  bool statement_start = true;
+  bool in_option = false;
+  int option_braces = 0;  // braces of an option's aggregate value
+  int brackets = 0;
+  for (Lexer::Token token = lexer.Next(); token.kind != Lexer::kEnd; token = lexer.Next()) {
+    if (token.kind == Lexer::kIdent) {
+      if (statement_start && !in_option && brackets == 0 && Is(token.text, "option")) {
+        in_option = true;
+        option_braces = 0;
+      } else if (in_option || brackets > 0) {
+        words.insert(token.text);
+      }
+      statement_start = false;
+      continue;
+    }
+    if (token.kind == Lexer::kString) {
+      statement_start = false;
+      continue;
+    }
+    char c = token.text[0];
+    if (c == '[') ++brackets;
+    if (c == ']' && brackets > 0) --brackets;
+    if (in_option) {
+      if (c == '{') ++option_braces;
+      if (c == '}' && option_braces > 0) --option_braces;
+      if (c == ';' && option_braces == 0) in_option = false;
+      statement_start = !in_option;
+      continue;
+    }
+    statement_start = brackets == 0 && (c == ';' || c == '{' || c == '}');
+  }
+  return words;
 }
 
 bool IsTopLevelDefinition(std::string_view word) {
-  return word == "message" || word == "enum" || word == "service" || word == "extend";
+  return Is(word, "message") || Is(word, "enum") || Is(word, "service") || Is(word, "extend");
 }
 
 }  // namespace
@@ -201,12 +296,12 @@ ProtoHeader ScanProtoHeader(std::string_view text, bool complete_sensitivity) {
   while (token.kind != Lexer::kEnd) {
     if (token.kind == Lexer::kIdent) {
       std::string_view word = token.text;
-      if (word == "import") {
+      if (Is(word, "import")) {
         // At any depth and position: listing too many imports is harmless.
         token = lexer.Next();
         bool is_public = false;
-        if (token.kind == Lexer::kIdent && (token.text == "public" || token.text == "weak")) {
-          is_public = token.text == "public";
+        if (token.kind == Lexer::kIdent && (Is(token.text, "public") || Is(token.text, "weak"))) {
+          is_public = Is(token.text, "public");
           token = lexer.Next();
         }
         if (token.kind == Lexer::kString) {
@@ -222,10 +317,11 @@ ProtoHeader ScanProtoHeader(std::string_view text, bool complete_sensitivity) {
         after_option_opener = false;
         continue;
       }
-      if (word == "package" && depth == 0 && statement_start && header.package.empty()) {
+      if (Is(word, "package") && depth == 0 && statement_start && header.package.empty()) {
         std::string package;
         token = lexer.Next();
-        while (token.kind == Lexer::kIdent || (token.kind == Lexer::kPunct && token.text == ".")) {
+        while (token.kind == Lexer::kIdent ||
+               (token.kind == Lexer::kPunct && Is(token.text, "."))) {
           package += token.text;
           token = lexer.Next();
         }
@@ -234,7 +330,7 @@ ProtoHeader ScanProtoHeader(std::string_view text, bool complete_sensitivity) {
         after_option_opener = false;
         continue;
       }
-      if (word == "extend" || word == "default") header.sensitive = true;
+      if (Is(word, "extend") || Is(word, "default")) header.sensitive = true;
       if (!complete_sensitivity && depth == 0 && statement_start && IsTopLevelDefinition(word)) {
         std::string_view rest = text.substr(token.text.data() - text.data());
         if (!HasImportOrPackage(rest)) {
@@ -244,7 +340,7 @@ ProtoHeader ScanProtoHeader(std::string_view text, bool complete_sensitivity) {
         complete_sensitivity = true;  // the rest is scanned anyway
       }
       statement_start = false;
-      after_option_opener = word == "option";
+      after_option_opener = Is(word, "option");
     } else if (token.kind == Lexer::kPunct) {
       char c = token.text[0];
       if (c == '(' && after_option_opener) header.sensitive = true;  // a custom option
@@ -349,6 +445,9 @@ struct ProtoScopePlanner::Node {
   std::shared_ptr<const std::string> text_before, text_after;  // the same object when unchanged
   bool read_before = false, read_after = false;                // the text could be read
   ProtoHeader header_before, header_after;
+  // Per side (0: before): the nodes of `header_*.imports` and
+  // `header_*.public_imports` (the ones in the index).
+  std::vector<size_t> imports[2], public_imports[2];
 };
 
 ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& current,
@@ -417,61 +516,24 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
   for (const auto& node : nodes_) {
     if (node->changed) changed_.push_back(node->import_path);
   }
-  // `sensitive` is read (in Reached) only for the unchanged files that see a
-  // changed one: finish their scans while their texts are still here.
-  if (!full_ && !changed_.empty()) {
-    // Per side, the files through which a changed one is seen: the changed
-    // ones, and those that import such a file publicly (transitively).
-    // A file that sets custom options (`sensitive`) also reads the message
-    // types of their values, which may come through any import, public or
-    // not (google/api/annotations.proto brings http.proto's HttpRule): for
-    // those files every import counts (reaches_changed_).
+  // The import edges by node index, per side (imports outside the index are
+  // embedded or absent on both sides: never changed).
+  for (auto& node : nodes_) {
     for (int side = 0; side < 2; ++side) {
-      for (bool any_import : {false, true}) {
-        std::vector<std::vector<size_t>> importers(nodes_.size());
-        for (size_t i = 0; i < nodes_.size(); ++i) {
-          const ProtoHeader& header =
-              side == 0 ? nodes_[i]->header_before : nodes_[i]->header_after;
-          for (const auto& import_path : any_import ? header.imports : header.public_imports) {
-            auto it = index_.find(import_path);
-            if (it != index_.end()) importers[it->second].push_back(i);
-          }
-        }
-        std::vector<char>& shows = any_import ? reaches_changed_[side] : shows_changed_[side];
-        shows.assign(nodes_.size(), 0);
-        std::vector<size_t> queue;
-        for (size_t i = 0; i < nodes_.size(); ++i) {
-          if (nodes_[i]->changed) {
-            shows[i] = 1;
-            queue.push_back(i);
-          }
-        }
-        while (!queue.empty()) {
-          size_t i = queue.back();
-          queue.pop_back();
-          for (size_t importer : importers[i]) {
-            if (!shows[importer]) {
-              shows[importer] = 1;
-              queue.push_back(importer);
-            }
-          }
-        }
+      const ProtoHeader& header = side == 0 ? node->header_before : node->header_after;
+      for (const auto& import_path : header.imports) {
+        auto it = index_.find(import_path);
+        if (it != index_.end()) node->imports[side].push_back(it->second);
+      }
+      for (const auto& import_path : header.public_imports) {
+        auto it = index_.find(import_path);
+        if (it != index_.end()) node->public_imports[side].push_back(it->second);
       }
     }
-    std::vector<Node*> unfinished;
-    for (const auto& node : nodes_) {
-      if (node->changed || (node->header_before.complete && node->header_after.complete)) continue;
-      if (SeesChanged(*node, true, true) || SeesChanged(*node, false, true)) {
-        unfinished.push_back(node.get());
-      }
-    }
-    ParallelFor(unfinished.size(), jobs, [&](size_t k) {
-      Node& node = *unfinished[k];  // unchanged: one text for both sides
-      if (auto text = ReadText(current, node.after.repo_path)) {
-        node.header_before = node.header_after = ScanProtoHeader(*text);
-      }
-    });
   }
+  // Which files see a changed one (shows_changed_, reaches_changed_) and
+  // the rest of each such file's header (`sensitive`) are worked out in
+  // Reached, and only when a changed file's surface can change a dependent.
   // Clean: unchanged, and every import clean (a file outside the index is
   // embedded or absent on both sides). A cycle is not clean.
   clean_.assign(nodes_.size(), 0);
@@ -482,9 +544,8 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
       if (state[i] == 1) return false;
       state[i] = 1;
       bool clean = !nodes_[i]->changed;
-      for (const auto& import_path : nodes_[i]->header_after.imports) {
-        auto it = index_.find(import_path);
-        if (it != index_.end() && !visit(it->second)) clean = false;
+      for (size_t imported : nodes_[i]->imports[1]) {
+        if (!visit(imported)) clean = false;
       }
       state[i] = 2;
       clean_[i] = clean;
@@ -570,6 +631,18 @@ bool ProtoScopePlanner::PackageNamesCollide() {
   return false;
 }
 
+std::set<std::string> ProtoScopePlanner::ChangedPackages() const {
+  std::set<std::string> packages;
+  for (const auto& import_path : changed_) {
+    const Node& node = *nodes_[index_.at(import_path)];
+    if (IsContract(import_path, true) && node.read_before)
+      packages.insert(node.header_before.package);
+    if (IsContract(import_path, false) && node.read_after)
+      packages.insert(node.header_after.package);
+  }
+  return packages;
+}
+
 ProtoScope ProtoScopePlanner::First() {
   std::set<std::string> scope;
   if (!full_ && PackageNamesCollide()) {
@@ -581,112 +654,210 @@ ProtoScope ProtoScopePlanner::First() {
     for (const auto& [import_path, path] : after_contracts_) scope.insert(import_path);
     return Make(scope);
   }
-  std::set<std::string> touched_packages;
+  // The changed contracts. The other contracts of their packages are
+  // compiled only when a PACKAGE_* verdict needs them (Reached's
+  // `packages`, see proto_check.cc's PackagesNeeded).
   for (const auto& import_path : changed_) {
-    const Node& node = *nodes_[index_.at(import_path)];
-    bool before = IsContract(import_path, true), after = IsContract(import_path, false);
-    if (before || after) scope.insert(import_path);
-    if (before && node.read_before) touched_packages.insert(node.header_before.package);
-    if (after && node.read_after) touched_packages.insert(node.header_after.package);
-  }
-  if (package_scope_ && !touched_packages.empty()) {
-    for (const auto& node : nodes_) {
-      bool before = IsContract(node->import_path, true),
-           after = IsContract(node->import_path, false);
-      if ((before && node->read_before && touched_packages.count(node->header_before.package)) ||
-          (after && node->read_after && touched_packages.count(node->header_after.package))) {
-        scope.insert(node->import_path);
-      }
-    }
+    if (IsContract(import_path, true) || IsContract(import_path, false)) scope.insert(import_path);
   }
   return Make(scope);
 }
 
-ProtoScope ProtoScopePlanner::Reached(const std::map<std::string, ChangedSurface>& changes) {
+void ProtoScopePlanner::ComputeReach() {
+  // Per side, the files through which a changed one is seen: the changed
+  // ones, and those that import such a file publicly (transitively). A file
+  // that sets custom options (`sensitive`) also reads the message types of
+  // their values, which may come through any import, public or not
+  // (google/api/annotations.proto brings http.proto's HttpRule): for those
+  // files every import counts (reaches_changed_).
+  for (int side = 0; side < 2; ++side) {
+    for (bool any_import : {false, true}) {
+      std::vector<std::vector<size_t>> importers(nodes_.size());
+      for (size_t i = 0; i < nodes_.size(); ++i) {
+        const Node& node = *nodes_[i];
+        for (size_t imported : any_import ? node.imports[side] : node.public_imports[side]) {
+          importers[imported].push_back(i);
+        }
+      }
+      std::vector<char>& shows = any_import ? reaches_changed_[side] : shows_changed_[side];
+      shows.assign(nodes_.size(), 0);
+      std::vector<size_t> queue;
+      for (size_t i = 0; i < nodes_.size(); ++i) {
+        if (nodes_[i]->changed) {
+          shows[i] = 1;
+          queue.push_back(i);
+        }
+      }
+      while (!queue.empty()) {
+        size_t i = queue.back();
+        queue.pop_back();
+        for (size_t importer : importers[i]) {
+          if (!shows[importer]) {
+            shows[importer] = 1;
+            queue.push_back(importer);
+          }
+        }
+      }
+    }
+  }
+}
+
+ProtoScope ProtoScopePlanner::Reached(const std::map<std::string, ChangedSurface>& changes,
+                                      const std::set<std::string>& packages) {
   std::set<std::string> scope;
   if (full() || changed_.empty()) return Make(scope);
-  std::set<std::string> changed(changed_.begin(), changed_.end());
+  if (package_scope_ && !packages.empty()) {
+    for (const auto& node : nodes_) {
+      bool before = IsContract(node->import_path, true),
+           after = IsContract(node->import_path, false);
+      if ((before && node->read_before && packages.count(node->header_before.package)) ||
+          (after && node->read_after && packages.count(node->header_after.package))) {
+        if (!scoped_.count(node->import_path)) scope.insert(node->import_path);
+      }
+    }
+  }
+  // Scan only when it can matter: a changed file whose surface is the same
+  // on both sides (no type gone or changing kind, no new name, no detail an
+  // option, default or extend reads) is read the same by every file that
+  // sees it, so no unchanged file can compile differently.
+  std::vector<const ChangedSurface*> surface(nodes_.size(), nullptr);
+  bool matters = false;
+  static const ChangedSurface kTypes = [] {
+    ChangedSurface types;
+    types.types = true;
+    return types;
+  }();
+  for (const auto& import_path : changed_) {
+    size_t i = index_.at(import_path);
+    auto it = changes.find(import_path);
+    surface[i] = it == changes.end() ? &kTypes : &it->second;
+    const ChangedSurface& change = *surface[i];
+    if (change.types || !change.added.empty() || !change.details.empty() ||
+        !change.fields.empty()) {
+      matters = true;
+    }
+  }
+  if (!matters) return Make(scope);
+  ComputeReach();
+  std::set<std::string> members = std::move(scope);
+  scope.clear();
   // Each candidate's text is read (again) only when a word decides.
   std::vector<Node*> candidates;
   for (const auto& node : nodes_) {
-    if (node->changed || scoped_.count(node->import_path)) continue;
+    if (node->changed || scoped_.count(node->import_path) || members.count(node->import_path))
+      continue;
     bool contract = IsContract(node->import_path, true) || IsContract(node->import_path, false);
     if (contract) candidates.push_back(node.get());
   }
   std::vector<char> reached(candidates.size(), 0);
   ParallelFor(candidates.size(), jobs_, [&](size_t k) {
     const Node& node = *candidates[k];
-    bool sensitive = node.header_before.sensitive || node.header_after.sensitive;
     std::shared_ptr<const std::string> text;
     bool read = false;
-    auto has_word = [&](const std::string& word) {
+    auto load = [&]() -> const std::string* {
       if (!read) {
         read = true;
         text = ReadText(current_, node.after.repo_path);  // unchanged: one text for both
       }
-      return !text || HasWord(*text, word);  // unreadable: compiled, and reported there
+      return text.get();
     };
-    for (bool before : {true, false}) {
-      const std::string& package = (before ? node.header_before : node.header_after).package;
-      auto visit = [&](const std::string& import_path) {
-        if (!changed.count(import_path)) return false;
-        auto it = changes.find(import_path);
-        if (it == changes.end() || it->second.types) return true;
-        for (const auto& name : it->second.added) {
-          size_t dot = name.rfind('.');
-          std::string parent = dot == std::string::npos ? "" : name.substr(0, dot);
-          if (PackagesNest(parent, package) &&
-              has_word(dot == std::string::npos ? name : name.substr(dot + 1))) {
-            return true;
-          }
-        }
-        if (sensitive) {
-          for (const auto& word : it->second.details) {
-            if (has_word(word)) return true;
-          }
-        }
-        return false;
-      };
-      if (SeesChanged(node, before, sensitive) && Sees(node, before, sensitive, visit)) {
-        reached[k] = 1;
-        return;
+    auto has_word = [&](const std::string& word) {
+      const std::string* loaded = load();
+      return !loaded || HasWord(*loaded, word);  // unreadable: compiled, and reported there
+    };
+    std::unordered_set<std::string_view> option_words;
+    bool options_scanned = false;
+    auto has_option_word = [&](const std::string& word) {
+      const std::string* loaded = load();
+      if (!loaded) return true;
+      if (!options_scanned) {
+        options_scanned = true;
+        option_words = OptionWords(*loaded);
       }
+      return option_words.count(word) > 0;
+    };
+    // Whether the file reads a changed file differently, were it `sensitive`
+    // or not.
+    auto reaches = [&](bool sensitive) {
+      for (bool before : {true, false}) {
+        const std::string& package = (before ? node.header_before : node.header_after).package;
+        auto visit = [&](size_t i) {
+          const ChangedSurface* change = surface[i];
+          if (!change) return false;  // unchanged
+          if (change->types) return true;
+          for (const auto& name : change->added) {
+            size_t dot = name.rfind('.');
+            std::string parent = dot == std::string::npos ? "" : name.substr(0, dot);
+            if (PackagesNest(parent, package) &&
+                has_word(dot == std::string::npos ? name : name.substr(dot + 1))) {
+              return true;
+            }
+          }
+          if (sensitive) {
+            for (const auto& word : change->details) {
+              if (has_word(word)) return true;
+            }
+            for (const auto& word : change->fields) {
+              if (has_option_word(word)) return true;
+            }
+          }
+          return false;
+        };
+        if (SeesChanged(node, before, sensitive) && Sees(node, before, sensitive, visit)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    bool sensitive = node.header_before.sensitive || node.header_after.sensitive;
+    bool known = node.header_before.complete && node.header_after.complete;
+    if (sensitive || known) {
+      reached[k] = reaches(sensitive);
+      return;
+    }
+    // The header scan stopped at the first definition: `sensitive` is known
+    // only when the verdict depends on it (sensitive reaches more, never
+    // less), by a scan of the whole text (unchanged: one for both sides).
+    if (reaches(false)) {
+      reached[k] = 1;
+    } else if (reaches(true)) {
+      const std::string* loaded = load();
+      reached[k] = !loaded || ScanProtoHeader(*loaded).sensitive;
     }
   });
   for (size_t k = 0; k < candidates.size(); ++k) {
     if (reached[k]) scope.insert(candidates[k]->import_path);
   }
+  scope.insert(members.begin(), members.end());
   return Make(scope);
 }
 
 bool ProtoScopePlanner::SeesChanged(const Node& node, bool before, bool any_import) const {
   const std::vector<char>& shows = (any_import ? reaches_changed_ : shows_changed_)[before ? 0 : 1];
   if (shows.empty()) return false;
-  for (const auto& import_path : (before ? node.header_before : node.header_after).imports) {
-    auto it = index_.find(import_path);
-    if (it != index_.end() && shows[it->second]) return true;
+  for (size_t imported : node.imports[before ? 0 : 1]) {
+    if (shows[imported]) return true;
   }
   return false;
 }
 
 bool ProtoScopePlanner::Sees(const Node& node, bool before, bool any_import,
-                             const std::function<bool(const std::string&)>& visit) const {
+                             const std::function<bool(size_t)>& visit) const {
   // What a file sees on one side: its imports, and what they import publicly
   // (with `any_import`, everything they import).
-  const ProtoHeader& header = before ? node.header_before : node.header_after;
-  std::set<std::string> seen;
-  std::deque<std::string> queue(header.imports.begin(), header.imports.end());
-  while (!queue.empty()) {
-    std::string import_path = queue.front();
-    queue.pop_front();
-    if (!seen.insert(import_path).second) continue;
-    if (visit(import_path)) return true;
-    auto it = index_.find(import_path);
-    if (it == index_.end()) continue;
-    const Node& imported = *nodes_[it->second];
-    const ProtoHeader& next = before ? imported.header_before : imported.header_after;
-    const auto& more = any_import ? next.imports : next.public_imports;
-    queue.insert(queue.end(), more.begin(), more.end());
+  int side = before ? 0 : 1;
+  std::vector<char> seen(nodes_.size(), 0);
+  std::vector<size_t> queue(node.imports[side].begin(), node.imports[side].end());
+  for (size_t next = 0; next < queue.size(); ++next) {
+    size_t i = queue[next];
+    if (seen[i]) continue;
+    seen[i] = 1;
+    if (visit(i)) return true;
+    const Node& imported = *nodes_[i];
+    const auto& more = any_import ? imported.imports[side] : imported.public_imports[side];
+    for (size_t j : more) {
+      if (!seen[j]) queue.push_back(j);
+    }
   }
   return false;
 }

@@ -3,9 +3,10 @@
 // same on both sides, and whose imports (transitively) are too, compiles to
 // the same descriptors on both sides and cannot produce a finding; only the
 // package-level rules need the other files of a package that changed. So
-// the scope is: the changed contracts, every contract that imports one of
-// them (directly or not), and every contract of a package a changed contract
-// belongs to on either side; plus what those import, to compile them.
+// the scope is: the changed contracts, the contracts that see one of them
+// and can read it differently (ChangedSurface), and, when a PACKAGE_* verdict
+// needs them (PackagesNeeded in proto_check.cc), the other contracts of a
+// changed package; plus what those import, to compile them.
 //
 // Finding importers needs every file's import list: that is a lexical scan
 // (ScanProtoHeader), never a parse, and each unchanged file is read once for
@@ -90,18 +91,24 @@ struct ProtoScope {
 //   default or an extension names them), of a new extension and of an
 //   extension's extendee (numbers collide with the file's `extend`), or of a
 //   message whose extension ranges or options differ (`extend` names it).
-//   A new field or nested value is no detail: a file that named it did not
-//   compile before.
+//   A new one counts too (a file that named it did not compile before; it
+//   is compiled again, as the full path reports it). The names of fields, extensions and enum
+//   values go to `fields` instead of `details`: only an option names them (an option's name,
+//   `(p.ext)` or `(x).get`; its value, aggregate or enum; a field's `default`), so only the words
+//   of the file's options and `[…]` count for them (OptionWords); `details` keeps the names
+//   `extend` reads (a message whose extension ranges or options differ, the extendee of an
+//   extension in `fields`), looked up anywhere in the text.
 // A word found in a comment or a string only costs a compile.
 struct ChangedSurface {
   bool types = false;
   std::vector<std::string> added;  // full names
   std::set<std::string> details;   // simple names
+  std::set<std::string> fields;    // simple names of fields, extensions, enum values
 };
 
-// Chooses the scope in two steps. First: the changed contracts and, with
-// `package_scope`, every contract of a package one of them belongs to on
-// either side. Then, once those are compiled: the unchanged contracts that
+// Chooses the scope in two steps. First: the changed contracts. Then, once
+// those are compiled: with `package_scope`, the contracts of the packages
+// whose PACKAGE_* verdicts need them, and the unchanged contracts that
 // see (import, directly or through `import public`) a changed file that
 // they can read differently (ChangedSurface). An unchanged contract seeing
 // only unchanged files, or changed files it reads the same, compiles to the same descriptors up to
@@ -134,23 +141,30 @@ class ProtoScopePlanner {
   bool full() const { return full_ || escalated_; }
   // Import paths of the changed files (contracts or not).
   const std::vector<std::string>& changed() const { return changed_; }
+  // The packages of the changed contracts, on either side (by their headers).
+  std::set<std::string> ChangedPackages() const;
   // Whether `import_path` is a contract on the side.
   bool IsContract(const std::string& import_path, bool before) const;
   // The second step: `changes` says, per changed file, what of it a file
   // that sees it can read differently (a changed file missing from it is
-  // taken as `types`). Contracts already in a scope are not repeated.
-  ProtoScope Reached(const std::map<std::string, ChangedSurface>& changes);
+  // taken as `types`). With `package_scope`, also every contract of a
+  // package in `packages` (whose PACKAGE_* verdicts need them). Contracts
+  // already in a scope are not repeated.
+  ProtoScope Reached(const std::map<std::string, ChangedSurface>& changes,
+                     const std::set<std::string>& packages = {});
 
  private:
   struct Node;
   // Whether `visit` holds for a file `node` sees on one side (its imports, and
   // what they import publicly, transitively; with `any_import`, everything it
-  // imports transitively: what a custom option's value can read).
+  // imports transitively: what a custom option's value can read), by node index.
   bool Sees(const Node& node, bool before, bool any_import,
-            const std::function<bool(const std::string&)>& visit) const;
+            const std::function<bool(size_t)>& visit) const;
   // Sees(node, before, any_import, <is a changed file>), from shows_changed_
   // or reaches_changed_.
   bool SeesChanged(const Node& node, bool before, bool any_import) const;
+  // Fills shows_changed_ and reaches_changed_.
+  void ComputeReach();
   ProtoScope Make(const std::set<std::string>& import_paths);
   // Whether a package a changed file belongs to has a name declared twice.
   bool PackageNamesCollide();
@@ -161,7 +175,7 @@ class ProtoScopePlanner {
   std::vector<std::unique_ptr<Node>> nodes_;
   std::vector<std::string> changed_;
   // Per side (0: before), per node: changed, or importing publicly (directly
-  // or not) a changed file. Empty when nothing changed or with `full`.
+  // or not) a changed file. Empty until Reached needs them (ComputeReach).
   std::vector<char> shows_changed_[2];
   // The same through any import, public or not.
   std::vector<char> reaches_changed_[2];

@@ -108,6 +108,10 @@ Tree Base() {
       "syntax = \"proto2\";\n\npackage p1;\n\nimport \"p0/rules.proto\";\n\n"
       "message Ruled {\n  option (p0.rule) = { path: \"/v1\" };\n  optional int32 r = 1;\n}\n\n"
       "extend p0.Extendable {\n  optional int32 more = 150;\n}\n";
+  // The same option's field named in the option's name, not in an aggregate.
+  t["proto/p1/pathed.proto"] =
+      "syntax = \"proto2\";\n\npackage p1;\n\nimport \"p0/rules.proto\";\n\n"
+      "message Pathed {\n  option (p0.rule).path = \"/v2\";\n  optional int32 p = 1;\n}\n";
   // An option whose value type comes through a non-public import of the
   // file that declares the option (as google.api.http's HttpRule does).
   t["proto/p0/route.proto"] =
@@ -122,6 +126,13 @@ Tree Base() {
       "1;\n}\n";
   t["proto/p2/old.proto"] = Proto3("p2", "", "message Old {\n  int32 o = 1;\n}\n");
   t["proto/p2/keep.proto"] = Proto3("p2", "", "message Keep {\n  int32 k = 1;\n}\n");
+  // Packages whose PACKAGE_* verdicts need unchanged files: p3's y.proto
+  // keeps p3 alive (a message, an enum) when x.proto loses all of its own.
+  t["proto/p3/x.proto"] =
+      Proto3("p3", "", "message X {\n  int32 x = 1;\n}\n\nenum EX {\n  EX_UNSPECIFIED = 0;\n}\n");
+  t["proto/p3/y.proto"] =
+      Proto3("p3", "", "message Y {\n  int32 y = 1;\n}\n\nenum EY {\n  EY_UNSPECIFIED = 0;\n}\n");
+  t["proto/p4/only.proto"] = Proto3("p4", "", "message Only {\n  int32 o = 1;\n}\n");
   t["proto/svc/api.proto"] = Proto3("svc", "import \"p1/b.proto\";\n",
                                     "service Api {\n  rpc Get(p1.Bar) returns (p1.Bar);\n}\n");
   for (int p = 0; p < 3; ++p) AddFiller(&t, p, 4, "");
@@ -260,6 +271,16 @@ std::vector<Step> History() {
          (*t)["proto/p2/old.proto"] = "";
          Replace(t, "proto/fill2/f3.proto", "package fill2;", "package fill2.moved;");
        }},
+      {"package-emptied",
+       [](Tree* t) {  // x.proto's message moves to p5, its enum goes: y.proto keeps p3 alive
+         (*t)["proto/p3/x.proto"] = Proto3("p3", "", "");
+         (*t)["proto/p5/x.proto"] = Proto3("p5", "", "message X {\n  int32 x = 1;\n}\n");
+       }},
+      {"package-file-gone",
+       [](Tree* t) {  // p3 lives on in the (now empty, unchanged) x.proto
+         (*t)["proto/p3/y.proto"] = "";
+       }},
+      {"package-deleted", [](Tree* t) { (*t)["proto/p4/only.proto"] = ""; }},
       {"schemas",
        [](Tree* t) {
          Replace(t, "schemas/common.json", R"("amount": {"type": "integer"})",
@@ -370,6 +391,7 @@ TEST_CASE("the incremental and the full path give the same reports, on any threa
   CHECK(incremental["grown"].exit_code == 0);
   CHECK(incremental["details-break"].exit_code == 2);
   CHECK(incremental["details-break"].err.find("proto/p1/ruled.proto") != std::string::npos);
+  CHECK(incremental["details-break"].err.find("proto/p1/pathed.proto") != std::string::npos);
   CHECK(incremental["extension-gone"].exit_code == 2);
   CHECK(incremental["extension-gone"].err.find("proto/p1/ruled.proto") != std::string::npos);
   CHECK(incremental["indirect-option-break"].exit_code == 2);
@@ -377,6 +399,12 @@ TEST_CASE("the incremental and the full path give the same reports, on any threa
         std::string::npos);
   CHECK(incremental["packages"].out.find("PACKAGE_MESSAGE_NO_DELETE") != std::string::npos);
   CHECK(incremental["packages"].out.find("FILE_NO_DELETE") != std::string::npos);
+  // Only the unchanged y.proto says p3 still has messages and enums.
+  CHECK(incremental["package-emptied"].out.find("PACKAGE_MESSAGE_NO_DELETE") != std::string::npos);
+  CHECK(incremental["package-emptied"].out.find("PACKAGE_ENUM_NO_DELETE") != std::string::npos);
+  CHECK(incremental["package-file-gone"].out.find("PACKAGE_NO_DELETE") == std::string::npos);
+  CHECK(incremental["package-file-gone"].out.find("FILE_NO_DELETE") != std::string::npos);
+  CHECK(incremental["package-deleted"].out.find("PACKAGE_NO_DELETE") != std::string::npos);
   // common.json is no contract: only comparing order.schema.json finds this.
   CHECK(incremental["schemas"].out.find("\"path\": \"schemas/common.json\"") != std::string::npos);
   CHECK(incremental["schemas"].out.find("\"path\": \"schemas/c/byid.schema.json\"") !=
