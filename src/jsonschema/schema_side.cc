@@ -424,6 +424,30 @@ RefTarget SchemaSide::Locate(const Anchor& resource, const std::string& resource
 }
 
 RefTarget SchemaSide::Resolve(const SchemaNode& at, std::string_view ref) {
+  // What a reference resolves to depends only on the document it is written
+  // in, the base URI there, its text and the documents loaded (a lookup may
+  // load more: then every earlier answer is forgotten, as a later document
+  // can claim an $id or anchor).
+  if (resolved_generation_ != loaded_.size()) {
+    resolved_.clear();
+    resolved_generation_ = loaded_.size();
+  }
+  std::string key(reinterpret_cast<const char*>(&at.doc), sizeof(at.doc));
+  key += at.base;
+  key += '\0';
+  key += ref;
+  if (auto it = resolved_.find(key); it != resolved_.end()) return it->second;
+  RefTarget target = ResolveUncached(at, ref);
+  if (resolved_generation_ == loaded_.size()) {
+    resolved_.emplace(std::move(key), target);
+  } else {
+    resolved_.clear();
+    resolved_generation_ = loaded_.size();
+  }
+  return target;
+}
+
+RefTarget SchemaSide::ResolveUncached(const SchemaNode& at, std::string_view ref) {
   RefTarget error;
   bool relative = !HasScheme(ref);
   if (!relative && ref.substr(0, 5) == "file:") {
