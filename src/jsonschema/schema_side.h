@@ -69,7 +69,10 @@ class SchemaSide {
   const SchemaDocument* Load(const std::string& path);
   // Reads and parses `paths` on `jobs` threads, for Load() to take: their
   // diagnostics wait for Load(), as if they were parsed then.
-  void Preload(const std::vector<std::string>& paths, int jobs);
+  // `texts`: contents already read from this side's snapshot, by path
+  // (taken, not copied).
+  void Preload(const std::vector<std::string>& paths, int jobs,
+               std::map<std::string, std::string>* texts = nullptr);
   SchemaNode Root(const SchemaDocument& doc) const;
 
   // The child subschema at `token` below `parent` (absent when missing),
