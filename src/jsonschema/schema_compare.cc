@@ -588,25 +588,53 @@ void SchemaComparer::JudgeByContainment(const SchemaNode& old_node, const Schema
   if (IsCompositionBranch(old_node.pointer) || IsCompositionBranch(new_node.pointer)) return;
   // $refs are followed (inlined, across files); a recursive one, one that
   // cannot be followed or too large a result keeps the keyword verdict.
-  const json* old_value = old_node.value;
-  const json* new_value = new_node.value;
-  std::optional<json> old_inlined, new_inlined;
-  if (HasRefs(*old_value) || HasRefs(*new_value)) {
-    int budget = 4000;
-    std::vector<const json*> active{old_value}, reached;
-    old_inlined = InlineRefs(old_side_, old_node, &budget, &active, &old_inlined_, &reached);
-    if (!old_inlined) return;
-    active = {new_value};
-    reached.clear();
-    new_inlined = InlineRefs(new_side_, new_node, &budget, &active, &new_inlined_, &reached);
-    if (!new_inlined) return;
-    old_value = &*old_inlined;
-    new_value = &*new_inlined;
+  // The same pair is often judged twice (probed while pairing branches,
+  // then compared): the engine's answers are kept by pair, and reused while
+  // neither side has loaded a document since (then inlining gives the same).
+  JudgedKey key{old_node.value,
+                new_node.value,
+                old_node.base,
+                new_node.base,
+                old_side_->loaded().size(),
+                new_side_->loaded().size()};
+  Containment backward, forward;
+  if (auto it = judged_.find(key); it != judged_.end()) {
+    if (!it->second.inlined) return;
+    --containment_budget_;
+    backward = it->second.backward;
+    forward = it->second.forward;
+  } else {
+    const json* old_value = old_node.value;
+    const json* new_value = new_node.value;
+    std::optional<json> old_inlined, new_inlined;
+    bool inlined = true;
+    if (HasRefs(*old_value) || HasRefs(*new_value)) {
+      int budget = 4000;
+      std::vector<const json*> active{old_value}, reached;
+      old_inlined = InlineRefs(old_side_, old_node, &budget, &active, &old_inlined_, &reached);
+      if (old_inlined) {
+        active = {new_value};
+        reached.clear();
+        new_inlined = InlineRefs(new_side_, new_node, &budget, &active, &new_inlined_, &reached);
+      }
+      inlined = old_inlined && new_inlined;
+    }
+    bool same_state = old_side_->loaded().size() == std::get<4>(key) &&
+                      new_side_->loaded().size() == std::get<5>(key);
+    if (!inlined) {
+      if (same_state) judged_.emplace(std::move(key), Judged{false, {}, {}});
+      return;
+    }
+    if (old_inlined) {
+      old_value = &*old_inlined;
+      new_value = &*new_inlined;
+    }
+    --containment_budget_;
+    Draft draft = new_node.doc->draft;
+    backward = Contains(*old_value, *new_value, draft);  // nothing narrows
+    forward = Contains(*new_value, *old_value, draft);   // nothing widens
+    if (same_state) judged_.emplace(std::move(key), Judged{true, backward, forward});
   }
-  --containment_budget_;
-  Draft draft = new_node.doc->draft;
-  Containment backward = Contains(*old_value, *new_value, draft);  // nothing narrows
-  Containment forward = Contains(*new_value, *old_value, draft);   // nothing widens
   bool narrow_noted = false, widen_noted = false;
   bool any_narrows = false, any_widens = false;
   for (size_t i = first; i < out_->size(); ++i) {

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "jsonschema/schema_containment.h"
 #include "jsonschema/schema_rules.h"
 #include "jsonschema/schema_side.h"
 
@@ -109,6 +110,15 @@ class SchemaComparer : public ChangeSink {
   std::vector<Relocation> relocations_;
   int containment_budget_ = 4000;          // engine runs per comparer
   InlineCache old_inlined_, new_inlined_;  // $ref targets inlined, per side
+  // The engine's answers for a pair (values, base URIs, and each side's
+  // document count then); `inlined` false: its $refs could not be inlined.
+  using JudgedKey = std::tuple<const nlohmann::json*, const nlohmann::json*, std::string,
+                               std::string, size_t, size_t>;
+  struct Judged {
+    bool inlined;
+    Containment backward, forward;
+  };
+  std::map<JudgedKey, Judged> judged_;
   bool report_uses_ = false;
   // Where the changes of a compared pair are (by reported_ key): the output
   // and the index range, so that later uses of a definition copy them.
