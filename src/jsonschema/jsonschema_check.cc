@@ -294,12 +294,16 @@ struct LexicalScan {
 // ones whose $refs may reach one of them (by file name or by $id, over-
 // approximated by the last path segment). Fills `id_index` (last segment ->
 // contracts with that name or $id) for the side's $id lookups.
+// The texts of the changed contracts (always in the scope) go to `*texts`,
+// so that they are not read from the snapshot twice.
 std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& current,
                                      const std::set<std::string>& paths, int jobs,
-                                     std::map<std::string, std::set<std::string>>* id_index) {
+                                     std::map<std::string, std::set<std::string>>* id_index,
+                                     std::map<std::string, std::string>* texts) {
   std::vector<std::string> all(paths.begin(), paths.end());
   std::vector<LexicalScan> scans(all.size());
   std::vector<char> changed(all.size(), 0);
+  std::vector<std::string> changed_texts(all.size());
   ParallelFor(all.size(), jobs, [&](size_t i) {
     const SnapshotFile* before = against.Find(all[i]);
     const SnapshotFile* after = current.Find(all[i]);
@@ -321,7 +325,11 @@ std::vector<std::string> ChangeScope(const Snapshot& against, const Snapshot& cu
       std::string full = id.substr(0, id.find('#'));
       if (!full.empty()) scans[i].full_ids.push_back(full);
     }
+    if (changed[i]) changed_texts[i] = std::move(text);
   });
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (changed[i] && !changed_texts[i].empty()) (*texts)[all[i]] = std::move(changed_texts[i]);
+  }
   std::map<std::string, std::vector<size_t>> by_name;
   for (size_t i = 0; i < all.size(); ++i) {
     std::string name = LastSegment(all[i]);
@@ -654,11 +662,12 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
   int jobs = ResolveJobs(load.jobs);
   std::set<std::string> new_paths = ContractPaths(*new_side);
   std::vector<std::string> scope;
+  std::map<std::string, std::string> scope_texts;  // read by ChangeScope already
   if (load.full) {
     scope.assign(new_paths.begin(), new_paths.end());
   } else {
     std::map<std::string, std::set<std::string>> id_index;
-    scope = ChangeScope(against, current, new_paths, jobs, &id_index);
+    scope = ChangeScope(against, current, new_paths, jobs, &id_index, &scope_texts);
     // The baseline's $ids: those of unchanged files are the current ones;
     // its versions of changed and deleted files are searched every time.
     std::set<std::string> changed_before;
@@ -669,7 +678,8 @@ JsonSchemaStats CheckJsonSchemas(const Snapshot& against, const Snapshot& curren
     old_side->SetIdIndex(id_index, std::move(changed_before));
     new_side->SetIdIndex(std::move(id_index));
   }
-  new_side->Preload(scope, jobs);
+  new_side->Preload(scope, jobs, &scope_texts);
+  scope_texts.clear();
   for (const auto& path : scope) new_side->Load(path);
   // The metaschema checks of the changed documents (read-only on parsed
   // documents) run beside the $ref scan, which only one thread can do: on

@@ -436,12 +436,22 @@ bool TagsDiffer(const BranchTags& a, const BranchTags& b) {
   return false;
 }
 
+}  // namespace
+
 // The subschema at `node` with every `$ref` under it replaced by its target
 // (across files too), for the containment check: null when a reference
 // cannot be followed, is recursive (a target already being inlined), or the
 // result grows past `*budget` values. Only assertion keywords are kept.
-std::optional<json> InlineRefs(SchemaSide* side, const SchemaNode& node, int* budget,
-                               std::vector<const json*>* active) {
+//
+// A target inlined once is taken from `cache` later (a definition shared by
+// many schemas, or by many uses, is inlined once), when that gives exactly
+// what inlining it again would: no document was loaded since, none of the
+// targets it looked up is being inlined now, and the budget left covers what
+// it used. Otherwise it is inlined again, as the first time. `*reached`
+// collects every target looked up (the cache's condition).
+static std::optional<json> InlineRefs(SchemaSide* side, const SchemaNode& node, int* budget,
+                                      std::vector<const json*>* active, InlineCache* cache,
+                                      std::vector<const json*>* reached) {
   if (--*budget < 0) return std::nullopt;
   const json& value = *node.value;
   if (!value.is_object()) return value;
@@ -451,12 +461,41 @@ std::optional<json> InlineRefs(SchemaSide* side, const SchemaNode& node, int* bu
     if (!ref->is_string()) return std::nullopt;
     RefTarget found = side->Resolve(node, ref->get<std::string>());
     if (found.status != RefTarget::kFound) return std::nullopt;
-    if (std::find(active->begin(), active->end(), found.node.value) != active->end())
+    const json* target_value = found.node.value;
+    reached->push_back(target_value);
+    if (std::find(active->begin(), active->end(), target_value) != active->end())
       return std::nullopt;  // recursive: not inlined
-    active->push_back(found.node.value);
-    target = InlineRefs(side, found.node, budget, active);
-    active->pop_back();
-    if (!target) return std::nullopt;
+    size_t generation = side->loaded().size();
+    auto cached = cache->find(target_value);
+    if (cached != cache->end() && cached->second.generation == generation &&
+        cached->second.base == found.node.base && cached->second.cost <= *budget &&
+        std::none_of(cached->second.reached.begin(), cached->second.reached.end(),
+                     [&](const json* value) {
+                       return std::find(active->begin(), active->end(), value) != active->end();
+                     })) {
+      *budget -= cached->second.cost;
+      reached->insert(reached->end(), cached->second.reached.begin(), cached->second.reached.end());
+      target = cached->second.value;
+    } else {
+      int budget_before = *budget;
+      size_t mark = reached->size();
+      active->push_back(target_value);
+      target = InlineRefs(side, found.node, budget, active, cache, reached);
+      active->pop_back();
+      if (!target) return std::nullopt;
+      std::vector<const json*> own(reached->begin() + static_cast<std::ptrdiff_t>(mark),
+                                   reached->end());
+      std::sort(own.begin(), own.end());
+      own.erase(std::unique(own.begin(), own.end()), own.end());
+      reached->resize(mark);
+      reached->insert(reached->end(), own.begin(), own.end());
+      // Stored only when no document was loaded meanwhile: then every
+      // lookup it made gives the same answer again.
+      if (side->loaded().size() == generation) {
+        (*cache)[target_value] = InlinedTarget{*target, budget_before - *budget, std::move(own),
+                                               generation, found.node.base};
+      }
+    }
     bool bare = true;
     if (node.doc->draft >= Draft::k201909) {
       for (const auto& [key, child] : value.items()) {
@@ -486,7 +525,7 @@ std::optional<json> InlineRefs(SchemaSide* side, const SchemaNode& node, int* bu
         IsAnnotationKeyword(key))
       continue;
     if (kOne.count(key) || (key == "items" && child.is_object())) {
-      auto inlined = InlineRefs(side, side->Child(node, key), budget, active);
+      auto inlined = InlineRefs(side, side->Child(node, key), budget, active, cache, reached);
       if (!inlined) return std::nullopt;
       out[key] = std::move(*inlined);
     } else if (kMap.count(key) && child.is_object()) {
@@ -496,7 +535,8 @@ std::optional<json> InlineRefs(SchemaSide* side, const SchemaNode& node, int* bu
           map[name] = sub;  // dependencies' property lists
           continue;
         }
-        auto inlined = InlineRefs(side, side->Child(node, key, name), budget, active);
+        auto inlined =
+            InlineRefs(side, side->Child(node, key, name), budget, active, cache, reached);
         if (!inlined) return std::nullopt;
         map[name] = std::move(*inlined);
       }
@@ -504,7 +544,8 @@ std::optional<json> InlineRefs(SchemaSide* side, const SchemaNode& node, int* bu
     } else if ((kList.count(key) || key == "items") && child.is_array()) {
       json list = json::array();
       for (size_t i = 0; i < child.size(); ++i) {
-        auto inlined = InlineRefs(side, side->Child(node, key, std::to_string(i)), budget, active);
+        auto inlined = InlineRefs(side, side->Child(node, key, std::to_string(i)), budget, active,
+                                  cache, reached);
         if (!inlined) return std::nullopt;
         list.push_back(std::move(*inlined));
       }
@@ -516,8 +557,6 @@ std::optional<json> InlineRefs(SchemaSide* side, const SchemaNode& node, int* bu
   if (target) return json{{"allOf", json::array({std::move(out), std::move(*target)})}};
   return out;
 }
-
-}  // namespace
 
 // The subschema under `keyword`, absent where the node's draft does not
 // define the keyword (a draft migration can make it start applying).
@@ -549,24 +588,53 @@ void SchemaComparer::JudgeByContainment(const SchemaNode& old_node, const Schema
   if (IsCompositionBranch(old_node.pointer) || IsCompositionBranch(new_node.pointer)) return;
   // $refs are followed (inlined, across files); a recursive one, one that
   // cannot be followed or too large a result keeps the keyword verdict.
-  const json* old_value = old_node.value;
-  const json* new_value = new_node.value;
-  std::optional<json> old_inlined, new_inlined;
-  if (HasRefs(*old_value) || HasRefs(*new_value)) {
-    int budget = 4000;
-    std::vector<const json*> active{old_value};
-    old_inlined = InlineRefs(old_side_, old_node, &budget, &active);
-    if (!old_inlined) return;
-    active = {new_value};
-    new_inlined = InlineRefs(new_side_, new_node, &budget, &active);
-    if (!new_inlined) return;
-    old_value = &*old_inlined;
-    new_value = &*new_inlined;
+  // The same pair is often judged twice (probed while pairing branches,
+  // then compared): the engine's answers are kept by pair, and reused while
+  // neither side has loaded a document since (then inlining gives the same).
+  JudgedKey key{old_node.value,
+                new_node.value,
+                old_node.base,
+                new_node.base,
+                old_side_->loaded().size(),
+                new_side_->loaded().size()};
+  Containment backward, forward;
+  if (auto it = judged_.find(key); it != judged_.end()) {
+    if (!it->second.inlined) return;
+    --containment_budget_;
+    backward = it->second.backward;
+    forward = it->second.forward;
+  } else {
+    const json* old_value = old_node.value;
+    const json* new_value = new_node.value;
+    std::optional<json> old_inlined, new_inlined;
+    bool inlined = true;
+    if (HasRefs(*old_value) || HasRefs(*new_value)) {
+      int budget = 4000;
+      std::vector<const json*> active{old_value}, reached;
+      old_inlined = InlineRefs(old_side_, old_node, &budget, &active, &old_inlined_, &reached);
+      if (old_inlined) {
+        active = {new_value};
+        reached.clear();
+        new_inlined = InlineRefs(new_side_, new_node, &budget, &active, &new_inlined_, &reached);
+      }
+      inlined = old_inlined && new_inlined;
+    }
+    bool same_state = old_side_->loaded().size() == std::get<4>(key) &&
+                      new_side_->loaded().size() == std::get<5>(key);
+    if (!inlined) {
+      if (same_state) judged_.emplace(std::move(key), Judged{false, {}, {}});
+      return;
+    }
+    if (old_inlined) {
+      old_value = &*old_inlined;
+      new_value = &*new_inlined;
+    }
+    --containment_budget_;
+    Draft draft = new_node.doc->draft;
+    backward = Contains(*old_value, *new_value, draft);  // nothing narrows
+    forward = Contains(*new_value, *old_value, draft);   // nothing widens
+    if (same_state) judged_.emplace(std::move(key), Judged{true, backward, forward});
   }
-  --containment_budget_;
-  Draft draft = new_node.doc->draft;
-  Containment backward = Contains(*old_value, *new_value, draft);  // nothing narrows
-  Containment forward = Contains(*new_value, *old_value, draft);   // nothing widens
   bool narrow_noted = false, widen_noted = false;
   bool any_narrows = false, any_widens = false;
   for (size_t i = first; i < out_->size(); ++i) {

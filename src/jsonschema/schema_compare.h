@@ -8,12 +8,26 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
+#include "jsonschema/schema_containment.h"
 #include "jsonschema/schema_rules.h"
 #include "jsonschema/schema_side.h"
 
 namespace contract_lint {
+
+// A `$ref` target inlined for the containment check (schema_compare.cc):
+// its value, the budget it used, the targets it looked up (sorted), and the
+// side's document count and the target's base URI when it was inlined.
+struct InlinedTarget {
+  nlohmann::json value;
+  int cost = 0;
+  std::vector<const nlohmann::json*> reached;
+  size_t generation = 0;
+  std::string base;
+};
+using InlineCache = std::unordered_map<const nlohmann::json*, InlinedTarget>;
 
 class SchemaComparer : public ChangeSink {
  public:
@@ -94,7 +108,17 @@ class SchemaComparer : public ChangeSink {
   std::map<ValuePair, Direction> relations_;
   std::map<const nlohmann::json*, bool> has_ref_;
   std::vector<Relocation> relocations_;
-  int containment_budget_ = 4000;  // engine runs per comparer
+  int containment_budget_ = 4000;          // engine runs per comparer
+  InlineCache old_inlined_, new_inlined_;  // $ref targets inlined, per side
+  // The engine's answers for a pair (values, base URIs, and each side's
+  // document count then); `inlined` false: its $refs could not be inlined.
+  using JudgedKey = std::tuple<const nlohmann::json*, const nlohmann::json*, std::string,
+                               std::string, size_t, size_t>;
+  struct Judged {
+    bool inlined;
+    Containment backward, forward;
+  };
+  std::map<JudgedKey, Judged> judged_;
   bool report_uses_ = false;
   // Where the changes of a compared pair are (by reported_ key): the output
   // and the index range, so that later uses of a definition copy them.

@@ -126,17 +126,31 @@ bool SchemaSide::IsContract(std::string_view path) const {
   return GlobMatchAny(settings_.include, path) && !GlobMatchAny(settings_.exclude, path);
 }
 
-void SchemaSide::Preload(const std::vector<std::string>& paths, int jobs) {
+void SchemaSide::Preload(const std::vector<std::string>& paths, int jobs,
+                         std::map<std::string, std::string>* texts) {
   std::vector<std::string> wanted;
+  std::vector<std::string*> given;  // the text already read, or null
   for (const auto& path : paths) {
-    if (!docs_.count(path) && !preloaded_.count(path)) wanted.push_back(path);
+    if (docs_.count(path) || preloaded_.count(path)) continue;
+    wanted.push_back(path);
+    auto text = texts ? texts->find(path) : std::map<std::string, std::string>::iterator();
+    given.push_back(texts && text != texts->end() ? &text->second : nullptr);
   }
   std::vector<Preloaded> out(wanted.size());
   ParallelFor(wanted.size(), jobs, [&](size_t i) {
     const std::string& path = wanted[i];
     Diagnostics local;
     std::string text, error;
-    if (snapshot_.Find(path) && snapshot_.Read(path, &text, &error)) {
+    bool read = false;
+    if (snapshot_.Find(path)) {
+      if (given[i]) {
+        text = std::move(*given[i]);
+        read = true;
+      } else {
+        read = snapshot_.Read(path, &text, &error);
+      }
+    }
+    if (read) {
       out[i].doc = std::make_unique<SchemaDocument>();
       if (!ParseSchemaDocument(path, text, side_note_, out[i].doc.get(), &local))
         out[i].doc.reset();
@@ -424,6 +438,30 @@ RefTarget SchemaSide::Locate(const Anchor& resource, const std::string& resource
 }
 
 RefTarget SchemaSide::Resolve(const SchemaNode& at, std::string_view ref) {
+  // What a reference resolves to depends only on the document it is written
+  // in, the base URI there, its text and the documents loaded (a lookup may
+  // load more: then every earlier answer is forgotten, as a later document
+  // can claim an $id or anchor).
+  if (resolved_generation_ != loaded_.size()) {
+    resolved_.clear();
+    resolved_generation_ = loaded_.size();
+  }
+  std::string key(reinterpret_cast<const char*>(&at.doc), sizeof(at.doc));
+  key += at.base;
+  key += '\0';
+  key += ref;
+  if (auto it = resolved_.find(key); it != resolved_.end()) return it->second;
+  RefTarget target = ResolveUncached(at, ref);
+  if (resolved_generation_ == loaded_.size()) {
+    resolved_.emplace(std::move(key), target);
+  } else {
+    resolved_.clear();
+    resolved_generation_ = loaded_.size();
+  }
+  return target;
+}
+
+RefTarget SchemaSide::ResolveUncached(const SchemaNode& at, std::string_view ref) {
   RefTarget error;
   bool relative = !HasScheme(ref);
   if (!relative && ref.substr(0, 5) == "file:") {

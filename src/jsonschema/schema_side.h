@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "contract_lint/diagnostics.h"
@@ -68,7 +69,10 @@ class SchemaSide {
   const SchemaDocument* Load(const std::string& path);
   // Reads and parses `paths` on `jobs` threads, for Load() to take: their
   // diagnostics wait for Load(), as if they were parsed then.
-  void Preload(const std::vector<std::string>& paths, int jobs);
+  // `texts`: contents already read from this side's snapshot, by path
+  // (taken, not copied).
+  void Preload(const std::vector<std::string>& paths, int jobs,
+               std::map<std::string, std::string>* texts = nullptr);
   SchemaNode Root(const SchemaDocument& doc) const;
 
   // The child subschema at `token` below `parent` (absent when missing),
@@ -85,6 +89,7 @@ class SchemaSide {
   void LimitIdSearch(std::set<std::string> paths) {
     id_search_ = std::move(paths);
     limit_id_search_ = true;
+    resolved_.clear();
   }
 
   // Where an $id no loaded document claims may be: the contracts whose name
@@ -97,6 +102,7 @@ class SchemaSide {
     id_index_ = std::move(by_last_segment);
     id_always_ = std::move(always);
     has_id_index_ = true;
+    resolved_.clear();
   }
 
   // Every document loaded so far, in load order.
@@ -125,6 +131,11 @@ class SchemaSide {
   // False with *ambiguous set when two other documents claim it.
   bool LookupResource(const std::string& uri, const SchemaDocument* prefer, Anchor* anchor,
                       std::string* ambiguous);
+  RefTarget ResolveUncached(const SchemaNode& at, std::string_view ref);
+  // Resolve()'s answers by (document, base URI, reference), valid while no
+  // document is loaded (resolved_generation_ = loaded_.size()).
+  std::unordered_map<std::string, RefTarget> resolved_;
+  size_t resolved_generation_ = 0;
   RefTarget Locate(const Anchor& resource, const std::string& resource_uri,
                    const std::string& fragment, std::string_view ref);
   std::string BaseAt(const SchemaDocument& doc, const std::string& pointer) const;

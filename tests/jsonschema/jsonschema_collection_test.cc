@@ -12,6 +12,7 @@
 
 #include "jsonschema/jsonschema_check.h"
 #include "jsonschema/schema_containment.h"
+#include "jsonschema/schema_side.h"
 #include "test_support.h"
 
 namespace contract_lint {
@@ -89,6 +90,40 @@ TEST_CASE("a $ref by a copied $id from a third file names both candidates",
              Catch::Contains("user.schema.json:1:") &&
                  Catch::Contains("is ambiguous: https://example.com/shared.json is the $id of "
                                  "both one.schema.json and two.schema.json"));
+}
+
+// Resolve() remembers its answers (issue 14, speed): a document loaded later
+// that copies the $id must make the same reference ambiguous, as it would
+// be without the memory.
+TEST_CASE("a remembered $ref answer is dropped when a later document claims the same $id",
+          "[jsonschema][collection]") {
+  std::string copy =
+      Schema("https://example.com/shared.json", "\"definitions\": {\"x\": {\"type\": \"string\"}}");
+  std::string ref = "https://example.com/shared.json#/definitions/x";
+  std::string user = Schema("https://example.com/user.json",
+                            "\"properties\": {\"x\": {\"$ref\": \"" + ref + "\"}}");
+  MemorySnapshot snapshot(
+      Files{{"one.schema.json", copy}, {"two.schema.json", copy}, {"user.schema.json", user}},
+      "current");
+  JsonSchemaSettings settings;
+  Diagnostics diagnostics;
+  SchemaSide side(snapshot, settings, "", &diagnostics);
+  const SchemaDocument* one = side.Load("one.schema.json");
+  const SchemaDocument* user_doc = side.Load("user.schema.json");
+  REQUIRE(one);
+  REQUIRE(user_doc);
+  SchemaNode at = side.Child(side.Root(*user_doc), "properties", "x");
+  for (int i = 0; i < 2; ++i) {  // the second answer is the remembered one
+    RefTarget target = side.Resolve(at, ref);
+    REQUIRE(target.status == RefTarget::kFound);
+    CHECK(target.node.doc == one);
+    CHECK(target.node.pointer == "/definitions/x");
+  }
+  REQUIRE(side.Load("two.schema.json"));
+  RefTarget after = side.Resolve(at, ref);
+  CHECK(after.status == RefTarget::kError);
+  CHECK_THAT(after.message, Catch::Contains("is ambiguous: https://example.com/shared.json is the "
+                                            "$id of both one.schema.json and two.schema.json"));
 }
 
 TEST_CASE("a copied $id resolves to the file its URI names", "[jsonschema][collection]") {
