@@ -546,6 +546,7 @@ class Comparer {
       } else if (!old_op && new_op) {
         EndpointAdded(label, new_op);
       } else if (old_op && new_op) {
+        if (old_path == new_path && Unchanged(old_item, old_op, new_item, new_op)) continue;
         Operation Op{label, old_path, new_path};
         Stability(label, old_op, new_op);
         Security(label, old_op.Child("security"), new_op.Child("security"), new_op,
@@ -557,6 +558,104 @@ class Comparer {
         Responses(Op, old_op.Child("responses"), new_op.Child("responses"), new_op);
       }
     }
+  }
+
+  // True when an operation pair can give no finding, so comparing it is
+  // skipped (most operations of a large document are unchanged; inlining and
+  // judging their schemas was most of a check). Why skipping gives the same
+  // report: everything the comparison of one operation reads is (a) the
+  // operation's subtree, (b) the path item's `parameters` (Params), (c) the
+  // two path templates (labels, path parameter positions; the caller
+  // requires them equal), (d) whatever $refs in (a) and (b) reach, followed
+  // transitively, (e) the node pointers (finding locations, and InlineSchema's
+  // cycle markers, which name a $ref target's file and pointer) and (f) the
+  // settings (`lenient_`, the same for both sides). It reads no other part of the
+  // document: global security, servers, components and webhooks are compared
+  // by Documents() on their own, and the comparer's state (`where_`,
+  // `active_`, `wrapped_`) is reset for every body. Here (a), (b) and (d) must
+  // be equal JSON on both sides, with every $ref (of the same text, so of the same
+  // target pointer) resolved on each side and its targets equal in turn; (e)
+  // the operations sit at the same pointer of files with the same path. Then
+  // every value a check reads is the same on both sides, and every check
+  // fires only on a difference between what it reads on the two sides
+  // (the engine returns at once on equal inlined schemas; the sunset and
+  // stability checks compare the old value with the new one), so none fires.
+  // Only $refs within the operation's own file are followed here: one that
+  // names another file (or cannot be resolved) makes the operation count as
+  // changed, as resolving it through ApiSide could load a file or report a
+  // diagnostic that the comparison itself would not.
+  bool Unchanged(const ApiNode& old_item, const ApiNode& old_op, const ApiNode& new_item,
+                 const ApiNode& new_op) {
+    if (old_op.doc->path != new_op.doc->path || old_op.pointer != new_op.pointer ||
+        old_item.doc->path != new_item.doc->path || old_item.pointer != new_item.pointer ||
+        old_op.doc != old_item.doc || new_op.doc != new_item.doc) {
+      return false;
+    }
+    ApiNode old_params = old_item.Child("parameters"), new_params = new_item.Child("parameters");
+    if (!old_params != !new_params) return false;
+    std::vector<std::pair<const nlohmann::json*, const nlohmann::json*>> proven;
+    bool same = Same(old_op.doc->root, *old_op.value, new_op.doc->root, *new_op.value, &proven) &&
+                (!old_params || Same(old_op.doc->root, *old_params.value, new_op.doc->root,
+                                     *new_params.value, &proven));
+    // The $ref target pairs compared here were assumed equal while under
+    // comparison (recursive schemas); they are proven equal only when no
+    // difference was found. Otherwise they are forgotten (some may differ).
+    if (!same) {
+      for (const auto& pair : proven) same_targets_.erase(pair);
+    }
+    return same;
+  }
+
+  // The value a same-file `$ref` stands for in `root`, following $refs as
+  // ApiSide::Deref does (null: another file, not a JSON pointer, missing, or a
+  // chain too long: the caller then counts the operation as changed).
+  static const nlohmann::json* Target(const nlohmann::json& root, const nlohmann::json& ref_owner) {
+    const nlohmann::json* node = &ref_owner;
+    for (int hops = 0; node->is_object(); ++hops) {
+      auto ref = node->find("$ref");
+      if (ref == node->end() || !ref->is_string()) return node;
+      const std::string& text = ref->get_ref<const std::string&>();
+      if (hops == 64 || text.empty() || text[0] != '#') return nullptr;
+      if (text.size() > 1 && text[1] != '/') return nullptr;
+      try {
+        nlohmann::json::json_pointer pointer(text.substr(1));
+        if (!root.contains(pointer)) return nullptr;
+        node = &root.at(pointer);
+      } catch (const nlohmann::json::exception&) {
+        return nullptr;
+      }
+    }
+    return node;
+  }
+
+  // Equal JSON, and every $ref in it reaches equal values on both sides.
+  bool Same(const nlohmann::json& old_root, const nlohmann::json& a, const nlohmann::json& new_root,
+            const nlohmann::json& b,
+            std::vector<std::pair<const nlohmann::json*, const nlohmann::json*>>* proven) {
+    if (a.type() != b.type()) return false;
+    if (a.is_array()) {
+      if (a.size() != b.size()) return false;
+      for (size_t i = 0; i < a.size(); ++i)
+        if (!Same(old_root, a[i], new_root, b[i], proven)) return false;
+      return true;
+    }
+    if (!a.is_object()) return a == b;
+    if (a.size() != b.size()) return false;
+    for (auto it = a.begin(); it != a.end(); ++it) {
+      auto other = b.find(it.key());
+      if (other == b.end() || !Same(old_root, *it, new_root, *other, proven)) return false;
+    }
+    auto ref = a.find("$ref");
+    if (ref == a.end() || !ref->is_string()) return true;
+    const nlohmann::json* old_target = Target(old_root, a);
+    const nlohmann::json* new_target = Target(new_root, b);
+    if (old_target == nullptr || new_target == nullptr) return false;
+    std::pair key{old_target, new_target};
+    if (auto known = same_targets_.find(key); known != same_targets_.end()) return known->second;
+    // A pair under comparison (a recursive schema) is assumed equal.
+    if (!same_targets_.emplace(key, true).second) return true;
+    proven->push_back(key);
+    return Same(old_root, *old_target, new_root, *new_target, proven);
   }
 
   void Sunset(const std::string& label, const ApiNode& old_op, const ApiNode& new_op) {
@@ -1775,6 +1874,8 @@ class Comparer {
   std::string where_;  // "POST /orders request body application/json"
   std::set<std::pair<const nlohmann::json*, const nlohmann::json*>> active_;
   bool wrapped_ = false;  // the body compared last was wrapped in a oneOf
+  // $ref target pairs (old, new) known to be equal or not, for Unchanged().
+  std::map<std::pair<const nlohmann::json*, const nlohmann::json*>, bool> same_targets_;
 };
 
 }  // namespace
