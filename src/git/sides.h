@@ -7,7 +7,7 @@
 #include <string>
 
 #include "contract_lint/diagnostics.h"
-#include "contract_lint/lint.h"
+#include "contract_lint/options.h"
 #include "contract_lint/snapshot.h"
 
 namespace contract_lint {

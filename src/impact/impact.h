@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "config/config.h"
-#include "contract_lint/lint.h"
+#include "contract_lint/report.h"
 #include "impact/impact_graph.h"
 
 namespace contract_lint {

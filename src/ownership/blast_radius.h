@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "contract_lint/lint.h"
+#include "contract_lint/report.h"
 
 namespace contract_lint {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "contract_lint/lint.h"
+#include "contract_lint/report.h"
 
 namespace contract_lint {
 

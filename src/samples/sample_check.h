@@ -12,7 +12,7 @@
 #include "config/config.h"
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/finding.h"
-#include "contract_lint/lint.h"
+#include "contract_lint/report.h"
 #include "contract_lint/snapshot.h"
 #include "samples/sample_file.h"
 
