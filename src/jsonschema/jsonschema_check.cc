@@ -3,6 +3,7 @@
 // $ref of the current side, compare, and turn changes into findings.
 #include "jsonschema/jsonschema_check.h"
 
+#include <algorithm>
 #include <deque>
 #include <future>
 #include <initializer_list>
@@ -38,12 +39,17 @@ std::vector<int> PathMajors(const std::string& path) {
   return majors;
 }
 
-// A file renamed to another major version (`order.v1.json` -> `order.v2.json`)
-// is a new contract, whatever its $id says.
+// A file renamed to another major version (`order.v1.json` -> `order.v2.json`,
+// or an unversioned `order.json`, taken as v1, -> `order.v2.json`) is a new
+// contract, whatever its $id says.
 bool NewMajorPath(const std::string& before, const std::string& after) {
   std::vector<int> old_majors = PathMajors(before);
   std::vector<int> new_majors = PathMajors(after);
-  return !old_majors.empty() && !new_majors.empty() && old_majors != new_majors;
+  if (new_majors.empty()) return false;
+  if (old_majors.empty()) {
+    return std::any_of(new_majors.begin(), new_majors.end(), [](int major) { return major > 1; });
+  }
+  return old_majors != new_majors;
 }
 
 using nlohmann::json;
