@@ -3,10 +3,12 @@
 // $ref of the current side, compare, and turn changes into findings.
 #include "jsonschema/jsonschema_check.h"
 
+#include <algorithm>
 #include <deque>
 #include <future>
 #include <initializer_list>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "jsonschema/schema_compare.h"
@@ -17,6 +19,38 @@
 
 namespace contract_lint {
 namespace {
+
+// The major versions a path names, one per segment such as `v2` in
+// `schemas/v2/order.json`, `order.v2.json` or `orders-v2/…` (`v1beta1` is 1).
+std::vector<int> PathMajors(const std::string& path) {
+  static const std::regex kVersion(
+      "v([0-9]+)((alpha|beta|p[0-9]+alpha|p[0-9]+beta)[0-9]*|test.*)?");
+  std::vector<int> majors;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find_first_of("/.-_", start);
+    std::string part =
+        path.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::smatch match;
+    if (std::regex_match(part, match, kVersion)) majors.push_back(std::stoi(match[1].str()));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return majors;
+}
+
+// A file renamed to another major version (`order.v1.json` -> `order.v2.json`,
+// or an unversioned `order.json`, taken as v1, -> `order.v2.json`) is a new
+// contract, whatever its $id says.
+bool NewMajorPath(const std::string& before, const std::string& after) {
+  std::vector<int> old_majors = PathMajors(before);
+  std::vector<int> new_majors = PathMajors(after);
+  if (new_majors.empty()) return false;
+  if (old_majors.empty()) {
+    return std::any_of(new_majors.begin(), new_majors.end(), [](int major) { return major > 1; });
+  }
+  return old_majors != new_majors;
+}
 
 using nlohmann::json;
 
@@ -566,7 +600,8 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
     }
   }
   // A schema moved or renamed with the same $id is the same contract: its
-  // baseline is compared with the new file, not reported as deleted.
+  // baseline is compared with the new file, not reported as deleted; unless
+  // the new path names another major version (a new contract).
   auto root_id = [](const SchemaDocument& doc) {
     if (!doc.root.is_object()) return std::string();
     auto id = doc.root.find(doc.draft == Draft::k04 ? "id" : "$id");
@@ -586,7 +621,10 @@ JsonSchemaStats CompareSides(SchemaSide& old_side, SchemaSide& new_side,
     if (id.empty()) continue;
     for (const auto& candidate : added) {
       const SchemaDocument* new_doc = new_side.Load(candidate);
-      if (!new_doc || root_id(*new_doc) != id || compared.count(candidate)) continue;
+      if (!new_doc || root_id(*new_doc) != id || compared.count(candidate) ||
+          NewMajorPath(path, candidate)) {
+        continue;
+      }
       moved.insert(path);
       compared.insert(candidate);
       comparer.Compare(old_side.Root(*old_doc), new_side.Root(*new_doc), &changes);
