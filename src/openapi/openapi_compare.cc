@@ -715,8 +715,8 @@ class Comparer {
                  policy + " ahead");
       } else if (readable && left < days) {
         Emit(prefix + "sunset-date-too-small", new_node.Child("x-sunset"), Side::kCurrent, subject,
-             what + " deprecated with the x-sunset " + date + ", " + std::to_string(left) +
-                 " days from today: the deprecation policy asks for at least " + policy,
+             what + " deprecated with the x-sunset " + date +
+                 ", fewer than the deprecation policy's " + policy + " from today (UTC)",
              "", date);
       }
       return;
@@ -728,8 +728,7 @@ class Comparer {
     if (old_left > left && left < days) {
       Emit(changed_rule, new_node.Child("x-sunset"), Side::kCurrent, subject,
            "x-sunset of the deprecated " + what + " moved earlier from " + old_date + " to " +
-               date + ", " + std::to_string(left) +
-               " days from today: the deprecation policy asks for at least " + policy,
+               date + ", fewer than the deprecation policy's " + policy + " from today (UTC)",
            old_date, date);
     }
   }
