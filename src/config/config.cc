@@ -265,8 +265,15 @@ void ApplyDocument(const nlohmann::json& doc, Config* config) {
     config->jsonschema.lenient = doc["breaking"].value("content_model", "strict") == "lenient";
     // OpenAPI and AsyncAPI bodies: lenient unless `strict` is asked for.
     const auto& breaking = doc["breaking"];
-    if (breaking.contains("openapi") && breaking["openapi"].is_object())
+    if (breaking.contains("openapi") && breaking["openapi"].is_object()) {
       config->openapi.lenient = breaking["openapi"].value("content_model", "lenient") != "strict";
+      // Validated by the schema (non-negative integers); absent keys stay 0 (off).
+      const auto& days = breaking["openapi"].value("deprecation_days", nlohmann::json::object());
+      if (days.is_object()) {
+        config->openapi.deprecation_days_beta = days.value("beta", 0);
+        config->openapi.deprecation_days_stable = days.value("stable", 0);
+      }
+    }
     if (breaking.contains("asyncapi") && breaking["asyncapi"].is_object())
       config->asyncapi.lenient = breaking["asyncapi"].value("content_model", "lenient") != "strict";
   }

@@ -206,6 +206,11 @@ std::string Explain(const nlohmann::json& document, const std::string& key_path,
       return message;
     }
   }
+  if (schema->contains("minimum") && (*schema)["minimum"].is_number() && value->is_number() &&
+      value->get<double>() < (*schema)["minimum"].get<double>()) {
+    return "expected a number of at least " + Dump((*schema)["minimum"]) + ", got " +
+           ValuePhrase(*value);
+  }
   return description;
 }
 

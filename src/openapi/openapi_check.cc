@@ -51,7 +51,7 @@ OpenApiStats CheckOpenApi(const Snapshot& against, const Snapshot& current,
         return CheckVersion(doc, side_note, diagnostics) ? 3 : 0;
       },
       [&](const ApiDocument& old_doc, int, const ApiDocument* new_doc, int) {
-        CompareApiDocuments(old_side, &old_doc, new_side, new_doc, findings, settings.lenient);
+        CompareApiDocuments(old_side, &old_doc, new_side, new_doc, findings, settings);
       },
       *diagnostics);
   stats.files = counts.files;

@@ -20,6 +20,11 @@ struct OpenApiSettings {
   // breaking.openapi.content_model: body schemas are judged with the lenient
   // content model unless `strict` (then an added optional request property breaks).
   bool lenient = true;
+  // breaking.openapi.deprecation_days (oasdiff's --deprecation-days-beta/-stable):
+  // the minimum days from today to the x-sunset of an element deprecated now, by its
+  // x-stability-level (beta; stable or none; draft/alpha have no policy). 0: off.
+  int deprecation_days_beta = 0;
+  int deprecation_days_stable = 0;
 };
 
 struct OpenApiStats {

@@ -210,6 +210,22 @@ bool SunsetInFuture(const ApiNode& op, std::string* date) {
   return std::chrono::sys_days(when) > std::chrono::sys_days(today);
 }
 
+// The `x-sunset` date of `node` as days from today (UTC, negative: past); false when
+// it has none or it is not a YYYY-MM-DD date.
+bool SunsetDaysFromToday(const ApiNode& node, int* days, std::string* date) {
+  ApiNode sunset = node.Child("x-sunset");
+  if (!sunset || !sunset.value->is_string()) return false;
+  std::string text = sunset.value->get<std::string>();
+  int y = 0, m = 0, d = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return false;
+  auto when = std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d);
+  if (!when.ok()) return false;
+  auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  *days = static_cast<int>((std::chrono::sys_days(when) - today).count());
+  *date = text;
+  return true;
+}
+
 // True when `op` has an `x-sunset` that is not a YYYY-MM-DD date.
 bool SunsetUnreadable(const ApiNode& op) {
   ApiNode sunset = op.Child("x-sunset");
@@ -279,8 +295,14 @@ struct Shape {
 class Comparer {
  public:
   Comparer(ApiSide& old_side, ApiSide& new_side, std::vector<Finding>* out, std::string file,
-           bool lenient)
-      : old_(old_side), new_(new_side), out_(out), file_(std::move(file)), lenient_(lenient) {}
+           const OpenApiSettings& settings)
+      : old_(old_side),
+        new_(new_side),
+        out_(out),
+        file_(std::move(file)),
+        lenient_(settings.lenient),
+        beta_days_(settings.deprecation_days_beta),
+        stable_days_(settings.deprecation_days_stable) {}
 
   void Documents(const ApiDocument* old_doc, const ApiDocument* new_doc) {
     std::map<std::string, std::pair<std::string, ApiNode>> old_paths = Paths(old_, old_doc);
@@ -552,6 +574,7 @@ class Comparer {
         Security(label, old_op.Child("security"), new_op.Child("security"), new_op,
                  "api-security-");
         Sunset(label, old_op, new_op);
+        policy_days_ = PolicyDays(new_op);
         Parameters(Op, old_item, old_op, new_item, new_op);
         RequestBody(Op, old_.Deref(old_op.Child("requestBody")),
                     new_.Deref(new_op.Child("requestBody")), new_op);
@@ -658,8 +681,62 @@ class Comparer {
     return Same(old_root, *old_target, new_root, *new_target, proven);
   }
 
+  // Days oasdiff's deprecation policy asks between deprecation and sunset for
+  // an operation (and its parameters and properties), by its x-stability-level:
+  // beta, or stable when it has none; draft and alpha have no policy. 0: off.
+  int PolicyDays(const ApiNode& op) const {
+    ApiNode level = op.Child("x-stability-level");
+    std::string text =
+        level && level.value->is_string() ? level.value->get<std::string>() : "stable";
+    if (text == "draft" || text == "alpha") return 0;
+    return text == "beta" ? beta_days_ : stable_days_;
+  }
+
+  // The deprecation policy on an element deprecated now (`newly`) or whose
+  // x-sunset moved (`old_node` deprecated with an earlier-or-later date):
+  // `<prefix>deprecated-sunset-missing` (no x-sunset), `<prefix>sunset-date-too-small`
+  // (fewer than `days` days from today) and, when `changed_rule` is given,
+  // that rule for an x-sunset moved earlier to fewer than `days` days from today.
+  void Policy(int days, const std::string& prefix, const std::string& changed_rule,
+              const ApiNode& old_node, const ApiNode& new_node, const std::string& subject,
+              const std::string& what) {
+    if (days <= 0 || !Flag(new_node, "deprecated")) return;
+    int left = 0;
+    std::string date;
+    bool readable = SunsetDaysFromToday(new_node, &left, &date);
+    std::string policy = std::to_string(days) + " days";
+    if (!Flag(old_node, "deprecated")) {
+      if (!new_node.Child("x-sunset")) {
+        ApiNode at = new_node.Child("deprecated") ? new_node.Child("deprecated") : new_node;
+        Emit(prefix + "deprecated-sunset-missing", at, Side::kCurrent, subject,
+             what +
+                 " deprecated without an x-sunset date: the deprecation policy asks for one at "
+                 "least " +
+                 policy + " ahead");
+      } else if (readable && left < days) {
+        Emit(prefix + "sunset-date-too-small", new_node.Child("x-sunset"), Side::kCurrent, subject,
+             what + " deprecated with the x-sunset " + date +
+                 ", fewer than the deprecation policy's " + policy + " from today (UTC)",
+             "", date);
+      }
+      return;
+    }
+    if (changed_rule.empty() || !readable) return;
+    int old_left = 0;
+    std::string old_date;
+    if (!SunsetDaysFromToday(old_node, &old_left, &old_date)) return;
+    if (old_left > left && left < days) {
+      Emit(changed_rule, new_node.Child("x-sunset"), Side::kCurrent, subject,
+           "x-sunset of the deprecated " + what + " moved earlier from " + old_date + " to " +
+               date + ", fewer than the deprecation policy's " + policy + " from today (UTC)",
+           old_date, date);
+    }
+  }
+
   void Sunset(const std::string& label, const ApiNode& old_op, const ApiNode& new_op) {
     if (!Flag(new_op, "deprecated")) return;
+    Policy(PolicyDays(new_op), "api-", "api-sunset-date-changed-too-small", old_op, new_op, label,
+           label);
     if (!Flag(old_op, "deprecated") && SunsetUnreadable(new_op)) {
       Emit("api-deprecated-sunset-parse", new_op.Child("x-sunset"), Side::kCurrent, label,
            label + " deprecated with an x-sunset that is not a YYYY-MM-DD date");
@@ -763,6 +840,9 @@ class Comparer {
       }
       const ApiNode& old_param = it->second.node;
       if (Flag(param.node, "deprecated")) {
+        Policy(policy_days_, "request-parameter-",
+               "request-parameter-sunset-date-changed-too-small", old_param, param.node, subject,
+               param.label + " of " + op.label);
         if (!Flag(old_param, "deprecated") && SunsetUnreadable(param.node)) {
           Emit("request-parameter-sunset-parse", param.node.Child("x-sunset"), Side::kCurrent,
                subject,
@@ -1812,6 +1892,10 @@ class Comparer {
                  ": clients relying on its stability may break",
              was, now);
       }
+      if (!Flag(old_prop, "deprecated")) {
+        Policy(policy_days_, side + "-property-", "", old_prop, new_prop, sub,
+               side + " property \"" + path + "\" in " + where_);
+      }
       if (Flag(new_prop, "deprecated") && !Flag(old_prop, "deprecated") &&
           SunsetUnreadable(new_prop)) {
         Emit(side + "-property-deprecated-sunset-invalid", new_prop.Child("x-sunset"),
@@ -1871,7 +1955,10 @@ class Comparer {
   std::vector<Finding>* out_;
   std::string file_;
   bool lenient_;
-  std::string where_;  // "POST /orders request body application/json"
+  int beta_days_;        // breaking.openapi.deprecation_days.beta
+  int stable_days_;      // breaking.openapi.deprecation_days.stable
+  int policy_days_ = 0;  // PolicyDays() of the operation compared now
+  std::string where_;    // "POST /orders request body application/json"
   std::set<std::pair<const nlohmann::json*, const nlohmann::json*>> active_;
   bool wrapped_ = false;  // the body compared last was wrapped in a oneOf
   // $ref target pairs (old, new) known to be equal or not, for Unchanged().
@@ -1881,9 +1968,11 @@ class Comparer {
 }  // namespace
 
 void CompareApiDocuments(ApiSide& old_side, const ApiDocument* old_doc, ApiSide& new_side,
-                         const ApiDocument* new_doc, std::vector<Finding>* findings, bool lenient) {
+                         const ApiDocument* new_doc, std::vector<Finding>* findings,
+                         const OpenApiSettings& settings) {
   if (old_doc == nullptr) return;  // a new document: nothing to compare with
-  Comparer comparer(old_side, new_side, findings, new_doc ? new_doc->path : old_doc->path, lenient);
+  Comparer comparer(old_side, new_side, findings, new_doc ? new_doc->path : old_doc->path,
+                    settings);
   comparer.Documents(old_doc, new_doc);
 }
 

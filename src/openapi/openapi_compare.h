@@ -9,13 +9,15 @@
 #include <vector>
 
 #include "contract_lint/finding.h"
+#include "openapi/openapi_check.h"
 #include "openapi/openapi_document.h"
 
 namespace contract_lint {
 
-// Compares `old_doc` (null: the file is new) with `new_doc` (null: deleted).
+// Compares `old_doc` (null: the file is new) with `new_doc` (null: deleted);
+// `settings`: the content model and the deprecation policy.
 void CompareApiDocuments(ApiSide& old_side, const ApiDocument* old_doc, ApiSide& new_side,
                          const ApiDocument* new_doc, std::vector<Finding>* findings,
-                         bool lenient = true);
+                         const OpenApiSettings& settings = {});
 
 }  // namespace contract_lint

@@ -308,6 +308,45 @@ constexpr RuleInfo kRows[] = {
         "Checks that a removed path's deprecated operations had a readable x-sunset date."),
     Row("api-deprecated-sunset-parse", Severity::kError,
         "Checks that an operation deprecated with an x-sunset gives a YYYY-MM-DD date."),
+    // oasdiff's deprecation policy (breaking.openapi.deprecation_days): off unless set.
+    Row("api-deprecated-sunset-missing", Severity::kError,
+        "Under breaking.openapi.deprecation_days (off by default): checks that an operation "
+        "deprecated under the deprecation policy has an x-sunset date."),
+    Row("api-sunset-date-too-small", Severity::kError,
+        "Under breaking.openapi.deprecation_days (off by default): checks that a newly deprecated "
+        "operation's x-sunset is at least the policy's days away."),
+    Row("api-sunset-date-changed-too-small", Severity::kError,
+        "Under breaking.openapi.deprecation_days (off by default): checks that a deprecated "
+        "operation's x-sunset is not moved earlier to fewer than the "
+        "policy's days away."),
+    Row("request-parameter-deprecated-sunset-missing", Severity::kError,
+        "Under breaking.openapi.deprecation_days (off by default): checks that a request parameter "
+        "deprecated under the deprecation policy has an x-sunset "
+        "date."),
+    Row("request-parameter-sunset-date-too-small", Severity::kError,
+        "Under breaking.openapi.deprecation_days (off by default): checks that a newly deprecated "
+        "request parameter's x-sunset is at least the policy's "
+        "days away."),
+    Row("request-parameter-sunset-date-changed-too-small", Severity::kError,
+        "Under breaking.openapi.deprecation_days (off by default): checks that a deprecated "
+        "request parameter's x-sunset is not moved earlier to fewer "
+        "than the policy's days away."),
+    Row("request-property-deprecated-sunset-missing", Severity::kError,
+        "Under breaking.openapi.deprecation_days (off by default): checks that a request property "
+        "deprecated under the deprecation policy has an x-sunset "
+        "date."),
+    Row("request-property-sunset-date-too-small", Severity::kError,
+        "Under breaking.openapi.deprecation_days (off by default): checks that a newly deprecated "
+        "request property's x-sunset is at least the policy's "
+        "days away."),
+    Row("response-property-deprecated-sunset-missing", Severity::kError,
+        "Under breaking.openapi.deprecation_days (off by default): checks that a response property "
+        "deprecated under the deprecation policy has an "
+        "x-sunset date."),
+    Row("response-property-sunset-date-too-small", Severity::kError,
+        "Under breaking.openapi.deprecation_days (off by default): checks that a newly deprecated "
+        "response property's x-sunset is at least the policy's "
+        "days away."),
     Row("sunset-deleted", Severity::kError,
         "Checks that the x-sunset of a deprecated operation is not removed."),
     DeletesElement(Row("webhook-removed", Severity::kError, "Checks that no webhook is removed.")),
