@@ -5,6 +5,7 @@
 #include <thread>
 #include <vector>
 
+#include "exit_pool.h"
 #include "jsonschema/schema_compare.h"
 #include "jsonschema/schema_side.h"
 #include "openapi/yaml_events.h"
@@ -153,6 +154,12 @@ void ApiSide::Prefetch(const std::vector<std::string>& paths) {
       std::string().swap(entry.text);
     }
   });
+}
+
+ApiSide::~ApiSide() {
+  if (prefetching_.valid()) prefetching_.wait();
+  for (auto& [path, doc] : docs_) Discard(doc);
+  for (auto& [path, prefetched] : prefetched_) Discard(prefetched.doc);
 }
 
 const ApiDocument* ApiSide::Load(const std::string& path) {

@@ -454,6 +454,8 @@ bool LoadYamlDocument(std::string_view text, const YamlLoadLimits& limits, nlohm
   converter.table = &table;
   converter.limits = &limits;
   converter.positions = positions;
+  // One position per key and item: sized once instead of rehashing as it grows.
+  if (positions) positions->reserve(positions->size() + table.nodes.size());
   converter.error = error;
   return converter.Convert(table.root, root, 0, "");
 }
