@@ -24,8 +24,8 @@
 #include "proto/buf_module_cache.h"
 #include "proto/proto_check.h"
 #include "proto/proto_layout.h"
-#include "schema_registry/registry_check.h"
 #include "samples/sample_check.h"
+#include "schema_registry/registry_check.h"
 #include "snapshot_limits.h"
 
 namespace contract_lint {
