@@ -164,10 +164,10 @@ void CheckSides(const Options& resolved, Sides sides, Report* report, Diagnostic
       CheckJsonSchemas(*sides.against, *sides.current, config.jsonschema, &schema_findings,
                        diagnostics, SchemaLoadOptions{resolved.jobs, resolved.full}, &schemas);
   std::vector<Finding> api_findings;
-  OpenApiStats api_stats =
-      CheckOpenApi(*sides.against, *sides.current, config.openapi, &api_findings, diagnostics);
-  AsyncApiStats async_stats =
-      CheckAsyncApi(*sides.against, *sides.current, config.asyncapi, &api_findings, diagnostics);
+  OpenApiStats api_stats = CheckOpenApi(*sides.against, *sides.current, config.openapi,
+                                        &api_findings, diagnostics, resolved.jobs);
+  AsyncApiStats async_stats = CheckAsyncApi(*sides.against, *sides.current, config.asyncapi,
+                                            &api_findings, diagnostics, resolved.jobs);
   ProtoStats proto_stats = proto.get();
 
   report->summary.proto_files = proto_stats.files;

@@ -457,10 +457,10 @@ class Comparer {
 
 AsyncApiStats CheckAsyncApi(const Snapshot& against, const Snapshot& current,
                             const AsyncApiSettings& settings, std::vector<Finding>* findings,
-                            Diagnostics* diagnostics) {
+                            Diagnostics* diagnostics, int jobs) {
   AsyncApiStats stats;
-  ApiSide old_side(against, " (in the baseline)", diagnostics);
-  ApiSide new_side(current, "", diagnostics);
+  ApiSide old_side(against, " (in the baseline)", diagnostics, jobs);
+  ApiSide new_side(current, "", diagnostics, jobs);
   ApiDocumentCounts counts = CompareChangedDocuments(
       against, current, old_side, new_side,
       [&](const std::string& path) { return IsContract(settings, path); },

@@ -31,8 +31,9 @@ struct AsyncApiStats {
 // Every current document is loaded and its $refs checked; a baseline
 // document is compared when it, or a file it references, changed. Input
 // errors go to `diagnostics`; each change is one finding (kind kAsyncApi).
+// `jobs` (-j): with 1, the baseline is not parsed on a second thread.
 AsyncApiStats CheckAsyncApi(const Snapshot& against, const Snapshot& current,
                             const AsyncApiSettings& settings, std::vector<Finding>* findings,
-                            Diagnostics* diagnostics);
+                            Diagnostics* diagnostics, int jobs = 0);
 
 }  // namespace contract_lint

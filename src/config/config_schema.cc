@@ -211,6 +211,11 @@ std::string Explain(const nlohmann::json& document, const std::string& key_path,
     return "expected a number of at least " + Dump((*schema)["minimum"]) + ", got " +
            ValuePhrase(*value);
   }
+  if (schema->contains("maximum") && (*schema)["maximum"].is_number() && value->is_number() &&
+      value->get<double>() > (*schema)["maximum"].get<double>()) {
+    return "expected a number of at most " + Dump((*schema)["maximum"]) + ", got " +
+           ValuePhrase(*value);
+  }
   return description;
 }
 

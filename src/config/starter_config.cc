@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "version_component.h"
 
 namespace contract_lint {
 namespace {
@@ -16,10 +17,7 @@ std::string Dir(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
-bool IsVersion(const std::string& part) {
-  static const std::regex kVersion("v[0-9]+((alpha|beta|p[0-9]+alpha|p[0-9]+beta)[0-9]*|test.*)?");
-  return std::regex_match(part, kVersion);
-}
+bool IsVersion(const std::string& part) { return VersionComponentMajor(part).has_value(); }
 
 std::vector<std::string> Split(const std::string& s, char sep) {
   std::vector<std::string> parts;

@@ -90,10 +90,14 @@ nlohmann::json YamlScalarToJson(const YAML::Node& node) {
   return YamlScalarText(node.Scalar());
 }
 
+bool IsYamlNull(std::string_view text) {
+  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
 nlohmann::json YamlScalarText(std::string_view text) {
   if (text == "true" || text == "True" || text == "TRUE") return true;
   if (text == "false" || text == "False" || text == "FALSE") return false;
-  if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
+  if (IsYamlNull(text)) {
     return nullptr;
   }
   long long integer = 0;

@@ -19,4 +19,7 @@ nlohmann::json YamlScalarToJson(const YAML::Node& node);
 // src/openapi/yaml_events.cc).
 nlohmann::json YamlScalarText(std::string_view text);
 
+// Whether a plain scalar's text is null by that rule (empty, ~, null, Null, NULL).
+bool IsYamlNull(std::string_view text);
+
 }  // namespace contract_lint

@@ -251,16 +251,19 @@ std::vector<std::string> PointerTokens(std::string_view pointer) {
 
 std::string EscapePointerToken(std::string_view token) {
   std::string out;
-  for (char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
+  AppendPointerToken(&out, token);
   return out;
+}
+
+void AppendPointerToken(std::string* out, std::string_view token) {
+  size_t start = 0;
+  for (size_t i = 0; i < token.size(); ++i) {
+    if (token[i] != '~' && token[i] != '/') continue;
+    out->append(token.data() + start, i - start);
+    *out += token[i] == '~' ? "~0" : "~1";
+    start = i + 1;
+  }
+  out->append(token.data() + start, token.size() - start);
 }
 
 bool PositionIndex::Build(std::string_view text, int max_depth, std::string* error, int* line,

@@ -67,6 +67,8 @@ std::vector<std::vector<std::string>> JsonStringsByKey(
 
 // Escapes one reference token for a JSON pointer ("~" -> "~0", "/" -> "~1").
 std::string EscapePointerToken(std::string_view token);
+// The same, appended to `out` (no temporary string: pointer building in hot loops).
+void AppendPointerToken(std::string* out, std::string_view token);
 // The reverse ("~1" -> "/", "~0" -> "~"; any other "~" stays).
 std::string UnescapePointerToken(std::string_view token);
 // The unescaped tokens of a JSON pointer ("/paths/~1orders/get" -> paths,

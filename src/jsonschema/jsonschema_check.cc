@@ -8,7 +8,6 @@
 #include <future>
 #include <initializer_list>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "jsonschema/schema_compare.h"
@@ -16,6 +15,7 @@
 #include "jsonschema/schema_side.h"
 #include "jsonschema/schema_uri.h"
 #include "parallel.h"
+#include "version_component.h"
 
 namespace contract_lint {
 namespace {
@@ -23,16 +23,13 @@ namespace {
 // The major versions a path names, one per segment such as `v2` in
 // `schemas/v2/order.json`, `order.v2.json` or `orders-v2/…` (`v1beta1` is 1).
 std::vector<int> PathMajors(const std::string& path) {
-  static const std::regex kVersion(
-      "v([0-9]+)((alpha|beta|p[0-9]+alpha|p[0-9]+beta)[0-9]*|test.*)?");
   std::vector<int> majors;
   size_t start = 0;
   while (start <= path.size()) {
     size_t end = path.find_first_of("/.-_", start);
-    std::string part =
-        path.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    std::smatch match;
-    if (std::regex_match(part, match, kVersion)) majors.push_back(std::stoi(match[1].str()));
+    std::string_view part = std::string_view(path).substr(
+        start, end == std::string::npos ? std::string::npos : end - start);
+    if (auto major = VersionComponentMajor(part)) majors.push_back(*major);
     if (end == std::string::npos) break;
     start = end + 1;
   }

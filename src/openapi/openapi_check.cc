@@ -40,10 +40,10 @@ bool CheckVersion(const ApiDocument& doc, const std::string& side_note, Diagnost
 
 OpenApiStats CheckOpenApi(const Snapshot& against, const Snapshot& current,
                           const OpenApiSettings& settings, std::vector<Finding>* findings,
-                          Diagnostics* diagnostics) {
+                          Diagnostics* diagnostics, int jobs) {
   OpenApiStats stats;
-  ApiSide old_side(against, " (in the baseline)", diagnostics);
-  ApiSide new_side(current, "", diagnostics);
+  ApiSide old_side(against, " (in the baseline)", diagnostics, jobs);
+  ApiSide new_side(current, "", diagnostics, jobs);
   ApiDocumentCounts counts = CompareChangedDocuments(
       against, current, old_side, new_side,
       [&](const std::string& path) { return IsContract(settings, path); },

@@ -35,8 +35,9 @@ struct OpenApiStats {
 // Every current document is loaded and its $refs checked; a baseline
 // document is loaded when it, or a file it references, changed. Input
 // errors go to `diagnostics`; each change is one finding (kind kOpenApi).
+// `jobs` (-j): with 1, the baseline is not parsed on a second thread.
 OpenApiStats CheckOpenApi(const Snapshot& against, const Snapshot& current,
                           const OpenApiSettings& settings, std::vector<Finding>* findings,
-                          Diagnostics* diagnostics);
+                          Diagnostics* diagnostics, int jobs = 0);
 
 }  // namespace contract_lint

@@ -195,21 +195,6 @@ int StabilityRank(const ApiNode& op) {
   return -1;
 }
 
-// True when `op` has an `x-sunset` date (YYYY-MM-DD) later than today (UTC).
-bool SunsetInFuture(const ApiNode& op, std::string* date) {
-  ApiNode sunset = op.Child("x-sunset");
-  if (!sunset || !sunset.value->is_string()) return false;
-  std::string text = sunset.value->get<std::string>();
-  int y = 0, m = 0, d = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return false;
-  auto today = std::chrono::year_month_day(
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
-  auto when = std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d);
-  if (!when.ok()) return false;
-  *date = text;
-  return std::chrono::sys_days(when) > std::chrono::sys_days(today);
-}
-
 // The `x-sunset` date of `node` as days from today (UTC, negative: past); false when
 // it has none or it is not a YYYY-MM-DD date.
 bool SunsetDaysFromToday(const ApiNode& node, int* days, std::string* date) {
@@ -226,15 +211,17 @@ bool SunsetDaysFromToday(const ApiNode& node, int* days, std::string* date) {
   return true;
 }
 
+// True when `op` has an `x-sunset` date after today (UTC); `date` gets it.
+bool SunsetInFuture(const ApiNode& op, std::string* date) {
+  int days = 0;
+  return SunsetDaysFromToday(op, &days, date) && days > 0;
+}
+
 // True when `op` has an `x-sunset` that is not a YYYY-MM-DD date.
 bool SunsetUnreadable(const ApiNode& op) {
-  ApiNode sunset = op.Child("x-sunset");
-  if (!sunset) return false;
-  if (!sunset.value->is_string()) return true;
-  std::string text = sunset.value->get<std::string>();
-  int y = 0, m = 0, d = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return true;
-  return !(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d)).ok();
+  int days = 0;
+  std::string date;
+  return op.Child("x-sunset") && !SunsetDaysFromToday(op, &days, &date);
 }
 
 std::string Number(const nlohmann::json& value) {
@@ -1377,17 +1364,12 @@ class Comparer {
     auto walks_at = [&](const std::string& where) {
       std::vector<std::string> tokens = PointerTokens(where);
       std::string pointer;
-      auto escape = [](std::string token) {
-        std::string out;
-        for (char c : token) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-        return out;
-      };
       for (size_t i = 0; i < tokens.size(); ++i) {
         if (tokens[i] == "properties" && i + 1 < tokens.size()) {
-          pointer += "/properties/" + escape(tokens[++i]);
+          pointer += "/properties/" + EscapePointerToken(tokens[++i]);
           continue;
         }
-        pointer += "/" + escape(tokens[i]);
+        pointer += "/" + EscapePointerToken(tokens[i]);
         if (tokens[i] == "const") return true;
         if (!IsWalkKeyword(tokens[i])) continue;
         try {

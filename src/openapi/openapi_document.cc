@@ -2,13 +2,13 @@
 #include "openapi/openapi_document.h"
 
 #include <charconv>
-#include <thread>
 #include <vector>
 
 #include "exit_pool.h"
 #include "jsonschema/schema_compare.h"
 #include "jsonschema/schema_side.h"
 #include "openapi/yaml_events.h"
+#include "parallel.h"
 #include "utf8.h"
 
 namespace contract_lint {
@@ -132,7 +132,7 @@ bool ParseApiDocument(const std::string& path, const std::string& text,
 }
 
 void ApiSide::Prefetch(const std::vector<std::string>& paths) {
-  if (prefetching_.valid() || std::thread::hardware_concurrency() < 2) return;
+  if (prefetching_.valid() || ResolveJobs(jobs_) < 2) return;
   for (const auto& path : paths) {
     if (docs_.count(path) > 0) continue;
     const SnapshotFile* file = snapshot_.Find(path);

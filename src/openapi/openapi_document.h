@@ -61,8 +61,12 @@ bool ParseApiDocument(const std::string& path, const std::string& text,
 
 class ApiSide {
  public:
-  ApiSide(const Snapshot& snapshot, std::string side_note, Diagnostics* diagnostics)
-      : snapshot_(snapshot), side_note_(std::move(side_note)), diagnostics_(diagnostics) {}
+  // `jobs` (-j, 0 = all cores): with 1, Prefetch parses nothing ahead.
+  ApiSide(const Snapshot& snapshot, std::string side_note, Diagnostics* diagnostics, int jobs = 0)
+      : snapshot_(snapshot),
+        side_note_(std::move(side_note)),
+        diagnostics_(diagnostics),
+        jobs_(jobs) {}
   // A command-line run keeps the parsed documents until it exits
   // (exit_pool.h): freeing their JSON trees piece by piece was 6 % of the
   // 2 MB bench.
@@ -94,6 +98,7 @@ class ApiSide {
   const Snapshot& snapshot_;
   std::string side_note_;
   Diagnostics* diagnostics_;
+  int jobs_;
   std::map<std::string, std::unique_ptr<ApiDocument>> docs_;  // null = failed to load
   std::set<std::pair<const ApiDocument*, std::string>> reported_;
   struct Prefetched {

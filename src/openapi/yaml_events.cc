@@ -145,10 +145,6 @@ struct Table {
   uint32_t root = UINT32_MAX;
 };
 
-bool IsNullText(std::string_view text) {
-  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
-}
-
 class Reader {
  public:
   Reader(std::string_view text, Table* table, YamlLoadError* error)
@@ -226,14 +222,10 @@ class Reader {
 
   bool Events(yaml_parser_t* parser) {
     yaml_event_t event;
-    bool in_document = false;
     while (true) {
       if (!yaml_parser_parse(parser, &event)) return ParserError(parser);
       bool ok = true, done = false;
       switch (event.type) {
-        case YAML_DOCUMENT_START_EVENT:
-          in_document = true;
-          break;
         case YAML_DOCUMENT_END_EVENT:
         case YAML_STREAM_END_EVENT:
           done = true;  // the first document only, as yaml-cpp's Load
@@ -257,7 +249,7 @@ class Reader {
           const auto& s = event.data.scalar;
           std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
           bool plain = s.style == YAML_PLAIN_SCALAR_STYLE && s.tag == nullptr;
-          Node::Kind kind = plain && IsNullText(value) ? Node::kNull : Node::kScalar;
+          Node::Kind kind = plain && IsYamlNull(value) ? Node::kNull : Node::kScalar;
           uint32_t id = Add(kind, event.start_mark, s.anchor);
           Node& node = table_->nodes[id];
           node.typed = plain;
@@ -302,7 +294,6 @@ class Reader {
       if (!ok) return false;
       if (done) break;
     }
-    (void)in_document;
     return true;
   }
 
@@ -429,17 +420,6 @@ struct Converter {
 };
 
 }  // namespace
-
-void AppendPointerToken(std::string* out, std::string_view token) {
-  size_t start = 0;
-  for (size_t i = 0; i < token.size(); ++i) {
-    if (token[i] != '~' && token[i] != '/') continue;
-    out->append(token.data() + start, i - start);
-    *out += token[i] == '~' ? "~0" : "~1";
-    start = i + 1;
-  }
-  out->append(token.data() + start, token.size() - start);
-}
 
 bool LoadYamlDocument(std::string_view text, const YamlLoadLimits& limits, nlohmann::json* root,
                       std::unordered_map<std::string, TextSpan>* positions, YamlLoadError* error) {

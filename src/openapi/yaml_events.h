@@ -45,8 +45,4 @@ struct YamlLoadLimits {
 bool LoadYamlDocument(std::string_view text, const YamlLoadLimits& limits, nlohmann::json* root,
                       std::unordered_map<std::string, TextSpan>* positions, YamlLoadError* error);
 
-// Appends `token` escaped as a JSON pointer token ("~" -> "~0", "/" -> "~1"),
-// as EscapePointerToken does, without a temporary string.
-void AppendPointerToken(std::string* out, std::string_view token);
-
 }  // namespace contract_lint

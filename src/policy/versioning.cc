@@ -15,6 +15,7 @@
 #include "policy/rule_table.h"
 #include "policy/suppression.h"
 #include "proto/proto_check.h"
+#include "version_component.h"
 
 namespace contract_lint {
 namespace {
@@ -27,18 +28,15 @@ constexpr std::string_view kDeprecationRule = "ELEMENT_NO_DELETE_UNLESS_DEPRECAT
 
 // "acme.orders.v2" -> {"acme.orders", 2}; "acme.v1beta1" -> {"acme", 1}; no version -> nullopt.
 std::optional<std::pair<std::string, int>> SplitMajor(std::string_view name, char separator) {
-  static const std::regex kVersion(
-      "v([0-9]+)((alpha|beta|p[0-9]+alpha|p[0-9]+beta)[0-9]*|test.*)?");
   size_t start = 0;
   while (start <= name.size()) {
     size_t end = name.find(separator, start);
-    std::string part(
-        name.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    std::smatch match;
-    if (std::regex_match(part, match, kVersion)) {
+    std::string_view part =
+        name.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (auto major = VersionComponentMajor(part)) {
       std::string rest = std::string(name.substr(0, start)) +
                          (end == std::string_view::npos ? "" : std::string(name.substr(end)));
-      return std::make_pair(rest, std::stoi(match[1].str()));
+      return std::make_pair(rest, *major);
     }
     if (end == std::string_view::npos) break;
     start = end + 1;

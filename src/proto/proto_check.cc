@@ -201,20 +201,11 @@ struct PackageKinds {
   bool file = false, messages = false, enums = false, extensions = false;
 };
 
-bool MessageHasExtensions(const google::protobuf::Descriptor* m) {
-  if (m->extension_count() > 0) return true;
-  for (int i = 0; i < m->nested_type_count(); ++i) {
-    if (MessageHasExtensions(m->nested_type(i))) return true;
-  }
-  return false;
-}
-
-bool MessageHasEnums(const google::protobuf::Descriptor* m) {
-  if (m->enum_type_count() > 0) return true;
-  for (int i = 0; i < m->nested_type_count(); ++i) {
-    if (MessageHasEnums(m->nested_type(i))) return true;
-  }
-  return false;
+void AddMessageKinds(const google::protobuf::Descriptor* m, PackageKinds* out) {
+  if (m->enum_type_count() > 0) out->enums = true;
+  if (m->extension_count() > 0) out->extensions = true;
+  for (int i = 0; i < m->nested_type_count() && !(out->enums && out->extensions); ++i)
+    AddMessageKinds(m->nested_type(i), out);
 }
 
 void AddPackageKinds(const google::protobuf::FileDescriptor* file, PackageKinds* out) {
@@ -222,10 +213,8 @@ void AddPackageKinds(const google::protobuf::FileDescriptor* file, PackageKinds*
   if (file->message_type_count() > 0) out->messages = true;
   if (file->enum_type_count() > 0) out->enums = true;
   if (file->extension_count() > 0) out->extensions = true;
-  for (int i = 0; i < file->message_type_count() && !(out->enums && out->extensions); ++i) {
-    if (MessageHasEnums(file->message_type(i))) out->enums = true;
-    if (MessageHasExtensions(file->message_type(i))) out->extensions = true;
-  }
+  for (int i = 0; i < file->message_type_count() && !(out->enums && out->extensions); ++i)
+    AddMessageKinds(file->message_type(i), out);
 }
 
 // The packages of changed contracts whose unchanged contracts a PACKAGE_*

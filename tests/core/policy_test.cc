@@ -9,6 +9,7 @@
 #include "config/starter_config.h"
 #include "impact/impact.h"
 #include "policy/suppression.h"
+#include "version_component.h"
 
 namespace contract_lint {
 namespace {
@@ -30,6 +31,20 @@ Config ConfigFrom(const std::string& yaml) {
   std::vector<Diagnostic> warnings;
   REQUIRE(LoadConfig(snapshot, "", "", &config, &diagnostics, &warnings));
   return config;
+}
+
+TEST_CASE("one spelling of a version component for packages, $ids and paths",
+          "[core][versioning]") {
+  CHECK(VersionComponentMajor("v2") == 2);
+  CHECK(VersionComponentMajor("v1beta1") == 1);
+  CHECK(VersionComponentMajor("v2p1alpha3") == 2);
+  CHECK(VersionComponentMajor("v3test") == 3);
+  for (const char* other : {"v", "2", "version2", "v2x", "vbeta", "V2", ""}) {
+    INFO(other);
+    CHECK_FALSE(VersionComponentMajor(other).has_value());
+  }
+  // Too large for an int: not a version (versioning.cc's std::stoi used to throw on it).
+  CHECK_FALSE(VersionComponentMajor("v99999999999").has_value());
 }
 
 }  // namespace
