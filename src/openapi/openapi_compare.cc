@@ -625,7 +625,7 @@ class Comparer {
       auto ref = node->find("$ref");
       if (ref == node->end() || !ref->is_string()) return node;
       const std::string& text = ref->get_ref<const std::string&>();
-      if (hops == 64 || text.empty() || text[0] != '#') return nullptr;
+      if (hops == kMaxRefHops || text.empty() || text[0] != '#') return nullptr;
       if (text.size() > 1 && text[1] != '/') return nullptr;
       try {
         nlohmann::json::json_pointer pointer(text.substr(1));

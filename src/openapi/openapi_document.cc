@@ -14,8 +14,6 @@
 namespace contract_lint {
 namespace {
 
-constexpr int kMaxHops = 64;
-
 // Joins a relative reference to the folder of `from`; false when it leaves
 // the repository.
 bool JoinPath(const std::string& from, const std::string& relative, std::string* out) {
@@ -246,8 +244,8 @@ ApiNode ApiSide::Deref(ApiNode node) {
   for (int hops = 0; node && node.value->is_object(); ++hops) {
     auto ref = node.value->find("$ref");
     if (ref == node.value->end() || !ref->is_string()) return node;
-    if (hops == kMaxHops) {
-      Report(node, "$ref chain longer than " + std::to_string(kMaxHops) + " hops (a cycle?)");
+    if (hops == kMaxRefHops) {
+      Report(node, "$ref chain longer than " + std::to_string(kMaxRefHops) + " hops (a cycle?)");
       return ApiNode{node.doc, nullptr, node.pointer};
     }
     node = Resolve(node, ref->get<std::string>());
