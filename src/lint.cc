@@ -10,15 +10,16 @@
 #include <set>
 
 #include "asyncapi/asyncapi_check.h"
+#include "base/snapshot_limits.h"
 #include "config/config.h"
 #include "git/sides.h"
 #include "impact/impact.h"
 #include "jsonschema/jsonschema_check.h"
+#include "lint_releases.h"
 #include "openapi/openapi_check.h"
 #include "ownership/ownership.h"
 #include "policy/policy.h"
 #include "policy/suppression.h"
-#include "policy/transitive.h"
 #include "policy/unused_suppressions.h"
 #include "policy/versioning.h"
 #include "proto/buf_module_cache.h"
@@ -26,7 +27,6 @@
 #include "proto/proto_layout.h"
 #include "samples/sample_check.h"
 #include "schema_registry/registry_check.h"
-#include "snapshot_limits.h"
 
 namespace contract_lint {
 namespace {

@@ -1,27 +1,18 @@
 // AsyncAPI 2.x/3.0 contracts: load both sides with the OpenAPI loader (YAML or
 // JSON, line:column per node, $refs within the repository), pair channels,
 // operations and messages, and report each change with an ASYNCAPI_ rule id.
-// Severities come from the rule table (src/asyncapi/asyncapi_rules.cc).
+// Severities come from the rule table (src/rules/asyncapi_rules.cc).
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "config/settings.h"
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/finding.h"
 #include "contract_lint/snapshot.h"
 
 namespace contract_lint {
-
-struct AsyncApiSettings {
-  std::vector<std::string> include = {"**/asyncapi.yaml",  "**/asyncapi.yml",
-                                      "**/asyncapi.json",  "**/*.asyncapi.yaml",
-                                      "**/*.asyncapi.yml", "**/*.asyncapi.json"};
-  std::vector<std::string> exclude;
-  // breaking.asyncapi.content_model: payloads and headers are judged with the
-  // lenient content model unless `strict`.
-  bool lenient = true;
-};
 
 struct AsyncApiStats {
   int files = 0;    // current-side documents

@@ -20,10 +20,10 @@
 #include <string_view>
 #include <vector>
 
+#include "base/exit_pool.h"
 #include "cli/install_hook.h"
 #include "config/starter_config.h"
 #include "contract_lint/lint.h"
-#include "exit_pool.h"
 #include "ownership/starter_owners.h"
 #include "policy/rule_docs.h"
 #include "policy/suppression.h"

@@ -5,10 +5,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/edit_distance.h"
 #include "config/config_schema.h"
 #include "config/glob.h"
-#include "edit_distance.h"
-#include "policy/rule_table.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
 namespace {
@@ -122,8 +122,8 @@ void CheckRuleNames(const nlohmann::json& breaking, const std::string& where,
         warnings->push_back(Diagnostic{path, 0, 0,
                                        key_path + ": " + name + " is deprecated; using " +
                                            std::string(rule->replaced_by) + " instead"});
-      } else if (rule->kind == ContractKind::kProto && rule->categories == 0 &&
-                 !rule->proto_check) {
+      } else if (rule->kind == ContractKind::kProto && rule->family == RuleFamily::kBuf &&
+                 rule->categories == 0) {
         warnings->push_back(
             Diagnostic{path, 0, 0, key_path + ": " + name + " is deprecated and checks nothing"});
       }

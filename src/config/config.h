@@ -9,13 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "asyncapi/asyncapi_check.h"
+#include "base/snapshot_limits.h"
+#include "config/settings.h"
 #include "contract_lint/diagnostics.h"
+#include "contract_lint/finding.h"
 #include "contract_lint/snapshot.h"
-#include "jsonschema/jsonschema_check.h"
-#include "openapi/openapi_check.h"
-#include "proto/proto_check.h"
-#include "snapshot_limits.h"
 
 namespace contract_lint {
 

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <set>
 
+#include "base/edit_distance.h"
 #include "config/config.h"
 #include "config/glob.h"
-#include "edit_distance.h"
 
 namespace contract_lint {
 namespace {

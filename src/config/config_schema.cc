@@ -8,8 +8,8 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-#include "edit_distance.h"
-#include "embedded_files.h"
+#include "base/edit_distance.h"
+#include "base/embedded_files.h"
 
 namespace contract_lint {
 namespace {

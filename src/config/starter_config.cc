@@ -6,8 +6,8 @@
 #include <set>
 #include <vector>
 
+#include "base/version_component.h"
 #include "config/config.h"
-#include "version_component.h"
 
 namespace contract_lint {
 namespace {

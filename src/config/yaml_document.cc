@@ -6,9 +6,9 @@
 
 #include <charconv>
 
+#include "base/utf8.h"
 #include "config/config.h"
 #include "config/yaml_scalar.h"
-#include "utf8.h"
 
 namespace contract_lint {
 namespace {

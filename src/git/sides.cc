@@ -1,5 +1,5 @@
 // Decides the two sides of a run from the command line (see sides.h and the
-// "Command line" section of SPEC.md):
+// "Sides of the comparison" section of README.md):
 //
 //   current: working tree (default) | index (--staged) | commit (--head REV) | INPUT dir
 //   against: merge-base(REF, HEAD) (--since REF) | REV or DIR (--against)

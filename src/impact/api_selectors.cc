@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "base/edit_distance.h"
 #include "config/glob.h"
-#include "edit_distance.h"
 #include "impact/impact.h"
 #include "openapi/openapi_document.h"
 #include "policy/suppression.h"

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <deque>
 
+#include "base/edit_distance.h"
 #include "config/glob.h"
-#include "edit_distance.h"
 #include "jsonschema/jsonschema_check.h"
-#include "policy/rule_table.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
 namespace {

@@ -6,7 +6,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 namespace contract_lint {
 namespace {

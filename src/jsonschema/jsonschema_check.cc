@@ -10,12 +10,12 @@
 #include <map>
 #include <set>
 
+#include "base/parallel.h"
+#include "base/version_component.h"
 #include "jsonschema/schema_compare.h"
 #include "jsonschema/schema_metaschema.h"
 #include "jsonschema/schema_side.h"
 #include "jsonschema/schema_uri.h"
-#include "parallel.h"
-#include "version_component.h"
 
 namespace contract_lint {
 namespace {

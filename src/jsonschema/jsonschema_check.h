@@ -7,17 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "config/settings.h"
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/finding.h"
 #include "contract_lint/snapshot.h"
 
 namespace contract_lint {
-
-struct JsonSchemaSettings {
-  std::vector<std::string> include = {"**/*.schema.json"};
-  std::vector<std::string> exclude;
-  bool lenient = false;  // content_model: lenient
-};
 
 struct JsonSchemaStats {
   int files = 0;

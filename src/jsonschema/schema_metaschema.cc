@@ -10,7 +10,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-#include "edit_distance.h"
+#include "base/edit_distance.h"
 #include "jsonschema/json_positions.h"
 
 namespace contract_lint {

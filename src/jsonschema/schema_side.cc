@@ -1,8 +1,8 @@
 #include "jsonschema/schema_side.h"
 
+#include "base/parallel.h"
 #include "config/glob.h"
 #include "jsonschema/schema_uri.h"
-#include "parallel.h"
 
 namespace contract_lint {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "jsonschema/schema_compare.h"
 #include "jsonschema/schema_side.h"
-#include "policy/rule_rows.h"
+#include "rules/rule_rows.h"
 
 namespace contract_lint {
 namespace {

@@ -4,12 +4,12 @@
 #include <charconv>
 #include <vector>
 
-#include "exit_pool.h"
+#include "base/exit_pool.h"
+#include "base/parallel.h"
+#include "base/utf8.h"
 #include "jsonschema/schema_compare.h"
 #include "jsonschema/schema_side.h"
 #include "openapi/yaml_events.h"
-#include "parallel.h"
-#include "utf8.h"
 
 namespace contract_lint {
 namespace {

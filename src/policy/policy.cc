@@ -5,8 +5,8 @@
 #include <regex>
 
 #include "config/glob.h"
-#include "policy/rule_table.h"
 #include "policy/versioning.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
 namespace {
@@ -205,6 +205,20 @@ void ApplyPolicy(const Config& config, std::vector<Finding>* findings) {
     kept.push_back(std::move(finding));
   }
   *findings = std::move(kept);
+}
+
+bool NeedsPackageScope(const Config& config) {
+  std::vector<const BreakingPolicy*> policies{&config.breaking};
+  for (const auto& contract : config.contracts) {
+    if (contract.has_policy) policies.push_back(&contract.breaking);
+  }
+  for (const BreakingPolicy* policy : policies) {
+    if (!policy->registry.empty()) continue;  // registry mode replaces buf's rules
+    for (const auto& rule : EnabledProtoRules(*policy)) {
+      if (rule.starts_with("PACKAGE_")) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace contract_lint

@@ -17,6 +17,11 @@ namespace contract_lint {
 // ids replaced) minus `except`.
 std::set<std::string> EnabledProtoRules(const BreakingPolicy& policy);
 
+// Whether any policy of `config` enables a PACKAGE_* rule: whether the
+// Protobuf loader must compile every contract of a changed contract's package
+// (LoadOptions::package_scope).
+bool NeedsPackageScope(const Config& config);
+
 // True when a JSON Schema change in `direction` breaks `mode` (BACKWARD,
 // FORWARD, FULL, NONE, each optionally _TRANSITIVE).
 bool DirectionBreaks(Direction direction, const std::string& mode);

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "policy/rule_examples.h"
-#include "policy/rule_table.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
 namespace {

@@ -6,8 +6,8 @@
 #include <sstream>
 #include <vector>
 
-#include "embedded_files.h"
-#include "policy/rule_table.h"
+#include "base/embedded_files.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
 namespace {

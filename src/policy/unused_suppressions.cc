@@ -7,11 +7,11 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "base/edit_distance.h"
 #include "config/glob.h"
-#include "edit_distance.h"
 #include "jsonschema/json_positions.h"
-#include "policy/rule_table.h"
 #include "policy/suppression.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
 namespace {

@@ -9,13 +9,13 @@
 #include <regex>
 #include <set>
 
+#include "base/version_component.h"
 #include "config/glob.h"
 #include "jsonschema/schema_document.h"
 #include "openapi/openapi_document.h"
-#include "policy/rule_table.h"
 #include "policy/suppression.h"
 #include "proto/proto_check.h"
-#include "version_component.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
 namespace {

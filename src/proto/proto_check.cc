@@ -7,18 +7,18 @@
 #include <iterator>
 #include <set>
 
+#include "base/exit_pool.h"
+#include "base/parallel.h"
 #include "config/config.h"
 #include "config/glob.h"
-#include "exit_pool.h"
-#include "parallel.h"
-#include "policy/policy.h"
-#include "policy/rule_rows.h"
 #include "proto/buf_module_cache.h"
 #include "proto/proto_diff.h"
 #include "proto/proto_layout.h"
+#include "proto/proto_rule_fns.h"
 #include "proto/proto_scope.h"
 #include "proto/proto_source.h"
 #include "proto/snapshot_source_tree.h"
+#include "rules/rule_rows.h"
 
 namespace contract_lint {
 namespace {
@@ -427,9 +427,10 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
   {
     ProtoDiff diff = PairProto(against_side.files(), current_side.files());
     for (const RuleInfo& rule : ProtoRuleRows()) {
-      if (!rule.proto_check) continue;
+      ProtoRuleFn check = ProtoRuleCheck(rule.id);
+      if (!check) continue;
       RuleCollector collector(rule.id, findings);
-      rule.proto_check(diff, collector);
+      check(diff, collector);
     }
   }
   if (keep) keep->side_ = std::move(sides[0]);
@@ -442,20 +443,6 @@ ProtoStats CheckProto(const Snapshot& against, const Snapshot& current,
     ParallelFor(sides.size(), jobs, [&](size_t i) { sides[i].reset(); });
   }
   return stats;
-}
-
-bool NeedsPackageScope(const Config& config) {
-  std::vector<const BreakingPolicy*> policies{&config.breaking};
-  for (const auto& contract : config.contracts) {
-    if (contract.has_policy) policies.push_back(&contract.breaking);
-  }
-  for (const BreakingPolicy* policy : policies) {
-    if (!policy->registry.empty()) continue;  // registry mode replaces buf's rules
-    for (const auto& rule : EnabledProtoRules(*policy)) {
-      if (rule.starts_with("PACKAGE_")) return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace contract_lint

@@ -8,24 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "config/settings.h"
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/finding.h"
 #include "contract_lint/snapshot.h"
 
 namespace contract_lint {
-
-struct ProtoSettings {
-  std::vector<std::string> roots = {"."};  // import roots, like protoc -I
-  std::vector<std::string> exclude;        // globs of paths that are not contracts
-  // buf.yaml `deps:` (BSR modules such as buf.build/googleapis/googleapis):
-  // never fetched; named when an import cannot be found.
-  std::vector<std::string> deps;
-  // --path / --exclude-path: files or directories (repository paths); a
-  // contract is compared only when under a `paths` entry (any, when empty) and
-  // under no `exclude_paths` entry. Imports resolve whatever these say.
-  std::vector<std::string> paths;
-  std::vector<std::string> exclude_paths;
-};
 
 // Whether `path` is selected by --path / --exclude-path.
 bool PathSelected(const ProtoSettings& settings, std::string_view path);
@@ -42,13 +30,10 @@ struct LoadOptions {
   bool full = false;  // compile every contract, not only what the change reaches
   // Compile every contract of a package a changed contract belongs to: what
   // the PACKAGE_* rules need. Without it their findings are not reliable
-  // (the policy drops them when none is enabled: see NeedsPackageScope).
+  // (the policy drops them when none is enabled: see NeedsPackageScope in
+  // src/policy/policy.h).
   bool package_scope = true;
 };
-
-struct Config;
-// Whether any policy of `config` enables a PACKAGE_* rule.
-bool NeedsPackageScope(const Config& config);
 
 // Appends one finding per violation of *every* Protobuf rule in the table
 // (the policy later keeps the enabled ones), located in the current side

@@ -1,6 +1,6 @@
 #include "proto/proto_nesting.h"
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 namespace contract_lint {
 

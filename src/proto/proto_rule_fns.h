@@ -1,13 +1,21 @@
-// The Protobuf rule functions, one per rule id (rows in proto_rules.cc).
+// The Protobuf rule functions, one per rule id (rows in src/rules/proto_rule_rows.cc).
 // Each reads the pairs of a ProtoDiff and emits buf's message and location.
 #pragma once
 
 #include <string>
+#include <string_view>
 
-#include "policy/rule_table.h"
 #include "proto/proto_diff.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
+
+// A Protobuf rule: a short function over the pairs of a ProtoDiff. Never searches.
+using ProtoRuleFn = void (*)(const ProtoDiff& diff, RuleEmitter& out);
+
+// The function of Protobuf rule `id`; nullptr for ids that check nothing
+// themselves (deprecated ids) and for other kinds' rules.
+ProtoRuleFn ProtoRuleCheck(std::string_view id);
 
 // Emits one finding (the caller fills rule id, kind and severity).
 void EmitFinding(RuleEmitter& out, Location where, std::string message, std::string subject,

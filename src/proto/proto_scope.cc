@@ -14,7 +14,7 @@
 #include <set>
 #include <unordered_set>
 
-#include "parallel.h"
+#include "base/parallel.h"
 
 namespace contract_lint {
 namespace {

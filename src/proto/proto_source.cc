@@ -11,9 +11,9 @@
 #include <functional>
 #include <set>
 
-#include "parallel.h"
+#include "base/parallel.h"
+#include "base/utf8.h"
 #include "proto/snapshot_source_tree.h"
-#include "utf8.h"
 
 namespace contract_lint {
 namespace {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 namespace contract_lint {
 

@@ -4,7 +4,7 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/stubs/common.h>
 
-#include "embedded_files.h"
+#include "base/embedded_files.h"
 #include "proto/proto_nesting.h"
 
 namespace contract_lint {

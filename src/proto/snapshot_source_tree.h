@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.h"
 #include "contract_lint/diagnostics.h"
 #include "contract_lint/snapshot.h"
-#include "utf8.h"
 
 namespace contract_lint {
 

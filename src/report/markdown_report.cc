@@ -1,8 +1,8 @@
 // Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY: a headline,
 // a table of findings and a section per affected consumer.
 #include "ownership/blast_radius.h"
-#include "policy/rule_table.h"
 #include "report/report.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
 namespace {

@@ -2,8 +2,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "policy/rule_table.h"
 #include "report/report.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
 namespace {

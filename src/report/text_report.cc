@@ -1,7 +1,7 @@
 // The default report: compiler-style lines, a summary, and a block per
 // affected consumer.
-#include "policy/rule_table.h"
 #include "report/report.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
 namespace {

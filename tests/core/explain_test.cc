@@ -4,7 +4,7 @@
 
 #include "policy/rule_docs.h"
 #include "policy/rule_examples.h"
-#include "policy/rule_table.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
 namespace {

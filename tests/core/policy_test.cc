@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "base/version_component.h"
 #include "config/config.h"
 #include "config/starter_config.h"
 #include "impact/impact.h"
 #include "policy/suppression.h"
-#include "version_component.h"
 
 namespace contract_lint {
 namespace {

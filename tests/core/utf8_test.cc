@@ -1,5 +1,5 @@
 // The one UTF-8 check every input goes through (.proto files, configs).
-#include "utf8.h"
+#include "base/utf8.h"
 
 #include <catch2/catch.hpp>
 

@@ -14,9 +14,9 @@
 
 #include "jsonschema/jsonschema_check.h"
 #include "policy/policy.h"
-#include "policy/rule_rows.h"
-#include "policy/rule_table.h"
 #include "report/report.h"
+#include "rules/rule_rows.h"
+#include "rules/rule_table.h"
 #include "test_support.h"
 
 namespace contract_lint {

@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "policy/policy.h"
-#include "policy/rule_rows.h"
-#include "policy/rule_table.h"
+#include "rules/rule_rows.h"
+#include "rules/rule_table.h"
 #include "test_support.h"
 
 namespace contract_lint {

@@ -6,8 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include "contract_lint/snapshot.h"
-#include "policy/rule_rows.h"
-#include "policy/rule_table.h"
+#include "rules/rule_rows.h"
+#include "rules/rule_table.h"
 
 namespace contract_lint {
 namespace {

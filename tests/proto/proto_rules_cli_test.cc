@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "policy/rule_rows.h"
+#include "rules/rule_rows.h"
 #include "test_support.h"
 
 namespace contract_lint {

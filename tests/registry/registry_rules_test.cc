@@ -3,7 +3,7 @@
 
 #include "config/config.h"
 #include "policy/rule_docs.h"
-#include "policy/rule_table.h"
+#include "rules/rule_table.h"
 #include "schema_registry/registry_check.h"
 
 namespace contract_lint {

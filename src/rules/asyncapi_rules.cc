@@ -1,12 +1,12 @@
 // The AsyncAPI rule rows (ASYNCAPI_ prefix). The policy sets each finding's
 // severity from its row; `breaking.except` turns a rule off.
-#include "policy/rule_rows.h"
+#include "rules/rule_rows.h"
 
 namespace contract_lint {
 namespace {
 
 constexpr RuleInfo Row(std::string_view id, Severity level, std::string_view purpose) {
-  return RuleInfo{id, ContractKind::kAsyncApi, 0, true, purpose, nullptr, {}, false, level};
+  return RuleInfo{id, ContractKind::kAsyncApi, 0, true, purpose, {}, false, level};
 }
 
 constexpr RuleInfo kRows[] = {

@@ -12,8 +12,6 @@
 
 namespace contract_lint {
 
-struct ProtoDiff;  // src/proto/proto_diff.h
-
 // Protobuf categories are strictness levels: FILE ⊃ PACKAGE ⊃ WIRE_JSON ⊃ WIRE.
 enum Category : unsigned {
   kCategoryFile = 1u << 0,
@@ -31,9 +29,6 @@ class RuleEmitter {
   virtual void Emit(Finding finding) = 0;
 };
 
-// A Protobuf rule: a short function over the pairs of a ProtoDiff. Never searches.
-using ProtoRuleFn = void (*)(const ProtoDiff& diff, RuleEmitter& out);
-
 // Which stage's table a row comes from: how severity, explain and the
 // policy tell rule families apart (never by an id prefix).
 enum class RuleFamily { kBuf, kJsonSchema, kRegistry, kSample, kVersioning, kOpenApi, kAsyncApi };
@@ -44,7 +39,6 @@ struct RuleInfo {
   unsigned categories;                // Category bits (Protobuf); 0 for JSON Schema rules
   bool is_default;                    // enabled with no configuration
   std::string_view purpose;           // one sentence, "Checks that …"
-  ProtoRuleFn proto_check;            // Protobuf rules; nullptr for JSON Schema rules
   std::string_view replaced_by = {};  // deprecated ids: comma-separated replacements
   // The finding's subject is an element that no longer exists (a field, a
   // file, a property): whoever used anything inside it is affected too.

@@ -1,11 +1,11 @@
-#include "policy/rule_table.h"
+#include "rules/rule_table.h"
 
 #include <algorithm>
 #include <array>
 #include <tuple>
 
-#include "edit_distance.h"
-#include "policy/rule_rows.h"
+#include "base/edit_distance.h"
+#include "rules/rule_rows.h"
 
 namespace contract_lint {
 

@@ -1,7 +1,7 @@
 // The consumer-sample rule rows. They judge a consumer's payload against both
 // sides of a contract of either kind; the row's kind is nominal (the findings
 // carry the kind of the contract the sample names).
-#include "policy/rule_rows.h"
+#include "rules/rule_rows.h"
 
 namespace contract_lint {
 namespace {
@@ -9,12 +9,10 @@ namespace {
 constexpr RuleInfo kRows[] = {
     RuleInfo{"SAMPLE_REJECTED", ContractKind::kJsonSchema, 0, true,
              "Checks that every registered consumer sample the baseline contract accepted is still "
-             "accepted by the current contract.",
-             nullptr},
+             "accepted by the current contract."},
     RuleInfo{"SAMPLE_STALE", ContractKind::kJsonSchema, 0, true,
              "Checks that registered consumer samples fit the contract they name (a sample the "
-             "baseline already rejected is stale: a warning, not a new break).",
-             nullptr},
+             "baseline already rejected is stale: a warning, not a new break)."},
 };
 
 }  // namespace

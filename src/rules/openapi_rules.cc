@@ -1,13 +1,13 @@
-// The OpenAPI rule rows: oasdiff's check ids (../shared/docs/openapi-rules.md)
+// The OpenAPI rule rows: oasdiff's check ids (docs/openapi-rules.md)
 // with oasdiff's level as the severity (ERR -> error, WARN -> warning, INFO ->
 // info). The policy sets each finding's severity from its row.
-#include "policy/rule_rows.h"
+#include "rules/rule_rows.h"
 
 namespace contract_lint {
 namespace {
 
 constexpr RuleInfo Row(std::string_view id, Severity level, std::string_view purpose) {
-  return RuleInfo{id, ContractKind::kOpenApi, 0, true, purpose, nullptr, {}, false, level};
+  return RuleInfo{id, ContractKind::kOpenApi, 0, true, purpose, {}, false, level};
 }
 
 constexpr RuleInfo kRows[] = {

@@ -1,4 +1,4 @@
-#include "version_component.h"
+#include "base/version_component.h"
 
 #include <regex>
 #include <string>

@@ -1,4 +1,4 @@
-#include "snapshot_limits.h"
+#include "base/snapshot_limits.h"
 
 namespace contract_lint {
 
