@@ -11,6 +11,7 @@
 #endif
 #include <deque>
 #include <functional>
+#include <mutex>
 #include <set>
 #include <unordered_set>
 
@@ -102,6 +103,42 @@ class Lexer {
     return token;
   }
 
+  // Next() until an identifier `import` (returned) or the end: the same
+  // tokens, none built (an import list needs nothing else).
+  Token NextImport() {
+    const char* data = text_.data();
+    const size_t size = text_.size();
+    size_t i = i_;
+    while (true) {
+      i = Skip(data, size, i);
+      if (i >= size) {
+        i_ = i;
+        return Token{};
+      }
+      char c = data[i];
+      if (IsIdentStart(c)) {
+        size_t start = i;
+        while (i < size && IsIdentChar(data[i])) ++i;
+        if (i - start == 6 && std::memcmp(data + start, "import", 6) == 0) {
+          i_ = i;
+          return Token{kIdent, text_.substr(start, 6)};
+        }
+      } else if (c == '"' || c == '\'') {
+        ++i;
+        while (i < size && data[i] != c && data[i] != '\n') {
+          if (data[i] == '\\') ++i;
+          ++i;
+        }
+        if (i < size && data[i] == c) ++i;
+        i = std::min(i, size);
+      } else if (c >= '0' && c <= '9') {
+        while (i < size && (IsIdentChar(data[i]) || data[i] == '.')) ++i;
+      } else {
+        ++i;
+      }
+    }
+  }
+
  private:
   static size_t Skip(const char* data, size_t size, size_t i) {
     while (i < size) {
@@ -123,6 +160,31 @@ class Lexer {
 
   std::string_view text_;
   size_t i_ = 0;
+};
+
+// Read buffers for the threads of a ParallelFor, each one reused from file
+// to file (one per thread at most) and freed with the pool: a file read into
+// a buffer that already has the room costs no allocation, no fresh pages
+// and (but for what it outgrows of the previous file) no zero-fill.
+// Snapshot::Read replaces the whole string (every implementation assigns or
+// resizes it from its start), so the buffer is passed as it is, not cleared.
+class BufferPool {
+ public:
+  std::unique_ptr<std::string> Take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (free_.empty()) return std::make_unique<std::string>();
+    std::unique_ptr<std::string> buffer = std::move(free_.back());
+    free_.pop_back();
+    return buffer;
+  }
+  void Give(std::unique_ptr<std::string> buffer) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    free_.push_back(std::move(buffer));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<std::string>> free_;
 };
 
 // Where an import path leads on one side.
@@ -275,6 +337,16 @@ std::unordered_set<std::string_view> OptionWords(std::string_view text) {
   return words;
 }
 
+// Whether package `a` encloses `b` or the reverse (or they are the same):
+// only then can their names collide.
+bool PackagesNest(const std::string& a, const std::string& b) {
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  if (shorter.empty()) return true;
+  return longer.starts_with(shorter) &&
+         (longer.size() == shorter.size() || longer[shorter.size()] == '.');
+}
+
 bool IsTopLevelDefinition(std::string_view word) {
   return Is(word, "message") || Is(word, "enum") || Is(word, "service") || Is(word, "extend");
 }
@@ -292,8 +364,13 @@ ProtoHeader ScanProtoHeader(std::string_view text, bool complete_sensitivity) {
   int depth = 0;
   bool statement_start = true;
   bool after_option_opener = false;  // the previous token was `option`, `[` or `,`
+  bool imports_only = false;         // past the first definition, the package known: imports only
   Lexer::Token token = lexer.Next();
   while (token.kind != Lexer::kEnd) {
+    if (imports_only && !(token.kind == Lexer::kIdent && Is(token.text, "import"))) {
+      token = lexer.NextImport();
+      continue;
+    }
     if (token.kind == Lexer::kIdent) {
       std::string_view word = token.text;
       if (Is(word, "import")) {
@@ -333,6 +410,15 @@ ProtoHeader ScanProtoHeader(std::string_view text, bool complete_sensitivity) {
       if (Is(word, "extend") || Is(word, "default")) header.sensitive = true;
       if (!complete_sensitivity && depth == 0 && statement_start && IsTopLevelDefinition(word)) {
         std::string_view rest = text.substr(token.text.data() - text.data());
+        if (!header.package.empty()) {
+          // A later `package` changes nothing (the first one counts): the
+          // rest can only add imports, and is lexed for them alone, if at all.
+          header.complete = false;
+          if (!HasWord(rest, "import")) return header;
+          imports_only = true;
+          token = lexer.NextImport();
+          continue;
+        }
         if (!HasImportOrPackage(rest)) {
           header.complete = false;
           return header;
@@ -445,6 +531,10 @@ struct ProtoScopePlanner::Node {
   std::shared_ptr<const std::string> text_before, text_after;  // the same object when unchanged
   bool read_before = false, read_after = false;                // the text could be read
   ProtoHeader header_before, header_after;
+  // An unchanged file's declared names (one for both sides), scanned with
+  // its header when its package nests with a changed file's.
+  bool names_scanned = false;
+  DeclaredNames names;
   // Per side (0: before): the nodes of `header_*.imports` and
   // `header_*.public_imports` (the ones in the index).
   std::vector<size_t> imports[2], public_imports[2];
@@ -478,33 +568,58 @@ ProtoScopePlanner::ProtoScopePlanner(const Snapshot& against, const Snapshot& cu
 
   // Read every file once (an unchanged one from one side, for both), and
   // unless `full` scan it, in waves: the contracts, then what they import
-  // that is not a contract (an excluded file, say), and so on.
+  // that is not a contract (an excluded file, say), and so on. In each wave
+  // the changed files go first: their packages say which unchanged files
+  // the duplicate-name check needs (PackageNamesCollide), whose names are
+  // then scanned while their bytes are at hand instead of read again.
+  BufferPool buffers;  // freed with the constructor: no file's bytes outlive the scan
+  auto read_changed = [&](Node& node) {
+    if (!node.before.repo_path.empty()) node.text_before = ReadText(against, node.before.repo_path);
+    if (!node.after.repo_path.empty()) node.text_after = ReadText(current, node.after.repo_path);
+    node.read_before = node.text_before != nullptr;
+    node.read_after = node.text_after != nullptr;
+    if (full_) return;
+    if (node.text_before) node.header_before = ScanProtoHeader(*node.text_before, false);
+    if (node.text_after) node.header_after = ScanProtoHeader(*node.text_after, false);
+  };
+  auto read_unchanged = [&](Node& node) {
+    if (!full_) {
+      // Most unchanged files are never compiled: scanned from a buffer the
+      // thread reuses (no bytes kept; the few files a scope needs are read
+      // again), so the peak is not the repository.
+      std::unique_ptr<std::string> buffer = buffers.Take();
+      std::string error;
+      if (current.Read(node.after.repo_path, buffer.get(), &error)) {
+        std::string_view view(*buffer);
+        node.read_before = node.read_after = true;
+        node.header_before = ScanProtoHeader(view, false);
+        node.header_after = node.header_before;
+        if (RelatedToTouched(node.header_before.package)) {
+          node.names = ScanDeclaredNames(view);
+          node.names_scanned = true;
+        }
+      }  // else unreadable: diagnosed when compiled
+      buffers.Give(std::move(buffer));
+      return;
+    }
+    node.text_before = node.text_after = ReadText(current, node.after.repo_path);
+    node.read_before = node.read_after = node.text_before != nullptr;
+  };
   size_t wave_start = 0;
   while (wave_start < nodes_.size()) {
     size_t wave_end = nodes_.size();
-    ParallelFor(wave_end - wave_start, jobs, [&](size_t k) {
-      Node& node = *nodes_[wave_start + k];
-      if (!node.changed) {
-        node.text_before = node.text_after = ReadText(current, node.after.repo_path);
-      } else {
-        if (!node.before.repo_path.empty())
-          node.text_before = ReadText(against, node.before.repo_path);
-        if (!node.after.repo_path.empty())
-          node.text_after = ReadText(current, node.after.repo_path);
+    std::vector<Node*> changed, unchanged;
+    for (size_t i = wave_start; i < wave_end; ++i) {
+      (nodes_[i]->changed ? changed : unchanged).push_back(nodes_[i].get());
+    }
+    ParallelFor(changed.size(), jobs, [&](size_t k) { read_changed(*changed[k]); });
+    if (!full_) {
+      for (const Node* node : changed) {
+        if (node->read_before) touched_.insert(node->header_before.package);
+        if (node->read_after) touched_.insert(node->header_after.package);
       }
-      node.read_before = node.text_before != nullptr;
-      node.read_after = node.text_after != nullptr;
-      if (full_) return;
-      if (node.text_before) node.header_before = ScanProtoHeader(*node.text_before, false);
-      if (node.changed || !node.text_before) {
-        if (node.text_after) node.header_after = ScanProtoHeader(*node.text_after, false);
-      } else {
-        node.header_after = node.header_before;
-      }
-      // Most unchanged files are never compiled: keep no bytes of them (the
-      // few a scope needs are read again), so the peak is not the repository.
-      if (!node.changed) node.text_before = node.text_after = nullptr;
-    });
+    }
+    ParallelFor(unchanged.size(), jobs, [&](size_t k) { read_unchanged(*unchanged[k]); });
     if (full_) break;
     for (size_t i = wave_start; i < wave_end; ++i) {
       for (const ProtoHeader* header : {&nodes_[i]->header_before, &nodes_[i]->header_after}) {
@@ -561,51 +676,39 @@ bool ProtoScopePlanner::IsContract(const std::string& import_path, bool before) 
   return (before ? before_contracts_ : after_contracts_).count(import_path) > 0;
 }
 
-namespace {
-
-// Whether package `a` encloses `b` or the reverse (or they are the same):
-// only then can their names collide.
-bool PackagesNest(const std::string& a, const std::string& b) {
-  const std::string& shorter = a.size() <= b.size() ? a : b;
-  const std::string& longer = a.size() <= b.size() ? b : a;
-  if (shorter.empty()) return true;
-  return longer.starts_with(shorter) &&
-         (longer.size() == shorter.size() || longer[shorter.size()] == '.');
+bool ProtoScopePlanner::RelatedToTouched(const std::string& package) const {
+  for (const auto& t : touched_) {
+    if (PackagesNest(t, package)) return true;
+  }
+  return false;
 }
 
-}  // namespace
-
 bool ProtoScopePlanner::PackageNamesCollide() {
-  std::set<std::string> touched;
-  for (const auto& import_path : changed_) {
-    const Node& node = *nodes_[index_.at(import_path)];
-    if (node.read_before) touched.insert(node.header_before.package);
-    if (node.read_after) touched.insert(node.header_after.package);
-  }
-  if (touched.empty()) return false;
-  auto related = [&](const std::string& package) {
-    for (const auto& t : touched) {
-      if (PackagesNest(t, package)) return true;
-    }
-    return false;
-  };
-  // Each file's names, scanned once (an unchanged file once for both sides).
+  if (touched_.empty()) return false;
+  // Each file's names, scanned once (an unchanged file once for both sides,
+  // most of them with their headers already).
   std::vector<DeclaredNames> names_before(nodes_.size()), names_after(nodes_.size());
   std::vector<char> scan_before(nodes_.size(), 0), scan_after(nodes_.size(), 0);
   for (size_t i = 0; i < nodes_.size(); ++i) {
     const Node& node = *nodes_[i];
-    scan_before[i] = node.read_before && related(node.header_before.package);
-    scan_after[i] = node.read_after && related(node.header_after.package);
+    scan_before[i] = node.read_before && RelatedToTouched(node.header_before.package);
+    scan_after[i] = node.read_after && RelatedToTouched(node.header_after.package);
   }
   ParallelFor(nodes_.size(), jobs_, [&](size_t i) {
     if (!scan_before[i] && !scan_after[i]) return;
-    const Node& node = *nodes_[i];
-    if (!node.changed) {  // its bytes were let go after the header scan
-      if (auto text = ReadText(current_, node.after.repo_path)) {
-        DeclaredNames names = ScanDeclaredNames(*text);
-        if (scan_before[i]) names_before[i] = names;
-        if (scan_after[i]) names_after[i] = std::move(names);
+    Node& node = *nodes_[i];
+    if (!node.changed) {
+      DeclaredNames names;
+      if (node.names_scanned) {
+        names = std::move(node.names);
+        node.names = {};
+      } else if (auto text = ReadText(current_, node.after.repo_path)) {
+        names = ScanDeclaredNames(*text);  // its bytes were let go after the header scan
+      } else {
+        return;
       }
+      if (scan_before[i]) names_before[i] = names;
+      if (scan_after[i]) names_after[i] = std::move(names);
       return;
     }
     if (scan_before[i]) names_before[i] = ScanDeclaredNames(*node.text_before);

@@ -19,6 +19,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "contract_lint/snapshot.h"
@@ -39,7 +40,8 @@ struct ProtoHeader {
   bool sensitive = false;
   // Whether the whole text was scanned. A scan that may stop early
   // (`complete_sensitivity` false) stops at the first top-level definition
-  // when the rest of the text holds no `import` or `package` word: package
+  // when the rest of the text holds no `import` or `package` word, or, when
+  // the package came before it, lexes the rest for imports alone: package
   // and imports are then complete, `sensitive` only when true.
   bool complete = true;
 };
@@ -168,10 +170,13 @@ class ProtoScopePlanner {
   ProtoScope Make(const std::set<std::string>& import_paths);
   // Whether a package a changed file belongs to has a name declared twice.
   bool PackageNamesCollide();
+  // Whether `package` nests with (encloses, or lies in) a package of a
+  // changed file (`touched_`): only then can its names collide with theirs.
+  bool RelatedToTouched(const std::string& package) const;
 
   std::map<std::string, std::string> before_contracts_;  // import path -> repository path
   std::map<std::string, std::string> after_contracts_;
-  std::map<std::string, size_t> index_;
+  std::unordered_map<std::string, size_t> index_;
   std::vector<std::unique_ptr<Node>> nodes_;
   std::vector<std::string> changed_;
   // Per side (0: before), per node: changed, or importing publicly (directly
@@ -181,7 +186,8 @@ class ProtoScopePlanner {
   std::vector<char> reaches_changed_[2];
   std::vector<char> clean_;  // per node: see ProtoScope::shared
   std::set<std::string> scoped_;
-  std::set<std::string> shared_;  // handed out as shared already
+  std::set<std::string> shared_;   // handed out as shared already
+  std::set<std::string> touched_;  // the packages of the changed files (read), either side
   bool full_;
   bool escalated_ = false;  // a duplicate name: compiled as with `full`
   bool package_scope_;

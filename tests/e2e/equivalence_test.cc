@@ -93,6 +93,15 @@ Tree Base() {
   t["proto/p1/e.proto"] =
       "syntax = \"proto2\";\n\npackage p1;\n\nimport \"p0/level.proto\";\n\n"
       "message Leveled {\n  optional p0.Level level = 1 [default = HIGH];\n}\n";
+  // Imports after the first definition (protoc takes them anywhere at the top
+  // level): the header scan reads on for them, imports only when the package
+  // came first, everything when it comes later.
+  t["proto/p1/late.proto"] =
+      "syntax = \"proto3\";\n\npackage p1;\n\nmessage Late {\n  p0.Color color = 1;\n}\n\n"
+      "// import the colors\nimport \"p0/a.proto\";\n";
+  t["proto/p1/later.proto"] =
+      "syntax = \"proto3\";\n\nmessage Later {\n  p0.Color color = 1;\n}\n\npackage p1;\n\n"
+      "import \"p0/a.proto\";\n";
   t["proto/q/r/d.proto"] =
       Proto3("q.r", "import \"p1/pub.proto\";\nimport \"q/r/local.proto\";\n",
              "message D {\n  p0.Foo foo = 1;\n  p1.Pub pub = 2;\n  Local local = 3;\n}\n");
@@ -377,11 +386,31 @@ TEST_CASE("the incremental and the full path give the same reports, on any threa
   CHECK(worktree.out == worktree_full.out);
   CHECK(worktree.err == worktree_full.err);
   CHECK(worktree.exit_code == 1);
+  // Every step checked out, against its parent: unchanged files are read
+  // from the disk (a reused buffer) rather than from the object store.
+  std::string branch = Git("rev-parse --abbrev-ref HEAD", repo);
+  while (!branch.empty() && (branch.back() == '\n' || branch.back() == '\r')) branch.pop_back();
+  for (int i = 1; i < count; ++i) {
+    Git("checkout -q " + rev(i), repo);
+    for (const char* config : {"", " --config file-only.yaml"}) {
+      std::string sides = "--against HEAD~1" + std::string(config);
+      INFO("working tree at " << names[i] << config);
+      Outcome one = Check(repo, sides + " -j 2");
+      Outcome full = Check(repo, sides + " --full -j 2");
+      CHECK(one.out == full.out);
+      CHECK(one.err == full.err);
+      CHECK(one.exit_code == full.exit_code);
+    }
+    Git("checkout -q " + branch, repo);
+  }
 
   // The history does reach what it is meant to: findings in files that did
   // not change, and an error in a file that did not change.
   CHECK(incremental["kind"].exit_code == 1);
   CHECK(incremental["kind"].out.find("\"path\": \"proto/p1/b.proto\"") != std::string::npos);
+  // Their imports come after their first definitions.
+  CHECK(incremental["kind"].out.find("\"path\": \"proto/p1/late.proto\"") != std::string::npos);
+  CHECK(incremental["kind"].out.find("\"path\": \"proto/p1/later.proto\"") != std::string::npos);
   CHECK(incremental["shadow"].out.find("\"path\": \"proto/q/r/d.proto\"") != std::string::npos);
   CHECK(incremental["option-gone"].exit_code == 2);
   CHECK(incremental["option-gone"].err.find("proto/p1/c.proto") != std::string::npos);
@@ -451,6 +480,15 @@ std::vector<Step> InvalidChanges() {
        [](Tree* t) {  // q.r is the package of q/r/d.proto
          (*t)["proto/q/top.proto"] = Proto3("q", "", "message r {\n  int32 x = 1;\n}\n");
        }},
+      {"message-in-a-late-package-file",
+       [](Tree* t) {  // later.proto (unchanged) declares p1.Later after its package
+         (*t)["proto/p1/dup2.proto"] = Proto3("p1", "", "message Later {\n  int32 l = 1;\n}\n");
+       }},
+      {"late-package-new-file",
+       [](Tree* t) {  // a new file whose package comes last: keep.proto has p2.Keep
+         (*t)["proto/p2/dup3.proto"] =
+             "syntax = \"proto3\";\n\nmessage Keep {\n  int32 k = 1;\n}\n\npackage p2;\n";
+       }},
       {"package-named-like-a-message",
        [](Tree* t) { Replace(t, "proto/p2/keep.proto", "package p2;", "package p0.Foo;"); }},
   };
@@ -472,8 +510,10 @@ TEST_CASE("invalid changes: the incremental path reports what the full path repo
     Git("add -A", repo);
     Git("commit -qm " + change.name, repo);
     for (const char* config : {"", " --config file-only.yaml"}) {
-      // The change, and the change undone (the baseline is then invalid).
-      for (const char* sides : {"--head HEAD --against HEAD~1", "--head HEAD~1 --against HEAD"}) {
+      // The change, the change undone (the baseline is then invalid), and
+      // the working tree (which holds the change) against the base.
+      for (const char* sides :
+           {"--head HEAD --against HEAD~1", "--head HEAD~1 --against HEAD", "--against HEAD~1"}) {
         std::string args = sides + std::string(config);
         INFO(change.name << ": " << args);
         Outcome one = Check(repo, args + " -j 1");

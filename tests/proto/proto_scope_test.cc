@@ -1,5 +1,7 @@
 // The lexical scans the incremental scope relies on: ScanDeclaredNames finds
-// the package-level names two files could both declare (issue 21).
+// the package-level names two files could both declare (issue 21), and
+// ScanProtoHeader's early stop lists the same imports and package as a scan
+// of the whole text (issue 17).
 #include "proto/proto_scope.h"
 
 #include <catch2/catch.hpp>
@@ -45,6 +47,44 @@ TEST_CASE("ScanDeclaredNames: no package, repeats kept", "[proto][scope]") {
   auto names = ScanDeclaredNames("syntax = \"proto3\";\nmessage A {}\nmessage A {}\n");
   CHECK(names.package.empty());
   CHECK(names.names == Names{"A", "A"});
+}
+
+// A scan that may stop at the first definition must list what a scan of the
+// whole text lists: imports after definitions (at any depth, split literals,
+// `public`), never an `import` of a comment, a string or a number token.
+TEST_CASE("ScanProtoHeader: the early stop keeps every import and the package", "[proto][scope]") {
+  const std::vector<std::string> texts = {
+      // No word after the first definition: stops there.
+      "syntax = \"proto3\";\npackage a.b;\nimport \"x.proto\";\nmessage M { int32 f = 1; }\n",
+      // Imports after definitions, the package known: the rest is lexed for imports only.
+      "syntax = \"proto3\";\npackage a.b;\nmessage M {}\nimport public \"y\" \".proto\";\n"
+      "message N { import \"z.proto\"; }\n// import \"comment.proto\";\n"
+      "/* import \"block.proto\"; */ string s = 1 [(o) = \"import \\\"str.proto\\\"\"];\n"
+      "x = 1.import \"num.proto\";\nimport weak \"w.proto\";\nimport\n",
+      // The package after the first definition: the rest is scanned whole.
+      "syntax = \"proto2\";\nmessage M {}\npackage late;\nimport \"q.proto\";\nextend M {}\n",
+      // A word `import` only in a comment after the definition.
+      "package p;\nenum E { A = 0; }\n// import data\n",
+  };
+  for (const auto& text : texts) {
+    INFO(text);
+    ProtoHeader whole = ScanProtoHeader(text, true);
+    ProtoHeader early = ScanProtoHeader(text, false);
+    CHECK(whole.complete);
+    CHECK(early.package == whole.package);
+    CHECK(early.imports == whole.imports);
+    CHECK(early.public_imports == whole.public_imports);
+    if (early.complete) CHECK(early.sensitive == whole.sensitive);
+    if (early.sensitive) CHECK(whole.sensitive);
+  }
+  ProtoHeader imports = ScanProtoHeader(texts[1], false);
+  CHECK(imports.imports == std::vector<std::string>{"y.proto", "z.proto", "w.proto"});
+  CHECK(imports.public_imports == std::vector<std::string>{"y.proto"});
+  CHECK_FALSE(imports.complete);
+  ProtoHeader late = ScanProtoHeader(texts[2], false);
+  CHECK(late.package == "late");
+  CHECK(late.imports == std::vector<std::string>{"q.proto"});
+  CHECK(late.sensitive);
 }
 
 }  // namespace
