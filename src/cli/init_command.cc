@@ -57,11 +57,13 @@ struct RepositoryFiles {
   std::map<std::string, std::string> ownership;  // CODEOWNERS, catalog-info.yaml
 };
 
-// Lists `root` with the directory snapshot (the one directory walker,
-// git/directory_snapshot.h) and reads the .proto, .json, .yaml and .yml files
-// and the ownership files, up to kMaxFileSize each, outside node_modules and
-// build* directories; symlinks are not followed. False with *error set when
-// the tree cannot be listed or a file read.
+// Lists `root` with the directory snapshot (git/directory_snapshot.h: init
+// does not walk the disk itself) and reads the .proto, .json, .yaml and .yml
+// files and the ownership files, up to kMaxFileSize each, outside
+// node_modules and build* directories; symlinks are not followed. False with
+// *error set when the tree cannot be listed or a file read. (The snapshot
+// reads and hashes every file below `root` as it lists it, the skipped
+// directories' too: it has no filter.)
 bool ReadRepositoryFiles(const fs::path& root, RepositoryFiles* files, std::string* error) {
   std::unique_ptr<Snapshot> tree = OpenDirectorySnapshot(root.string(), root.string(), error);
   if (!tree) return false;

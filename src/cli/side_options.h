@@ -20,9 +20,9 @@ void AddSideOptions(CLI::App* command, Options& options);
 // "1 required TEXT missing". Prints it and returns true when `args` holds one.
 bool RefuseEmptyRevisionArgument(const std::vector<std::string>& args);
 
-// After parsing: an unset CI variable gives `--since ""`; refuse it (and an
-// empty --against or --head) rather than compare against HEAD and pass.
-// Prints the refusal and returns true when `command` was given one.
+// After parsing: an unset CI variable gives `--since ""`; refuse a --since,
+// --against or --head that is empty or only blanks rather than compare
+// against HEAD and pass. Prints the refusal and returns true for one.
 bool RefuseEmptyRevision(const CLI::App& command, const Options& given);
 
 // Prints the report's warnings, then its diagnostics, to stderr.
