@@ -320,6 +320,22 @@ struct LexicalScan {
   std::vector<std::string> full_ids;     // the $id / id strings without fragment
 };
 
+// What follows the size of the change and what follows the collection. A
+// file's findings can change only if the file changed, if a file it $refs
+// (directly or through a chain, by path or by $id) changed or disappeared,
+// or if another file now claims one of its $ids: an unchanged file all of
+// whose $refs reach unchanged files resolves every reference to the same
+// bytes on both sides, so its comparison finds nothing. Only the files in
+// that closure are parsed, $ref-checked and compared (on SchemaStore
+// `HEAD~10`: 13 of 814 parsed, 9 compared, which is the cost of the change
+// itself, vector.json's 36,000 lines). What is still proportional to the
+// collection is this scan: to know which unchanged files reference a
+// changed one (and which claim an $id), each current contract's bytes must
+// be read once (from git: inflating its blob) and searched for "$ref"/"$id"
+// strings; there is no index of the unchanged files' references to read
+// instead. It is parallel and lexical; about a fifth of the CPU of a
+// PR-sized range.
+//
 // Which contracts the comparison needs, from a lexical scan of every
 // current contract (no parse): the new and edited ones, and the unchanged
 // ones whose $refs may reach one of them (by file name or by $id, over-

@@ -35,6 +35,10 @@ nlohmann::json FindingToJson(const Finding& f) {
   return j;
 }
 
+// The findings, diagnostics and consumers arrays are moved into the document,
+// not copied (a copy of every finding cost as much as its serialisation on
+// large reports); keys are sorted by nlohmann::json, so the bytes do not
+// depend on how the document is assembled.
 std::string RenderJson(const Report& report, const RenderOptions& options) {
   nlohmann::json findings = nlohmann::json::array();
   for (const auto& finding : report.findings) {
@@ -64,9 +68,9 @@ std::string RenderJson(const Report& report, const RenderOptions& options) {
       {"against", report.against},
       {"config_source", report.config_source.empty() ? nlohmann::json(nullptr)
                                                      : nlohmann::json(report.config_source)},
-      {"findings", findings},
-      {"diagnostics", diagnostics},
-      {"consumers", consumers},
+      {"findings", std::move(findings)},
+      {"diagnostics", std::move(diagnostics)},
+      {"consumers", std::move(consumers)},
       {"summary",
        {{"errors", s.errors},
         {"warnings", s.warnings},
@@ -77,7 +81,9 @@ std::string RenderJson(const Report& report, const RenderOptions& options) {
         {"jsonschema_files", s.jsonschema_files},
         {"changed_files", s.changed_files}}},
   };
-  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::string out = doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  out += '\n';
+  return out;
 }
 
 }  // namespace contract_lint
