@@ -6,6 +6,7 @@
 #include "asyncapi/asyncapi_check.h"
 #include "lint_steps.h"
 #include "openapi/openapi_check.h"
+#include "policy/policy.h"
 
 namespace contract_lint {
 namespace {
