@@ -35,15 +35,9 @@ fs::path RepositoryRoot() {
   }
 }
 
-// True below a node_modules or build* directory (build outputs). The
-// directory snapshot already leaves .git out.
-bool InSkippedDirectory(std::string_view path) {
-  for (size_t start = 0, slash; (slash = path.find('/', start)) != std::string_view::npos;
-       start = slash + 1) {
-    std::string_view dir = path.substr(start, slash - start);
-    if (dir == "node_modules" || dir.starts_with("build")) return true;
-  }
-  return false;
+// Build outputs and installed packages: node_modules and build* directories.
+bool SkippedDirectory(const std::string& name) {
+  return name == "node_modules" || name.starts_with("build");
 }
 
 // What StarterConfig reads: Protobuf, JSON and YAML (OpenAPI, AsyncAPI) files.
@@ -57,31 +51,31 @@ struct RepositoryFiles {
   std::map<std::string, std::string> ownership;  // CODEOWNERS, catalog-info.yaml
 };
 
-// Lists `root` with the directory snapshot (git/directory_snapshot.h: init
-// does not walk the disk itself) and reads the .proto, .json, .yaml and .yml
-// files and the ownership files, up to kMaxFileSize each, outside
-// node_modules and build* directories; symlinks are not followed. False with
-// *error set when the tree cannot be listed or a file read. (The snapshot
-// reads and hashes every file below `root` as it lists it, the skipped
-// directories' too: it has no filter.)
+// Walks `root` (git/directory_snapshot.h: the one directory walker) and
+// reads the .proto, .json, .yaml and .yml files and the ownership files, up
+// to kMaxFileSize each, outside .git, node_modules and build* directories;
+// symlinks are not followed. False with *error set when the tree cannot be
+// listed or a file read.
 bool ReadRepositoryFiles(const fs::path& root, RepositoryFiles* files, std::string* error) {
-  std::unique_ptr<Snapshot> tree = OpenDirectorySnapshot(root.string(), root.string(), error);
-  if (!tree) return false;
-  for (const SnapshotFile& file : tree->Files()) {
-    if (InSkippedDirectory(file.path)) continue;
-    bool ownership = IsOwnershipFile(file.path);
-    if (!ownership && !IsContractFile(file.path)) continue;
+  DirectoryVisitor visitor;
+  visitor.skip_directory = SkippedDirectory;
+  visitor.file = [&](const std::string& relative, bool symlink, std::string* problem) {
+    bool ownership = IsOwnershipFile(relative);
+    if (symlink || (!ownership && !IsContractFile(relative))) return true;
     std::error_code ec;
-    if (fs::is_symlink(fs::symlink_status(root / file.path, ec)) || ec) continue;
-    if (fs::file_size(root / file.path, ec) > kMaxFileSize || ec) continue;
+    if (fs::file_size(root / relative, ec) > kMaxFileSize || ec) return true;
+    std::ifstream in(root / relative, std::ios::binary);
     std::string text;
-    if (!tree->Read(file.path, &text, error)) {
-      *error = file.path + ": " + *error;
+    if (in.is_open())
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!in.is_open() || in.bad()) {
+      *problem = relative + ": cannot read the file";
       return false;
     }
-    (ownership ? files->ownership : files->contracts)[file.path] = std::move(text);
-  }
-  return true;
+    (ownership ? files->ownership : files->contracts)[relative] = std::move(text);
+    return true;
+  };
+  return WalkDirectory(root, visitor, error);
 }
 
 // The root buf.yaml (or buf.yml) whose roots, excludes and breaking policy

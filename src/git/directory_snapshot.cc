@@ -10,7 +10,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool Walk(const fs::path& root, const std::string& relative_dir, std::vector<DiskEntry>* entries,
+bool Walk(const fs::path& root, const std::string& relative_dir, const DirectoryVisitor& visitor,
           std::string* error) {
   std::error_code ec;
   fs::path dir = relative_dir.empty() ? root : root / relative_dir;
@@ -26,18 +26,14 @@ bool Walk(const fs::path& root, const std::string& relative_dir, std::vector<Dis
     fs::file_status status = it->symlink_status(ec);
     if (ec) continue;
     if (fs::is_directory(status)) {
-      if (!Walk(root, relative, entries, error)) return false;
+      if (visitor.skip_directory && visitor.skip_directory(name)) continue;
+      if (!Walk(root, relative, visitor, error)) return false;
       continue;
     }
-    bool file = fs::is_regular_file(status) ||
-                (fs::is_symlink(status) && SymlinkToFileInside(root, it->path()));
+    bool symlink = fs::is_symlink(status);
+    bool file = fs::is_regular_file(status) || (symlink && SymlinkToFileInside(root, it->path()));
     if (!file) continue;
-    std::string contents;
-    if (!ReadFileUnder(root, relative, &contents, error)) {
-      *error = relative + ": " + *error;
-      return false;
-    }
-    entries->push_back(DiskEntry{relative, GitBlobId(contents), std::nullopt});
+    if (!visitor.file(relative, symlink, error)) return false;
   }
   if (ec) {
     *error = "cannot list directory " + dir.string() + ": " + ec.message();
@@ -48,6 +44,11 @@ bool Walk(const fs::path& root, const std::string& relative_dir, std::vector<Dis
 
 }  // namespace
 
+bool WalkDirectory(const std::filesystem::path& root, const DirectoryVisitor& visitor,
+                   std::string* error) {
+  return Walk(root, "", visitor, error);
+}
+
 std::unique_ptr<Snapshot> OpenDirectorySnapshot(const std::string& directory,
                                                 std::string description, std::string* error) {
   std::error_code ec;
@@ -57,7 +58,17 @@ std::unique_ptr<Snapshot> OpenDirectorySnapshot(const std::string& directory,
     return nullptr;
   }
   std::vector<DiskEntry> entries;
-  if (!Walk(root, "", &entries, error)) return nullptr;
+  DirectoryVisitor visitor;
+  visitor.file = [&](const std::string& relative, bool, std::string* problem) {
+    std::string contents;
+    if (!ReadFileUnder(root, relative, &contents, problem)) {
+      *problem = relative + ": " + *problem;
+      return false;
+    }
+    entries.push_back(DiskEntry{relative, GitBlobId(contents), std::nullopt});
+    return true;
+  };
+  if (!WalkDirectory(root, visitor, error)) return nullptr;
   return std::make_unique<DiskSnapshot>(root, std::move(entries), std::move(description), nullptr);
 }
 

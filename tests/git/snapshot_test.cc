@@ -207,6 +207,6 @@ TEST_CASE("snapshots can be read from several threads at once", "[git]") {
 }  // namespace contract_lint::testing
 
 TEST_CASE("GitBlobId is git hash-object's id", "[git]") {
-  CHECK(GitBlobId("") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
-  CHECK(GitBlobId("hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a");
+  CHECK(contract_lint::GitBlobId("") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+  CHECK(contract_lint::GitBlobId("hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a");
 }

@@ -277,7 +277,7 @@ TEST_CASE("every JSON Schema rule has a purpose and a fixture", "[jsonschema]") 
     INFO(rule.id);
     CHECK(rule.purpose.substr(0, 12) == "Checks that ");
     CHECK(rule.is_default);
-    CHECK(rule.proto_check == nullptr);
+    CHECK(FindRule(rule.id, ContractKind::kJsonSchema)->family == RuleFamily::kJsonSchema);
     bool is_remote = rule.id == "REF_UNRESOLVED_REMOTE";
     CHECK(
         (is_remote || all_expected.find(": " + std::string(rule.id) + ": ") != std::string::npos));
