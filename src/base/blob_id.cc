@@ -16,7 +16,7 @@ std::string GitBlobId(std::string_view content) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
-                                                                   &EVP_MD_CTX_free);
+                                                                  &EVP_MD_CTX_free);
   if (!context || EVP_DigestInit_ex(context.get(), EVP_sha1(), nullptr) != 1 ||
       EVP_DigestUpdate(context.get(), header.data(), header.size()) != 1 ||
       EVP_DigestUpdate(context.get(), content.data(), content.size()) != 1 ||
