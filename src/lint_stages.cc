@@ -95,19 +95,27 @@ void CountFindings(Report* report) {
   }
 }
 
-int ExitCodeFor(const Report& report, FailOn fail_on) {
-  if (!report.diagnostics.empty()) return 2;
+bool FailsRun(const Finding& finding, FailOn fail_on) {
+  if (finding.suppressed) return false;
   switch (fail_on) {
     case FailOn::kNever:
-      return 0;
-    case FailOn::kWarning:
-      return report.summary.errors + report.summary.warnings > 0 ? 1 : 0;
+      return false;
     case FailOn::kInfo:
-      return report.summary.errors + report.summary.warnings + report.summary.infos > 0 ? 1 : 0;
+      return true;
+    case FailOn::kWarning:
+      return finding.severity != Severity::kInfo;
     case FailOn::kBreaking:
-      return report.summary.errors > 0 ? 1 : 0;
+      return finding.severity == Severity::kError;
   }
-  return 0;
+  return false;
+}
+
+int ExitCodeFor(const Report& report, FailOn fail_on) {
+  if (!report.diagnostics.empty()) return 2;
+  return std::any_of(report.findings.begin(), report.findings.end(),
+                     [&](const Finding& f) { return FailsRun(f, fail_on); })
+             ? 1
+             : 0;
 }
 
 }  // namespace contract_lint

@@ -33,7 +33,11 @@ LintResult RunLint(const Options& options);
 LintResult RunLint(const Options& options, std::unique_ptr<Snapshot> against,
                    std::unique_ptr<Snapshot> current);
 
-// The exit code for a finished report under `fail_on`.
+// Whether `finding` fails the run under `fail_on` (never when suppressed).
+bool FailsRun(const Finding& finding, FailOn fail_on);
+
+// The exit code for a finished report under `fail_on`: 2 with diagnostics,
+// 1 when a finding fails the run, else 0.
 int ExitCodeFor(const Report& report, FailOn fail_on);
 
 }  // namespace contract_lint

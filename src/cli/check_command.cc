@@ -65,27 +65,11 @@ bool UseColor(const std::string& mode) {
          !(term && std::string(term) == "dumb");
 }
 
-// Whether a finding fails the run under `fail_on`.
-bool Fails(const Finding& finding, FailOn fail_on) {
-  if (finding.suppressed) return false;
-  switch (fail_on) {
-    case FailOn::kNever:
-      return false;
-    case FailOn::kInfo:
-      return true;
-    case FailOn::kWarning:
-      return finding.severity != Severity::kInfo;
-    case FailOn::kBreaking:
-      return finding.severity == Severity::kError;
-  }
-  return false;
-}
-
 // -q in text: only the findings that fail the run, then the summary line; no
 // consumer blocks, lower-severity findings or stale-sample warnings.
 std::string QuietText(const Report& report, FailOn fail_on, const RenderOptions& render) {
   Report failing = report;
-  std::erase_if(failing.findings, [&](const Finding& f) { return !Fails(f, fail_on); });
+  std::erase_if(failing.findings, [&](const Finding& f) { return !FailsRun(f, fail_on); });
   failing.consumers.clear();
   return RenderReport(failing, ReportFormat::kText, render);
 }

@@ -92,22 +92,14 @@ namespace {
 
 // The closest id of that format (or level) to a misspelt `name`; "" when none is close.
 std::string SuggestApiRuleName(const std::string& name, ContractKind kind) {
-  std::string_view best;
-  size_t best_distance = std::max<size_t>(3, name.size() / 3) + 1;
-  auto consider = [&](std::string_view candidate) {
-    size_t d = EditDistance(name, candidate);
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
-  };
-  for (std::string_view level : {"ERR", "WARN", "INFO"}) consider(level);
+  NearestWord nearest(name, std::max<size_t>(3, name.size() / 3));
+  for (std::string_view level : {"ERR", "WARN", "INFO"}) nearest.Offer(level);
   for (const auto& rule : AllRules()) {
     if (rule.kind == kind ||
         (kind == ContractKind::kAsyncApi && rule.kind == ContractKind::kJsonSchema))
-      consider(rule.id);
+      nearest.Offer(rule.id);
   }
-  return std::string(best);
+  return nearest.best();
 }
 
 // Every rule id or category named in a policy must exist.

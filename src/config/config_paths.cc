@@ -62,15 +62,9 @@ void CheckConfigPaths(const Config& config, const Snapshot& against, const Snaps
       size_t eff_slash = path.rfind('/');
       std::string parent = eff_slash == std::string::npos ? "" : path.substr(0, eff_slash);
       std::set<std::string> candidates = ChildDirectories(against, current, parent);
-      std::string best;
-      size_t best_distance = std::max<size_t>(2, leaf.size() / 2) + 1;
-      for (const auto& candidate : candidates) {
-        size_t d = EditDistance(leaf, candidate);
-        if (d < best_distance) {
-          best_distance = d;
-          best = candidate;
-        }
-      }
+      NearestWord nearest(leaf, std::max<size_t>(2, leaf.size() / 2));
+      for (const auto& candidate : candidates) nearest.Offer(candidate);
+      const std::string& best = nearest.best();
       if (!best.empty()) {
         message += "; did you mean \"" + written_parent + best + "\"?";
       } else if (!candidates.empty() && candidates.size() <= 8) {

@@ -53,17 +53,11 @@ void FindUnknownKeys(const nlohmann::json& doc, const nlohmann::json& raw_schema
         FindUnknownKeys(value, *additional, child, file, diagnostics);
       } else if (additional && additional->is_boolean() && !additional->get<bool>()) {
         std::string message = child + ": unknown key \"" + key + "\"";
-        std::string best;
-        size_t best_distance = std::max<size_t>(2, key.size() / 3) + 1;
+        NearestWord nearest(key, std::max<size_t>(2, key.size() / 3));
         if (properties) {
-          for (const auto& [known, unused] : properties->items()) {
-            size_t d = EditDistance(key, known);
-            if (d < best_distance) {
-              best_distance = d;
-              best = known;
-            }
-          }
+          for (const auto& [known, unused] : properties->items()) nearest.Offer(known);
         }
+        const std::string& best = nearest.best();
         if (!best.empty()) {
           message += "; did you mean \"" + best + "\"?";
         } else if (properties) {
@@ -176,19 +170,15 @@ std::string Explain(const nlohmann::json& document, const std::string& key_path,
   auto [schema, value] = At(document, key_path);
   if (!schema || !value || !schema->is_object()) return description;
   if (schema->contains("enum")) {
-    std::string names, best;
-    size_t best_distance = 4;
+    std::string names;
+    std::string written = value->is_string() ? value->get<std::string>() : "";
+    NearestWord nearest(written, 3);
     for (const auto& option : (*schema)["enum"]) {
       std::string text = option.is_string() ? option.get<std::string>() : Dump(option);
       names += (names.empty() ? "" : " | ") + text;
-      if (value->is_string()) {
-        size_t d = EditDistance(value->get<std::string>(), text);
-        if (d < best_distance) {
-          best_distance = d;
-          best = text;
-        }
-      }
+      if (value->is_string()) nearest.Offer(text);
     }
+    const std::string& best = nearest.best();
     std::string message = "expected one of " + names + ", got " + ValuePhrase(*value);
     if (!best.empty()) message += "; did you mean \"" + best + "\"?";
     return message;

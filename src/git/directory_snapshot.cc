@@ -24,7 +24,10 @@ bool Walk(const fs::path& root, const std::string& relative_dir, const Directory
     if (name == ".git") continue;
     std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
     fs::file_status status = it->symlink_status(ec);
-    if (ec) continue;
+    if (ec) {  // never a silent skip: a file it cannot see might be a contract
+      *error = "cannot read " + (dir / name).string() + ": " + ec.message();
+      return false;
+    }
     if (fs::is_directory(status)) {
       if (visitor.skip_directory && visitor.skip_directory(name)) continue;
       if (!Walk(root, relative, visitor, error)) return false;

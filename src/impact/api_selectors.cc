@@ -294,13 +294,9 @@ std::string ApiSuggestion(const ApiSelection& sel, const std::string& rest) {
   };
   std::string wanted = key(rest);
   std::string best;
-  size_t best_distance = std::max<size_t>(3, wanted.size() / 4) + 1;
+  NearestWord nearest(wanted, std::max<size_t>(3, wanted.size() / 4));
   for (const auto& candidate : sel.candidates) {
-    size_t d = EditDistance(wanted, key(candidate));
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
+    if (nearest.Offer(key(candidate))) best = candidate;
   }
   return best.empty() ? "" : sel.file + "#" + best;
 }

@@ -42,19 +42,9 @@ bool IsDeletion(const Finding& finding) {
 }
 
 std::string Nearest(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string best;
-  size_t best_distance = std::max<size_t>(3, word.size() / 4) + 1;
-  for (const auto& candidate : candidates) {
-    if (candidate.size() > word.size() + best_distance ||
-        word.size() > candidate.size() + best_distance)
-      continue;
-    size_t d = EditDistance(word, candidate);
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
-  }
-  return best;
+  NearestWord nearest(word, std::max<size_t>(3, word.size() / 4));
+  for (const auto& candidate : candidates) nearest.Offer(candidate);
+  return nearest.best();
 }
 
 }  // namespace

@@ -79,16 +79,9 @@ std::string TypeMessage(const json& value) {
     if (std::find(std::begin(kTypes), std::end(kTypes), name) != std::end(kTypes)) continue;
     std::string message = "\"type\" names no type \"" + name +
                           "\" (array, boolean, integer, null, number, object, string)";
-    std::string_view best;
-    size_t best_distance = 3;
-    for (auto type : kTypes) {
-      size_t d = EditDistance(name, type);
-      if (d < best_distance) {
-        best_distance = d;
-        best = type;
-      }
-    }
-    if (!best.empty()) message += "; did you mean \"" + std::string(best) + "\"?";
+    NearestWord nearest(name, 2);
+    for (auto type : kTypes) nearest.Offer(type);
+    if (!nearest.best().empty()) message += "; did you mean \"" + nearest.best() + "\"?";
     return message;
   }
   return "\"type\" lists a type twice";

@@ -155,17 +155,12 @@ bool IsApiPath(const Config& config, const std::string& path) {
 
 // oasdiff's ids are lower case (SuggestRuleOrCategory compares upper case).
 std::string NearestLowerCaseRule(const std::string& id) {
-  std::string best;
-  size_t best_distance = std::max<size_t>(3, id.size() / 3) + 1;
+  NearestWord nearest(id, std::max<size_t>(3, id.size() / 3));
   for (const auto& rule : AllRules()) {
-    if (rule.id.empty() || !std::islower(static_cast<unsigned char>(rule.id[0]))) continue;
-    size_t d = EditDistance(id, rule.id);
-    if (d < best_distance) {
-      best_distance = d;
-      best = std::string(rule.id);
-    }
+    if (!rule.id.empty() && std::islower(static_cast<unsigned char>(rule.id[0])))
+      nearest.Offer(rule.id);
   }
-  return best;
+  return nearest.best();
 }
 
 bool IsContractPath(const Config& config, const std::string& path) {

@@ -74,18 +74,10 @@ std::string SuggestRuleOrCategory(std::string_view word) {
   std::string upper(word);
   std::transform(upper.begin(), upper.end(), upper.begin(),
                  [](unsigned char c) { return std::toupper(c); });
-  std::string_view best;
-  size_t best_distance = std::max<size_t>(3, upper.size() / 3) + 1;
-  auto consider = [&](std::string_view candidate) {
-    size_t d = EditDistance(upper, candidate);
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
-  };
-  for (const auto& rule : AllRules()) consider(rule.id);
-  for (auto name : CategoryNames()) consider(name);
-  return std::string(best);
+  NearestWord nearest(upper, std::max<size_t>(3, upper.size() / 3));
+  for (const auto& rule : AllRules()) nearest.Offer(rule.id);
+  for (auto name : CategoryNames()) nearest.Offer(name);
+  return nearest.best();
 }
 
 }  // namespace contract_lint

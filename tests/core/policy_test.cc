@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "base/edit_distance.h"
 #include "base/version_component.h"
 #include "config/config.h"
 #include "config/starter_config.h"
@@ -307,6 +308,21 @@ TEST_CASE("init's contract globs name the files' directories when packages do no
   CHECK(config.find("- name: acme.users\n    paths: [\"proto/acme/users/**\"]") !=
         std::string::npos);
   CHECK(config.find("\"a/**\"") == std::string::npos);
+}
+
+TEST_CASE("the did-you-mean search keeps the nearest word within reach, the first on a tie",
+          "[policy]") {
+  NearestWord nearest("FIELD_NO_DELTE", 3);
+  CHECK_FALSE(nearest.Offer("FILE"));  // 10 edits away: out of reach
+  CHECK(nearest.best().empty());
+  CHECK(nearest.Offer("FIELD_NO_DELETES"));      // 2 edits
+  CHECK(nearest.Offer("FIELD_NO_DELETE"));       // 1 edit: nearer
+  CHECK_FALSE(nearest.Offer("FIELD_NO_DELTA"));  // 1 edit too: the first stays
+  CHECK(nearest.best() == "FIELD_NO_DELETE");
+
+  NearestWord far("proto", 1);
+  far.Offer("protobuf");  // 3 edits: more than 1
+  CHECK(far.best().empty());
 }
 
 }  // namespace contract_lint
